@@ -1,0 +1,14 @@
+# The two commands of README.md, plus helpers. Each target is idempotent on a fresh Debian machine.
+.PHONY: run test build db bench
+
+run:   ## start the portal on http://localhost:8080 with the demo data
+	bash scripts/run.sh
+
+test:  ## run the whole test suite against a real PostGIS
+	bash scripts/test.sh
+
+build: ## build target/kotaku-portal.jar without tests
+	bash scripts/build.sh
+
+db:    ## provision PostgreSQL + PostGIS and the app database
+	bash scripts/db-setup.sh

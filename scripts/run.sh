@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts the portal on http://localhost:${PORT:-8080} with the synthetic demo data (loaded on first start).
+# Idempotent: provisions PostgreSQL + PostGIS (scripts/db-setup.sh), builds the app, then runs it in the
+# foreground. Stop it with Ctrl-C; data stay in the database and are not loaded twice.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/db-setup.sh
+bash scripts/build.sh
+exec java ${JAVA_OPTS:--Xmx512m} -jar target/kotaku-portal.jar

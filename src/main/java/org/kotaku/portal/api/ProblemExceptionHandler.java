@@ -1,0 +1,50 @@
+package org.kotaku.portal.api;
+
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+
+/**
+ * Writes every error that reaches the web layer, from any route or filter, as {@code application/problem+json}
+ * (RFC 9457). Ordered before Spring Boot's default error handler, which then never answers.
+ */
+@Component
+@Order(-2)
+public class ProblemExceptionHandler implements WebExceptionHandler {
+
+	private final JsonMapper json;
+
+	public ProblemExceptionHandler(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		Problems.Problem problem = Problems.from(ex);
+		byte[] body = this.json.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value()));
+		response.setRawStatusCode(problem.status());
+		HttpHeaders headers = response.getHeaders();
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		headers.setCacheControl("no-store");
+		if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
+			headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
+		}
+		DataBuffer buffer = response.bufferFactory().wrap(body);
+		return response.writeWith(Mono.just(buffer));
+	}
+
+
+}

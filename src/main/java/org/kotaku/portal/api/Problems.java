@@ -1,0 +1,127 @@
+package org.kotaku.portal.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.r2dbc.spi.R2dbcException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.kotaku.portal.ingest.IngestConflictException;
+import org.kotaku.portal.ingest.IngestValidationException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/**
+ * The one place that turns a throwable into an RFC 9457 problem: portal errors keep their own type and
+ * detail, framework errors their status, database failures become 503 and anything else 500, both with a
+ * generic detail (the cause is logged, never sent).
+ */
+public final class Problems {
+
+	private static final Log log = LogFactory.getLog(Problems.class);
+
+	private Problems() {
+	}
+
+	/** A problem document, ready to be written as {@code application/problem+json}. */
+	public record Problem(ProblemType type, int status, String detail, Map<String, Object> extensions) {
+
+		public Map<String, Object> body(String instance) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", this.type.uri().toString());
+			body.put("title", this.type.title());
+			body.put("status", this.status);
+			body.put("detail", this.detail);
+			body.put("instance", instance);
+			body.putAll(this.extensions);
+			return body;
+		}
+
+	}
+
+	public static Problem from(Throwable ex) {
+		if (ex instanceof PortalException portal) {
+			return new Problem(portal.type(), portal.type().status().value(), portal.detail(), portal.extensions());
+		}
+		if (ex instanceof IngestValidationException invalid) {
+			return invalidRows(invalid);
+		}
+		if (ex instanceof IngestConflictException conflict) {
+			return new Problem(ProblemType.CONFLICT, 409, conflict.getMessage(), Map.of());
+		}
+		if (ex instanceof ResponseStatusException status) {
+			return fromStatus(status);
+		}
+		if (ex instanceof DataAccessException || ex instanceof R2dbcException) {
+			log.warn("database failure: " + ex);
+			return new Problem(ProblemType.SERVICE_UNAVAILABLE, 503,
+					"The database is not reachable right now; please retry shortly.", Map.of());
+		}
+		log.error("unexpected failure", ex);
+		return new Problem(ProblemType.INTERNAL, 500, "An unexpected error occurred.", Map.of());
+	}
+
+	private static Problem invalidRows(IngestValidationException ex) {
+		List<Map<String, Object>> errors = ex.errors().stream().map((e) -> {
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("row", e.row());
+			error.put("field", e.field());
+			error.put("value", e.value());
+			error.put("message", e.message());
+			return error;
+		}).toList();
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("dataset", ex.dataset().publicName());
+		extensions.put("rowsReceived", ex.rowsReceived());
+		extensions.put("errorCount", ex.totalErrors());
+		extensions.put("errors", errors);
+		String detail = ex.totalErrors() + " problem(s) in " + ex.rowsReceived()
+				+ " row(s); nothing was written. The first " + errors.size() + " are listed in errors.";
+		return new Problem(ProblemType.INVALID_ROWS, 422, detail, extensions);
+	}
+
+	private static Problem fromStatus(ResponseStatusException ex) {
+		HttpStatusCode status = ex.getStatusCode();
+		ProblemType type = switch (status.value()) {
+			case 400 -> ex instanceof ServerWebInputException ? ProblemType.MALFORMED_BODY : ProblemType.INVALID_PARAMETER;
+			case 404 -> ProblemType.NOT_FOUND;
+			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+			case 406 -> ProblemType.NOT_ACCEPTABLE;
+			case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+			case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+			default -> status.is5xxServerError() ? ProblemType.INTERNAL : ProblemType.INVALID_PARAMETER;
+		};
+		String detail = detailOf(ex);
+		if (status.is5xxServerError()) {
+			log.error("server error", ex);
+		}
+		return new Problem(type, status.value(), detail, Map.of());
+	}
+
+	private static String detailOf(ResponseStatusException ex) {
+		if (ex instanceof MethodNotAllowedException m) {
+			return "Method " + m.getHttpMethod() + " is not allowed here; use one of " + m.getSupportedMethods() + ".";
+		}
+		if (ex instanceof UnsupportedMediaTypeStatusException u) {
+			return "Content type " + u.getContentType() + " is not supported here; use one of "
+					+ u.getSupportedMediaTypes() + ".";
+		}
+		if (ex instanceof NotAcceptableStatusException n) {
+			return "None of the requested media types can be produced; available: " + n.getSupportedMediaTypes() + ".";
+		}
+		return ex.getStatusCode().value() == 404 ? "No resource at this path." : reasonOf(ex);
+	}
+
+	private static String reasonOf(ResponseStatusException ex) {
+		return ex.getReason() != null ? ex.getReason() : ex.getStatusCode().toString();
+	}
+
+}

@@ -1,0 +1,77 @@
+package org.kotaku.portal.demo;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.IngestService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the synthetic demo dataset on the first start of an empty database (no batch ever committed), one
+ * dataset after the other through {@link IngestService}, exactly like data pushed by the program's systems.
+ * It runs in the background after start-up: the portal answers (with empty figures) while it loads. A
+ * database that has data is left alone, so restarting never loads the demo twice.
+ */
+@Component
+public class DemoLoader {
+
+	private static final Log log = LogFactory.getLog(DemoLoader.class);
+
+	private final DemoProperties properties;
+
+	private final IngestService ingest;
+
+	private final DatabaseClient db;
+
+	private volatile Disposable loading;
+
+	public DemoLoader(DemoProperties properties, IngestService ingest, DatabaseClient db) {
+		this.properties = properties;
+		this.ingest = ingest;
+		this.db = db;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	public void loadWhenEmpty() {
+		if (!this.properties.loadOnEmpty()) {
+			return;
+		}
+		this.loading = databaseIsEmpty().filter(Boolean::booleanValue)
+			.flatMapMany((empty) -> load(this.properties.scale(), this.properties.seed()))
+			.subscribe(null, (ex) -> log.error("loading the demo dataset failed", ex));
+	}
+
+	/** Loads every dataset of the synthetic dataset, in dependency order. */
+	public Flux<BatchReport> load(DemoScale scale, long seed) {
+		return Mono.fromCallable(() -> new DemoDataset(scale, seed)).flatMapMany((dataset) -> {
+			log.info("loading the synthetic " + scale.name().toLowerCase() + " dataset (seed " + seed + ")");
+			long start = System.nanoTime();
+			return Flux.fromIterable(DemoDataset.loadOrder())
+				.concatMap((d) -> this.ingest.ingest(IngestRequest.upsert(d, DemoDataset.SOURCE, true), dataset.rows(d)))
+				.doOnComplete(() -> log.info("demo dataset loaded in " + Duration.ofNanos(System.nanoTime() - start)));
+		});
+	}
+
+	private Mono<Boolean> databaseIsEmpty() {
+		return this.db.sql("select not exists (select 1 from ingest_batch)").map((row) -> row.get(0, Boolean.class)).one();
+	}
+
+	/** Whether a background load is still running (for health). */
+	public boolean loading() {
+		Disposable current = this.loading;
+		return current != null && !current.isDisposed();
+	}
+
+
+}

@@ -1,0 +1,334 @@
+package org.kotaku.portal.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.Wrapped;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads one batch of one dataset, all or nothing: every row is validated and staged through COPY inside one
+ * transaction, references are checked against the database, then the rows are merged into the canonical table
+ * (inserted, updated, deleted or left unchanged), the batch is recorded with a new data version, and a
+ * {@code read_model} notification carries that version to every node once the transaction commits.
+ *
+ * <p>
+ * Batches are serialised by a transaction-scoped advisory lock, so data versions follow commit order and two
+ * batches touching the same rows never interleave. A batch that fails or is cancelled (client disconnect) is
+ * rolled back and leaves the canonical tables exactly as they were.
+ */
+@Service
+public class IngestService {
+
+	/** The PostgreSQL channel that carries new data versions to the read model of every node. */
+	public static final String CHANNEL = "read_model";
+
+	private static final long INGEST_LOCK = 0x4B4F54414B55L; // "KOTAKU"
+
+	private static final int ROWS_PER_COPY_CHUNK = 2_000;
+
+	private static final Log log = LogFactory.getLog(IngestService.class);
+
+	private final ConnectionFactory connectionFactory;
+
+	private final Mono<SlumScoring> scoring;
+
+	public IngestService(ConnectionFactory connectionFactory, SlumScoringRepository scoringRepository) {
+		this.connectionFactory = connectionFactory;
+		// cached once loaded; a failed load (database down) is retried on the next batch
+		this.scoring = scoringRepository.load().cache((v) -> Duration.ofDays(3650), (e) -> Duration.ZERO, () -> Duration.ZERO);
+	}
+
+	/** The spec of a batch's dataset; assessments need the scoring rules from the database. */
+	public Mono<DatasetSpec> spec(IngestRequest request) {
+		return switch (request.dataset()) {
+			case REGIONS -> Mono.just(new RegionRows(request.repairGeometries()));
+			case SLUM_AREAS -> Mono.just(new SlumAreaRows(request.repairGeometries()));
+			case ASSESSMENTS -> this.scoring.map(AssessmentRows::new);
+			case ACCESS_INDICATORS -> Mono.just(new AccessIndicatorRows());
+			case ALLOCATIONS -> Mono.just(new AllocationRows());
+			case ACTIVITIES -> Mono.just(new ActivityRows());
+		};
+	}
+
+	/**
+	 * Validates and commits one batch. Emits the batch record, or fails with
+	 * {@link IngestValidationException} (nothing written) or {@link IngestConflictException}.
+	 */
+	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows) {
+		return spec(request).flatMap((spec) -> Mono.usingWhen(this.connectionFactory.create(),
+				(connection) -> new Batch(connection, spec, request).run(rows), IngestService::close,
+				(connection, error) -> rollbackAndClose(connection), IngestService::rollbackAndClose));
+	}
+
+	private static Mono<Void> close(Connection connection) {
+		return Mono.from(connection.close());
+	}
+
+	private static Mono<Void> rollbackAndClose(Connection connection) {
+		return Mono.from(connection.rollbackTransaction())
+			.onErrorResume((ex) -> Mono.empty())
+			.then(Mono.from(connection.close()));
+	}
+
+	/** One batch on one connection. */
+	private static final class Batch {
+
+		private final Connection connection;
+
+		private final DatasetSpec spec;
+
+		private final MergeSql sql;
+
+		private final IngestRequest request;
+
+		private final StagedRows staged;
+
+		private final long started = System.nanoTime();
+
+		private long validateNanos;
+
+		Batch(Connection connection, DatasetSpec spec, IngestRequest request) {
+			this.connection = connection;
+			this.spec = spec;
+			this.sql = new MergeSql(spec);
+			this.request = request;
+			this.staged = new StagedRows(spec);
+		}
+
+		Mono<BatchReport> run(Flux<Map<String, Object>> rows) {
+			return Mono.from(this.connection.beginTransaction())
+				.then(execute("select pg_advisory_xact_lock(" + INGEST_LOCK + ")"))
+				.then(execute(this.spec.stageDdl()))
+				.then(copy(rows))
+				.then(Mono.defer(this::checkStaged))
+				.then(Mono.defer(this::merge))
+				.onErrorMap(R2dbcDataIntegrityViolationException.class, IngestConflictException::from);
+		}
+
+		private Mono<Long> copy(Flux<Map<String, Object>> rows) {
+			// validation is CPU work: keep it off the event loops that serve requests
+			Flux<ByteBuf> chunks = rows.buffer(ROWS_PER_COPY_CHUNK)
+				.publishOn(Schedulers.parallel(), 2)
+				.map(this::stageChunk)
+				.filter(ByteBuf::isReadable);
+			return pg(this.connection).copyIn(this.sql.copy(), chunks).doOnSuccess((n) -> {
+				this.validateNanos = System.nanoTime() - this.started;
+			});
+		}
+
+		private ByteBuf stageChunk(List<Map<String, Object>> rows) {
+			StringBuilder out = new StringBuilder(rows.size() * 256);
+			rows.forEach((row) -> this.staged.stage(row, out));
+			return Unpooled.wrappedBuffer(out.toString().getBytes(StandardCharsets.UTF_8));
+		}
+
+		/** Row problems found while streaming, then those that need the database. */
+		private Mono<Void> checkStaged() {
+			if (this.staged.rows() == 0 && this.request.mode() == IngestRequest.Mode.UPSERT) {
+				return Mono.error(new IngestValidationException(this.spec.dataset(),
+						List.of(new RowError(0, "body", null, "the upload has no rows")), 1, 0));
+			}
+			if (this.staged.hasErrors()) {
+				return Mono.error(this.staged.failure());
+			}
+			List<String> checks = new ArrayList<>();
+			checks.add(this.sql.duplicates());
+			checks.addAll(this.spec.databaseChecks());
+			if (this.request.mode() == IngestRequest.Mode.REPLACE) {
+				checks.add(this.sql.outsideScope(byRegion(), byYear()));
+			}
+			return Flux.fromIterable(checks)
+				.concatMap(this::collectProblems)
+				.then(Mono.defer(() -> this.staged.hasErrors() ? Mono.error(this.staged.failure()) : Mono.empty()));
+		}
+
+		private Mono<Void> collectProblems(String check) {
+			String limited = "select * from (" + check + ") q order by 1 limit " + StagedRows.MAX_REPORTED_ERRORS;
+			return query(limited, scoped(), (row) -> new RowError(number(row, 0), row.get(1, String.class),
+					row.get(2, String.class), row.get(3, String.class)))
+				.collectList()
+				.flatMap(this::countProblems);
+		}
+
+		private Mono<Void> countProblems(List<RowError> first) {
+			if (first.isEmpty()) {
+				return Mono.empty();
+			}
+			this.staged.addErrors(first, first.size());
+			return Mono.empty();
+		}
+
+		private Mono<BatchReport> merge() {
+			long mergeStart = System.nanoTime();
+			AtomicLong deleted = new AtomicLong();
+			return openBatch().flatMap((ids) -> {
+				long batch = ids[0];
+				long version = ids[1];
+				return Flux.fromIterable(this.spec.beforeUpsert())
+					.concatMap((s) -> execute(MergeSql.bindBatch(s, batch, version)))
+					.then(execute(this.sql.classify()))
+					.then(execute(MergeSql.bindBatch(this.sql.upsert(), batch, version)))
+					.thenMany(Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute))
+					.then(execute(MergeSql.bindBatch(this.sql.deletes(), batch, version)).doOnNext(deleted::addAndGet))
+					.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
+					.then(closeBatch(batch, version, deleted, mergeStart));
+			});
+		}
+
+		/** Records the batch and draws its data version: {batch id, data version}. */
+		private Mono<long[]> openBatch() {
+			String insert = """
+					insert into ingest_batch (dataset, source, mode, scope, idempotency_key, checksum, synthetic,
+					    received_at, rows_received, rows_inserted, rows_updated, rows_deleted, rows_unchanged, data_version)
+					values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, 0, 0, 0, 0, nextval('data_version_seq'))
+					returning id, data_version""";
+			Statement statement = this.connection.createStatement(insert)
+				.bind("$1", this.spec.dataset().publicName())
+				.bind("$2", this.request.source())
+				.bind("$3", this.request.mode().name().toLowerCase())
+				.bind("$6", this.staged.checksum())
+				.bind("$7", this.request.synthetic())
+				.bind("$8", this.request.receivedAt().atOffset(java.time.ZoneOffset.UTC))
+				.bind("$9", (int) this.staged.rows());
+			bindNullable(statement, "$4", scopeJson(), String.class);
+			bindNullable(statement, "$5", this.request.idempotencyKey(), String.class);
+			return Flux.from(statement.execute())
+				.flatMap((result) -> result.map((row) -> new long[] { number(row, 0), number(row, 1) }))
+				.single();
+		}
+
+		private Mono<Long> replaceScope(long batch, long version) {
+			if (this.request.mode() != IngestRequest.Mode.REPLACE) {
+				return Mono.just(0L);
+			}
+			String statement = MergeSql.bindBatch(this.sql.replaceScope(byRegion(), byYear()), batch, version);
+			return Flux.from(bindScope(this.connection.createStatement(statement)).execute())
+				.flatMap(Result::getRowsUpdated)
+				.reduce(0L, Long::sum);
+		}
+
+		private Mono<BatchReport> closeBatch(long batch, long version, AtomicLong deleted, long mergeStart) {
+			String counts = """
+					select count(*) filter (where is_new), count(*) filter (where not is_new),
+					       (select count(*) from stage where op = 'upsert')
+					from changed""";
+			return query(counts, false, (row) -> new long[] { number(row, 0), number(row, 1), number(row, 2) }).single()
+				.flatMap((n) -> recordCounts(batch, version, n[0], n[1], deleted.get(), n[2] - n[0] - n[1], mergeStart));
+		}
+
+		private Mono<BatchReport> recordCounts(long batch, long version, long inserted, long updated, long deleted,
+				long unchanged, long mergeStart) {
+			String update = """
+					update ingest_batch set rows_inserted = %d, rows_updated = %d, rows_deleted = %d, rows_unchanged = %d,
+					    committed_at = clock_timestamp()
+					where id = %d returning committed_at"""
+				.formatted(inserted, updated, deleted, unchanged, batch);
+			return query(update, false, (row) -> row.get(0, java.time.OffsetDateTime.class).toInstant()).single()
+				.flatMap((committedAt) -> execute("select pg_notify('" + CHANNEL + "', '" + version + "')")
+					.then(Mono.from(this.connection.commitTransaction()))
+					.then(Mono.fromSupplier(() -> report(batch, version, inserted, updated, deleted, unchanged,
+							committedAt, mergeStart))));
+		}
+
+		private BatchReport report(long batch, long version, long inserted, long updated, long deleted, long unchanged,
+				Instant committedAt, long mergeStart) {
+			long mergeMillis = Duration.ofNanos(System.nanoTime() - mergeStart).toMillis();
+			BatchReport report = new BatchReport(batch, this.spec.dataset().publicName(), this.request.source(),
+					this.request.mode().name().toLowerCase(), version, this.staged.rows(), inserted, updated, deleted,
+					unchanged, this.staged.checksum(), this.request.synthetic(), this.request.receivedAt(), committedAt,
+					Duration.ofNanos(this.validateNanos).toMillis(), mergeMillis);
+			log.info("committed " + report);
+			return report;
+		}
+
+		private boolean byRegion() {
+			return this.request.scope() != null && this.request.scope().region() != null
+					&& this.spec.scopeColumns().regionColumn() != null;
+		}
+
+		private boolean byYear() {
+			return this.request.scope() != null && this.request.scope().year() != null
+					&& this.spec.scopeColumns().yearColumn() != null;
+		}
+
+		private boolean scoped() {
+			return this.request.mode() == IngestRequest.Mode.REPLACE;
+		}
+
+		private String scopeJson() {
+			IngestRequest.Scope scope = this.request.scope();
+			return scope == null ? null : Json.write(new java.util.TreeMap<>(java.util.Map.of("region",
+					String.valueOf(scope.region()), "year", String.valueOf(scope.year()))));
+		}
+
+		private Statement bindScope(Statement statement) {
+			int index = 1;
+			if (byRegion()) {
+				statement.bind("$" + index++, this.request.scope().region());
+			}
+			if (byYear()) {
+				statement.bind("$" + index, this.request.scope().year().shortValue());
+			}
+			return statement;
+		}
+
+		private Mono<Long> execute(String statement) {
+			return Flux.from(this.connection.createStatement(statement).execute())
+				.flatMap(Result::getRowsUpdated)
+				.reduce(0L, Long::sum);
+		}
+
+		private <T> Flux<T> query(String statement, boolean scoped,
+				java.util.function.Function<Readable, T> mapper) {
+			Statement prepared = this.connection.createStatement(statement);
+			if (scoped && statement.contains("$1")) {
+				bindScope(prepared);
+			}
+			return Flux.from(prepared.execute()).flatMap((result) -> result.map(mapper));
+		}
+
+		private static long number(Readable row, int index) {
+			return ((Number) row.get(index)).longValue();
+		}
+
+		private static void bindNullable(Statement statement, String name, Object value, Class<?> type) {
+			if (value == null) {
+				statement.bindNull(name, type);
+			}
+			else {
+				statement.bind(name, value);
+			}
+		}
+
+		private static PostgresqlConnection pg(Connection connection) {
+			Connection current = connection;
+			while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
+				current = (Connection) wrapped.unwrap();
+			}
+			return (PostgresqlConnection) current;
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.kotaku.portal.ingest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.kotaku.portal.ingest.DatasetSpec.Column;
+
+/**
+ * The statements that move a staged batch into its canonical table, built from a {@link DatasetSpec}'s
+ * constant column lists. {@code :batch} and {@code :version} are replaced by the batch's own numbers (from the
+ * database, never from the upload); scope values are bound as {@code $1}/{@code $2}.
+ */
+final class MergeSql {
+
+	private final DatasetSpec spec;
+
+	MergeSql(DatasetSpec spec) {
+		this.spec = spec;
+	}
+
+	String copy() {
+		return "copy stage (row_no, op, record_id, "
+				+ this.spec.stageColumns().stream().map(Column::name).collect(Collectors.joining(", ")) + ") from stdin";
+	}
+
+	String duplicates() {
+		return """
+				select row_no, '%s', record_id, 'appears more than once in this batch (first at row ' || first_row || ')'
+				from (select row_no, record_id, min(row_no) over (partition by record_id) as first_row from stage) d
+				where row_no <> first_row""".formatted(String.join("+", this.spec.idFields()));
+	}
+
+	/** Upsert rows that are new or differ from what is stored, with whether each is new. */
+	String classify() {
+		List<Column> targets = this.spec.targetColumns();
+		String stored = Stream
+			.concat(targets.stream().map((c) -> "t." + c.name()), this.spec.extraComparisons().stream().map(Column::name))
+			.collect(Collectors.joining(", "));
+		String staged = Stream
+			.concat(targets.stream().map(Column::expression),
+					this.spec.extraComparisons().stream().map(Column::expression))
+			.collect(Collectors.joining(", "));
+		return """
+				create temp table changed on commit drop as
+				select s.row_no, t.%1$s is null as is_new
+				from stage s left join %2$s t on %3$s
+				where s.op = 'upsert' and (t.%1$s is null or row(%4$s) is distinct from row(%5$s))"""
+			.formatted(this.spec.keyColumns().get(0), this.spec.table(), this.spec.keyPredicate(), stored, staged);
+	}
+
+	String upsert() {
+		List<Column> targets = this.spec.targetColumns();
+		String columns = targets.stream().map(Column::name).collect(Collectors.joining(", "));
+		String values = targets.stream().map(Column::expression).collect(Collectors.joining(", "));
+		String updates = targets.stream()
+			.filter((c) -> !this.spec.keyColumns().contains(c.name()))
+			.map((c) -> c.name() + " = excluded." + c.name())
+			.collect(Collectors.joining(", "));
+		return """
+				insert into %1$s (%2$s, batch_id, created_version, updated_version)
+				select %3$s, :batch, :version, :version
+				from stage s join changed c on c.row_no = s.row_no
+				on conflict (%4$s) do update set %5$s, batch_id = excluded.batch_id,
+				    updated_version = excluded.updated_version"""
+			.formatted(this.spec.table(), columns, values, String.join(", ", this.spec.keyColumns()), updates);
+	}
+
+	String deletes() {
+		return """
+				with gone as (delete from %1$s t using stage s where s.op = 'delete' and %2$s returning s.record_id)
+				insert into tombstone (dataset, record_id, data_version, batch_id)
+				select '%3$s', record_id, :version, :batch from gone"""
+			.formatted(this.spec.table(), this.spec.keyPredicate(), this.spec.dataset().publicName());
+	}
+
+	/** Deletes the stored rows inside the scope that the batch does not carry. */
+	String replaceScope(boolean byRegion, boolean byYear) {
+		return """
+				with gone as (delete from %1$s t where %2$s
+				     and not exists (select 1 from stage s where %3$s) returning %4$s as record_id)
+				insert into tombstone (dataset, record_id, data_version, batch_id)
+				select '%5$s', record_id, :version, :batch from gone"""
+			.formatted(this.spec.table(), scopePredicate("t", byRegion, byYear), this.spec.keyPredicate(),
+					targetRecordId(), this.spec.dataset().publicName());
+	}
+
+	/** Staged rows that lie outside the declared scope. */
+	String outsideScope(boolean byRegion, boolean byYear) {
+		DatasetSpec.ScopeColumns scope = this.spec.scopeColumns();
+		String region = byRegion ? stageScopeColumn(scope.regionColumn()) : null;
+		String year = byYear ? stageScopeColumn(scope.yearColumn()) : null;
+		return """
+				select s.row_no, 'scope', s.record_id, 'lies outside the declared scope of this replace batch'
+				from stage s where not (%s)""".formatted(scopePredicate("s", region, year));
+	}
+
+	private String stageScopeColumn(String targetColumn) {
+		return this.spec.targetColumns()
+			.stream()
+			.filter((c) -> c.name().equals(targetColumn))
+			.map((c) -> c.expression().substring(2))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String scopePredicate(String alias, boolean byRegion, boolean byYear) {
+		DatasetSpec.ScopeColumns scope = this.spec.scopeColumns();
+		return scopePredicate(alias, byRegion ? scope.regionColumn() : null, byYear ? scope.yearColumn() : null);
+	}
+
+	private static String scopePredicate(String alias, String regionColumn, String yearColumn) {
+		String region = regionColumn == null ? "true"
+				: "(%1$s.%2$s = $1 or %1$s.%2$s like $1 || '.%%')".formatted(alias, regionColumn);
+		String year = yearColumn == null ? "true"
+				: "%s.%s = $%d".formatted(alias, yearColumn, regionColumn == null ? 1 : 2);
+		return region + " and " + year;
+	}
+
+	private String targetRecordId() {
+		return this.spec.keyColumns().stream().map((k) -> "t." + k + "::text").collect(Collectors.joining(" || '/' || "));
+	}
+
+	static String bindBatch(String sql, long batch, long version) {
+		return sql.replace(":batch", Long.toString(batch)).replace(":version", Long.toString(version));
+	}
+
+}

@@ -1,0 +1,306 @@
+package org.kotaku.portal.ingest;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.kotaku.portal.region.RegionCode;
+
+/**
+ * Reads the typed fields of one uploaded row and collects every problem instead of stopping at the first.
+ * A row comes from JSON (values are strings, numbers, booleans, objects, arrays or null) or from CSV (every
+ * value is a string; an empty string is null). Each getter returns null when the field is absent or invalid;
+ * {@link #errors()} then says why.
+ */
+public final class RowReader {
+
+	/** Indonesia's extent with a margin: every location the program publishes lies inside it. */
+	public static final double MIN_LON = 94.0, MAX_LON = 142.0, MIN_LAT = -11.5, MAX_LAT = 6.5;
+
+	private final long rowNumber;
+
+	private final Map<String, Object> values;
+
+	private final List<RowError> errors = new ArrayList<>(2);
+
+	public RowReader(long rowNumber, Map<String, Object> values) {
+		this.rowNumber = rowNumber;
+		this.values = values;
+	}
+
+	public long rowNumber() {
+		return this.rowNumber;
+	}
+
+	public List<RowError> errors() {
+		return this.errors;
+	}
+
+	public boolean valid() {
+		return this.errors.isEmpty();
+	}
+
+	public boolean has(String field) {
+		Object value = this.values.get(field);
+		return value != null && !(value instanceof String s && s.isBlank());
+	}
+
+	public Object raw(String field) {
+		return this.values.get(field);
+	}
+
+	public void reject(String field, Object value, String message) {
+		this.errors.add(new RowError(this.rowNumber, field, value == null ? null : abbreviate(value.toString()), message));
+	}
+
+	public String text(String field, boolean required, int maxLength) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return missing(field, required);
+		}
+		if (!(value instanceof String || value instanceof Number)) {
+			reject(field, value, "must be text");
+			return null;
+		}
+		String text = value.toString().strip();
+		if (text.length() > maxLength) {
+			reject(field, value, "must be at most " + maxLength + " characters");
+			return null;
+		}
+		return text;
+	}
+
+	public String choice(String field, boolean required, Set<String> allowed) {
+		String text = text(field, required, 100);
+		if (text != null && !allowed.contains(text)) {
+			reject(field, text, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+			return null;
+		}
+		return text;
+	}
+
+	/** A Kemendagri region code of the given level (1-4), with or without dots; returned dotted. */
+	public String regionCode(String field, boolean required, int level) {
+		String text = text(field, required, 20);
+		if (text == null) {
+			return null;
+		}
+		return RegionCode.parse(text).filter((c) -> level == 0 || c.level() == level).map(RegionCode::dotted).orElseGet(() -> {
+			reject(field, text, level == 0 ? "must be a Kemendagri region code such as 64.71 or 6471"
+					: "must be a Kemendagri code of level " + level + " (" + RegionCode.example(level) + ")");
+			return null;
+		});
+	}
+
+	public Long integer(String field, boolean required, long min, long max) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return missing(field, required);
+		}
+		BigDecimal number = number(field, value);
+		if (number == null) {
+			return null;
+		}
+		if (number.stripTrailingZeros().scale() > 0) {
+			reject(field, value, "must be a whole number");
+			return null;
+		}
+		if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+			reject(field, value, "must be between " + min + " and " + max);
+			return null;
+		}
+		return number.longValueExact();
+	}
+
+	/** Money in whole rupiah, never negative. */
+	public Long rupiah(String field, boolean required) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return missing(field, required);
+		}
+		BigDecimal number = number(field, value);
+		if (number == null) {
+			return null;
+		}
+		if (number.stripTrailingZeros().scale() > 0) {
+			reject(field, value, "must be whole rupiah (no fractions)");
+			return null;
+		}
+		if (number.signum() < 0) {
+			reject(field, value, "must not be negative");
+			return null;
+		}
+		if (number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+			reject(field, value, "is too large");
+			return null;
+		}
+		return number.longValueExact();
+	}
+
+	public BigDecimal decimal(String field, boolean required, BigDecimal min, BigDecimal max, int maxScale) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return missing(field, required);
+		}
+		BigDecimal number = number(field, value);
+		if (number == null) {
+			return null;
+		}
+		if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
+			reject(field, value, "must be between " + (min == null ? "-∞" : min.toPlainString()) + " and "
+					+ (max == null ? "∞" : max.toPlainString()));
+			return null;
+		}
+		return number.setScale(Math.min(Math.max(number.scale(), 0), maxScale), java.math.RoundingMode.HALF_UP);
+	}
+
+	public LocalDate date(String field, boolean required) {
+		String text = text(field, required, 10);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			reject(field, text, "must be an ISO date (YYYY-MM-DD)");
+			return null;
+		}
+	}
+
+	public Boolean bool(String field, boolean defaultValue) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return defaultValue;
+		}
+		if (value instanceof Boolean b) {
+			return b;
+		}
+		String text = value.toString().strip().toLowerCase();
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.valueOf(text);
+		}
+		reject(field, value, "must be true or false");
+		return null;
+	}
+
+	/**
+	 * A point location inside Indonesia: a GeoJSON Point in {@code field}, or {@code lon}/{@code lat} fields
+	 * (CSV). Returns {lon, lat}.
+	 */
+	public double[] point(String field, boolean required) {
+		Object value = this.values.get(field);
+		double[] lonLat;
+		if (value instanceof Map<?, ?> geometry) {
+			lonLat = geoJsonPoint(field, geometry);
+		}
+		else if (value instanceof List<?> list) {
+			lonLat = coordinates(field, list);
+		}
+		else if (has("lon") || has("lat")) {
+			BigDecimal lon = decimal("lon", true, null, null, 7);
+			BigDecimal lat = decimal("lat", true, null, null, 7);
+			lonLat = (lon == null || lat == null) ? null : new double[] { lon.doubleValue(), lat.doubleValue() };
+			field = "lon";
+		}
+		else if (has(field)) {
+			reject(field, value, "must be a GeoJSON Point");
+			return null;
+		}
+		else {
+			return missing(field, required);
+		}
+		if (lonLat != null && !insideIndonesia(lonLat[0], lonLat[1])) {
+			reject(field, lonLat[0] + "," + lonLat[1], "must lie inside Indonesia's extent (longitude " + MIN_LON
+					+ " to " + MAX_LON + ", latitude " + MIN_LAT + " to " + MAX_LAT + ")");
+			return null;
+		}
+		return lonLat;
+	}
+
+	/**
+	 * A polygon geometry as GeoJSON text (JSON object or string), to be parsed and checked by PostGIS when the
+	 * batch is staged.
+	 */
+	public String geoJson(String field, boolean required) {
+		Object value = this.values.get(field);
+		if (!has(field)) {
+			return missing(field, required);
+		}
+		if (value instanceof Map<?, ?> map) {
+			Object type = map.get("type");
+			if (!"Polygon".equals(type) && !"MultiPolygon".equals(type)) {
+				reject(field, type, "must be a GeoJSON Polygon or MultiPolygon");
+				return null;
+			}
+			return Json.write(map);
+		}
+		if (value instanceof String text && text.strip().startsWith("{")) {
+			return text.strip();
+		}
+		reject(field, value, "must be a GeoJSON Polygon or MultiPolygon");
+		return null;
+	}
+
+	public static boolean insideIndonesia(double lon, double lat) {
+		return lon >= MIN_LON && lon <= MAX_LON && lat >= MIN_LAT && lat <= MAX_LAT;
+	}
+
+	private double[] geoJsonPoint(String field, Map<?, ?> geometry) {
+		if (!"Point".equals(geometry.get("type")) || !(geometry.get("coordinates") instanceof List<?> list)) {
+			reject(field, geometry.get("type"), "must be a GeoJSON Point");
+			return null;
+		}
+		return coordinates(field, list);
+	}
+
+	private double[] coordinates(String field, List<?> list) {
+		if (list.size() < 2 || !(list.get(0) instanceof Number lon) || !(list.get(1) instanceof Number lat)) {
+			reject(field, list, "must have coordinates [longitude, latitude]");
+			return null;
+		}
+		return new double[] { lon.doubleValue(), lat.doubleValue() };
+	}
+
+	private BigDecimal number(String field, Object value) {
+		try {
+			if (value instanceof BigDecimal d) {
+				return d;
+			}
+			if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+				return BigDecimal.valueOf(((Number) value).longValue());
+			}
+			if (value instanceof BigInteger i) {
+				return new BigDecimal(i);
+			}
+			if (value instanceof Double || value instanceof Float) {
+				return BigDecimal.valueOf(((Number) value).doubleValue());
+			}
+			if (value instanceof String s) {
+				return new BigDecimal(s.strip());
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		reject(field, value, "must be a number");
+		return null;
+	}
+
+	private <T> T missing(String field, boolean required) {
+		if (required) {
+			reject(field, null, "is required");
+		}
+		return null;
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.kotaku.portal.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates uploaded rows one by one and turns the valid ones into COPY lines for the staging table, while
+ * counting rows, keeping the first problems and a SHA-256 over the staged content. Not thread-safe: one batch
+ * is one sequential stream.
+ */
+final class StagedRows {
+
+	static final int MAX_REPORTED_ERRORS = 100;
+
+	private final DatasetSpec spec;
+
+	private final List<RowError> errors = new ArrayList<>();
+
+	private final MessageDigest digest;
+
+	private long rows;
+
+	private long totalErrors;
+
+	private String checksum;
+
+	StagedRows(DatasetSpec spec) {
+		this.spec = spec;
+		try {
+			this.digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Appends the COPY line of one row (numbered from 1) to {@code out}, or records its problems. */
+	void stage(Map<String, Object> values, StringBuilder out) {
+		long rowNumber = ++this.rows;
+		RowReader row = new RowReader(rowNumber, values);
+		String op = operation(row);
+		Object[] staged = (op == null) ? null : (op.equals("delete") ? this.spec.readKey(row) : this.spec.read(row));
+		if (staged == null || !row.valid()) {
+			addErrors(row.errors());
+			return;
+		}
+		if (this.totalErrors > 0) {
+			return; // the batch is lost anyway: keep validating, stop staging
+		}
+		Object[] line = new Object[staged.length + 3];
+		line[0] = rowNumber;
+		line[1] = op;
+		line[2] = this.spec.recordId(staged);
+		System.arraycopy(staged, 0, line, 3, staged.length);
+		int start = out.length();
+		CopyText.appendLine(out, line);
+		this.digest.update(out.substring(start).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String operation(RowReader row) {
+		Object op = row.raw("op");
+		if (op == null || "".equals(op) || "upsert".equals(op)) {
+			return "upsert";
+		}
+		if ("delete".equals(op)) {
+			return "delete";
+		}
+		row.reject("op", op, "must be upsert or delete");
+		return null;
+	}
+
+	void addErrors(List<RowError> rowErrors) {
+		this.totalErrors += rowErrors.size();
+		for (RowError error : rowErrors) {
+			if (this.errors.size() < MAX_REPORTED_ERRORS) {
+				this.errors.add(error);
+			}
+		}
+	}
+
+	void addErrors(List<RowError> firstErrors, long total) {
+		addErrors(firstErrors);
+		this.totalErrors += total - firstErrors.size();
+	}
+
+	long rows() {
+		return this.rows;
+	}
+
+	boolean hasErrors() {
+		return this.totalErrors > 0;
+	}
+
+	IngestValidationException failure() {
+		List<RowError> sorted = new ArrayList<>(this.errors);
+		sorted.sort(java.util.Comparator.comparingLong(RowError::row));
+		return new IngestValidationException(this.spec.dataset(), sorted, this.totalErrors, this.rows);
+	}
+
+	/** SHA-256 over the staged content; final once the stream has ended. */
+	String checksum() {
+		if (this.checksum == null) {
+			this.checksum = HexFormat.of().formatHex(this.digest.digest());
+		}
+		return this.checksum;
+	}
+
+}

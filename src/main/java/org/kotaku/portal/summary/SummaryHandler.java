@@ -1,0 +1,32 @@
+package org.kotaku.portal.summary;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/** {@code GET /api/v1/summary}: national headline figures. */
+@Component
+public class SummaryHandler {
+
+	private final SummaryRepository repository;
+
+	SummaryHandler(SummaryRepository repository) {
+		this.repository = repository;
+	}
+
+	public RouterFunction<ServerResponse> routes() {
+		return route().GET("/api/v1/summary", this::getSummary).build();
+	}
+
+	Mono<ServerResponse> getSummary(ServerRequest request) {
+		return this.repository.national()
+			.flatMap((summary) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(summary));
+	}
+
+}
