@@ -8,6 +8,12 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import reactor.core.scheduler.Schedulers;
+
+import org.kotaku.portal.imports.RegionFiles;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
@@ -48,7 +54,8 @@ public class DemoLoader {
 			return;
 		}
 		this.loading = databaseIsEmpty().filter(Boolean::booleanValue)
-			.flatMapMany((empty) -> load(this.properties.scale(), this.properties.seed()))
+			.flatMapMany((empty) -> load(this.properties.scale(), this.properties.seed())
+				.concatWith(loadBoundaries(this.properties.regionFiles())))
 			.subscribe(null, (ex) -> log.error("loading the demo dataset failed", ex));
 	}
 
@@ -63,6 +70,21 @@ public class DemoLoader {
 		});
 	}
 
+	/**
+	 * Lays the real province and regency boundaries (and official names, areas and populations) over the
+	 * regions, when the region files are there. They carry small geometry defects, repaired by PostGIS.
+	 */
+	public Flux<BatchReport> loadBoundaries(Path folder) {
+		if (!Files.exists(folder.resolve(RegionFiles.PROVINCES))) {
+			log.info("no region files in " + folder.toAbsolutePath() + ": regions keep label points only");
+			return Flux.empty();
+		}
+		IngestRequest request = IngestRequest.upsert(Dataset.REGIONS, "region-files", false).withRepairedGeometries();
+		return Mono.fromCallable(() -> new RegionFiles(folder).rows(2))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMapMany((rows) -> this.ingest.ingest(request, Flux.fromIterable(rows)));
+	}
+
 	private Mono<Boolean> databaseIsEmpty() {
 		return this.db.sql("select not exists (select 1 from ingest_batch)").map((row) -> row.get(0, Boolean.class)).one();
 	}
@@ -72,6 +94,4 @@ public class DemoLoader {
 		Disposable current = this.loading;
 		return current != null && !current.isDisposed();
 	}
-
-
 }

@@ -2,16 +2,20 @@ package org.kotaku.portal.summary;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** {@code GET /api/v1/summary}: national headline figures. */
-@Component
+/**
+ * {@code GET /api/v1/summary}: national headline figures. Like every feature, it declares its own
+ * {@link RouterFunction} bean; WebFlux composes them all.
+ */
+@Configuration(proxyBeanMethods = false)
 public class SummaryHandler {
 
 	private final SummaryRepository repository;
@@ -20,7 +24,8 @@ public class SummaryHandler {
 		this.repository = repository;
 	}
 
-	public RouterFunction<ServerResponse> routes() {
+	@Bean
+	RouterFunction<ServerResponse> summaryRoutes() {
 		return route().GET("/api/v1/summary", this::getSummary).build();
 	}
 
