@@ -1,9 +1,8 @@
 package org.kotaku.portal.imports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.ingest.CsvRows;
 
 /**
  * Reads the open region files (the Kemendagri code list {@code wilayah_kode.csv}, area and population
@@ -91,23 +93,20 @@ public final class RegionFiles {
 		if (!Files.exists(path)) {
 			return List.of();
 		}
-		try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-			String[] header = reader.readLine().split(",");
-			List<Map<String, String>> rows = new ArrayList<>();
-			String line;
-			while ((line = reader.readLine()) != null) {
-				List<String> cells = SimpleCsv.split(line);
-				Map<String, String> row = new HashMap<>();
-				for (int i = 0; i < header.length && i < cells.size(); i++) {
-					row.put(header[i], cells.get(i));
-				}
-				rows.add(row);
-			}
-			return rows;
+		List<Map<String, String>> rows = new ArrayList<>();
+		try (InputStream in = Files.newInputStream(path); MappingIterator<Map<String, Object>> csv = CsvRows.read(in)) {
+			csv.forEachRemaining((row) -> rows.add(text(row)));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return rows;
+	}
+
+	private static Map<String, String> text(Map<String, Object> row) {
+		Map<String, String> text = new HashMap<>();
+		row.forEach((field, value) -> text.put(field, value == null ? null : value.toString()));
+		return text;
 	}
 
 }

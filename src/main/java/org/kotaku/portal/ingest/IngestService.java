@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -76,8 +78,17 @@ public class IngestService {
 	 * {@link IngestValidationException} (nothing written) or {@link IngestConflictException}.
 	 */
 	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows) {
+		return ingest(request, rows, () -> null);
+	}
+
+	/**
+	 * Like {@link #ingest(IngestRequest, Flux)}, and records the SHA-256 of the raw upload (known once the
+	 * rows have been read) with the batch, so that a retry under the same idempotency key can be recognised.
+	 */
+	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows,
+			Supplier<String> bodyChecksum) {
 		return spec(request).flatMap((spec) -> Mono.usingWhen(this.connectionFactory.create(),
-				(connection) -> new Batch(connection, spec, request).run(rows), IngestService::close,
+				(connection) -> new Batch(connection, spec, request, bodyChecksum).run(rows), IngestService::close,
 				(connection, error) -> rollbackAndClose(connection), IngestService::rollbackAndClose));
 	}
 
@@ -104,12 +115,15 @@ public class IngestService {
 
 		private final StagedRows staged;
 
+		private final Supplier<String> bodyChecksum;
+
 		private final long started = System.nanoTime();
 
 		private long validateNanos;
 
-		Batch(Connection connection, DatasetSpec spec, IngestRequest request) {
+		Batch(Connection connection, DatasetSpec spec, IngestRequest request, Supplier<String> bodyChecksum) {
 			this.connection = connection;
+			this.bodyChecksum = bodyChecksum;
 			this.spec = spec;
 			this.sql = new MergeSql(spec);
 			this.request = request;
@@ -127,14 +141,17 @@ public class IngestService {
 		}
 
 		private Mono<Long> copy(Flux<Map<String, Object>> rows) {
+			// the driver reports a failing upload as a failed COPY: keep the upload's own error (malformed, too large)
+			AtomicReference<Throwable> uploadError = new AtomicReference<>();
 			// validation is CPU work: keep it off the event loops that serve requests
-			Flux<ByteBuf> chunks = rows.buffer(ROWS_PER_COPY_CHUNK)
+			Flux<ByteBuf> chunks = rows.doOnError(uploadError::set)
+				.buffer(ROWS_PER_COPY_CHUNK)
 				.publishOn(Schedulers.parallel(), 2)
 				.map(this::stageChunk)
 				.filter(ByteBuf::isReadable);
-			return pg(this.connection).copyIn(this.sql.copy(), chunks).doOnSuccess((n) -> {
-				this.validateNanos = System.nanoTime() - this.started;
-			});
+			return pg(this.connection).copyIn(this.sql.copy(), chunks)
+				.doOnSuccess((n) -> this.validateNanos = System.nanoTime() - this.started)
+				.onErrorMap((ex) -> uploadError.get() != null, (ex) -> uploadError.get());
 		}
 
 		private ByteBuf stageChunk(List<Map<String, Object>> rows) {
@@ -200,8 +217,9 @@ public class IngestService {
 		private Mono<long[]> openBatch() {
 			String insert = """
 					insert into ingest_batch (dataset, source, mode, scope, idempotency_key, checksum, synthetic,
-					    received_at, rows_received, rows_inserted, rows_updated, rows_deleted, rows_unchanged, data_version)
-					values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, 0, 0, 0, 0, nextval('data_version_seq'))
+					    received_at, rows_received, rows_inserted, rows_updated, rows_deleted, rows_unchanged, data_version,
+					    body_checksum)
+					values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, 0, 0, 0, 0, nextval('data_version_seq'), $10)
 					returning id, data_version""";
 			Statement statement = this.connection.createStatement(insert)
 				.bind("$1", this.spec.dataset().publicName())
@@ -213,6 +231,7 @@ public class IngestService {
 				.bind("$9", (int) this.staged.rows());
 			bindNullable(statement, "$4", scopeJson(), String.class);
 			bindNullable(statement, "$5", this.request.idempotencyKey(), String.class);
+			bindNullable(statement, "$10", this.bodyChecksum.get(), String.class);
 			return Flux.from(statement.execute())
 				.flatMap((result) -> result.map((row) -> new long[] { number(row, 0), number(row, 1) }))
 				.single();
@@ -239,25 +258,26 @@ public class IngestService {
 
 		private Mono<BatchReport> recordCounts(long batch, long version, long inserted, long updated, long deleted,
 				long unchanged, long mergeStart) {
+			long validateMillis = Duration.ofNanos(this.validateNanos).toMillis();
+			long mergeMillis = Duration.ofNanos(System.nanoTime() - mergeStart).toMillis();
 			String update = """
 					update ingest_batch set rows_inserted = %d, rows_updated = %d, rows_deleted = %d, rows_unchanged = %d,
-					    committed_at = clock_timestamp()
+					    validate_ms = %d, merge_ms = %d, committed_at = clock_timestamp()
 					where id = %d returning committed_at"""
-				.formatted(inserted, updated, deleted, unchanged, batch);
+				.formatted(inserted, updated, deleted, unchanged, validateMillis, mergeMillis, batch);
 			return query(update, false, (row) -> row.get(0, java.time.OffsetDateTime.class).toInstant()).single()
 				.flatMap((committedAt) -> execute("select pg_notify('" + CHANNEL + "', '" + version + "')")
 					.then(Mono.from(this.connection.commitTransaction()))
-					.then(Mono.fromSupplier(() -> report(batch, version, inserted, updated, deleted, unchanged,
-							committedAt, mergeStart))));
+					.then(Mono.fromSupplier(() -> report(batch, version, new long[] { inserted, updated, deleted, unchanged },
+							committedAt, validateMillis, mergeMillis))));
 		}
 
-		private BatchReport report(long batch, long version, long inserted, long updated, long deleted, long unchanged,
-				Instant committedAt, long mergeStart) {
-			long mergeMillis = Duration.ofNanos(System.nanoTime() - mergeStart).toMillis();
+		private BatchReport report(long batch, long version, long[] counts, Instant committedAt, long validateMillis,
+				long mergeMillis) {
 			BatchReport report = new BatchReport(batch, this.spec.dataset().publicName(), this.request.source(),
-					this.request.mode().name().toLowerCase(), version, this.staged.rows(), inserted, updated, deleted,
-					unchanged, this.staged.checksum(), this.request.synthetic(), this.request.receivedAt(), committedAt,
-					Duration.ofNanos(this.validateNanos).toMillis(), mergeMillis);
+					this.request.mode().name().toLowerCase(), version, this.staged.rows(), counts[0], counts[1], counts[2],
+					counts[3], this.staged.checksum(), this.request.synthetic(), this.request.receivedAt(), committedAt,
+					validateMillis, mergeMillis);
 			log.info("committed " + report);
 			return report;
 		}

@@ -1,0 +1,199 @@
+package org.kotaku.portal.ingest.web;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.keys.ApiKeys;
+import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.TestDatabase;
+import org.kotaku.portal.support.TinyDemo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ingestion endpoint over HTTP on real PostGIS: every dataset in every body format commits and is counted
+ * right, a re-sent batch changes nothing, one bad row among 10,000 commits nothing and is named, and
+ * credentials, media types, sizes and unknown datasets are refused with the right problem.
+ */
+@IntegrationTest
+class IngestHttpIntegrationTests {
+
+	static final MediaType CSV = new MediaType("text", "csv");
+
+	static final ParameterizedTypeReference<Map<String, Object>> RECORD = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	WebTestClient http;
+
+	@Autowired
+	ApiKeys keys;
+
+	@Autowired
+	DemoLoader demo;
+
+	String key;
+
+	@BeforeEach
+	void setUp() {
+		TinyDemo.ensureLoaded(this.demo);
+		this.http = this.http.mutate().responseTimeout(Duration.ofMinutes(2)).build();
+		this.key = this.keys.create("http-tests", List.of(Dataset.values())).block().key();
+	}
+
+	@Test
+	void everyDatasetCommitsAndIsCountedRightAndResendingChangesNothing() {
+		List<MediaType> formats = List.of(RowDecoder.NDJSON, MediaType.APPLICATION_JSON, CSV);
+		int i = 0;
+		for (Dataset dataset : org.kotaku.portal.demo.DemoDataset.loadOrder()) {
+			MediaType format = formats.get(i++ % formats.size());
+			List<Map<String, Object>> rows = IngestFixtures.rows(dataset, "H1-", 12);
+			assertThat(rows).as(dataset.publicName()).hasSize(12);
+			Map<String, Object> first = post(dataset, format, body(format, rows)).expectStatus().isCreated()
+				.expectBody(RECORD).returnResult().getResponseBody();
+			assertThat(first).as(dataset + " as " + format)
+				.containsEntry("rowsReceived", 12).containsEntry("rowsInserted", 12)
+				.containsEntry("rowsUpdated", 0).containsEntry("rowsUnchanged", 0).containsEntry("source", "http-tests");
+			Map<String, Object> again = post(dataset, format, body(format, rows)).expectStatus().isCreated()
+				.expectBody(RECORD).returnResult().getResponseBody();
+			assertThat(again).as("re-sent " + dataset + " as " + format)
+				.containsEntry("rowsInserted", 0).containsEntry("rowsUpdated", 0).containsEntry("rowsUnchanged", 12);
+			assertThat(((Number) again.get("dataVersion")).longValue())
+				.isGreaterThan(((Number) first.get("dataVersion")).longValue());
+		}
+	}
+
+	@Test
+	void oneBadRowAmongTenThousandCommitsNothingAndIsNamed() throws Exception {
+		List<Map<String, Object>> rows = new java.util.ArrayList<>();
+		Map<String, Object> template = IngestFixtures.standalone(Dataset.ACTIVITIES, "H2-", 1).get(0);
+		for (int n = 0; n < 10_000; n++) {
+			Map<String, Object> row = new java.util.LinkedHashMap<>(template);
+			row.put("id", "H2-" + n);
+			rows.add(row);
+		}
+		rows.get(7_776).put("budgetIdr", "12.5");
+		post(Dataset.ACTIVITIES, RowDecoder.NDJSON, IngestFixtures.ndjson(rows)).expectStatus().isEqualTo(422)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("/problems/invalid-rows")
+			.jsonPath("$.errorCount").isEqualTo(1)
+			.jsonPath("$.rowsReceived").isEqualTo(10_000)
+			.jsonPath("$.errors[0].row").isEqualTo(7_777)
+			.jsonPath("$.errors[0].field").isEqualTo("budgetIdr");
+		assertThat(count("select count(*) from activity where id like 'H2-%'")).isZero();
+	}
+
+	@Test
+	void missingWrongAndRevokedKeysAreRefused() {
+		String body = IngestFixtures.ndjson(IngestFixtures.rows(Dataset.ACCESS_INDICATORS, "H3-", 1));
+		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON).bodyValue(body)
+			.exchange().expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore());
+		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON)
+			.header("Authorization", "Bearer ktk_not-a-key").bodyValue(body)
+			.exchange().expectStatus().isUnauthorized();
+		ApiKeys.CreatedKey revoked = this.keys.create("http-tests", List.of(Dataset.ACCESS_INDICATORS)).block();
+		this.keys.revoke(revoked.id()).block();
+		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON)
+			.header("Authorization", "Bearer " + revoked.key()).bodyValue(body)
+			.exchange().expectStatus().isUnauthorized();
+		this.http.get().uri("/internal/v1/batches/1").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void keyNotScopedToTheDatasetIsForbidden() {
+		String regionsOnly = this.keys.create("regions-only", List.of(Dataset.REGIONS)).block().key();
+		this.http.post().uri("/internal/v1/ingest/activities").contentType(RowDecoder.NDJSON)
+			.header("Authorization", "Bearer " + regionsOnly).bodyValue("{}\n")
+			.exchange().expectStatus().isForbidden()
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
+	}
+
+	@Test
+	void unknownDatasetUnsupportedMediaTypeAndMalformedBodiesAreProblems() {
+		post("villages", RowDecoder.NDJSON, "{}\n").expectStatus().isNotFound()
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+		post("activities", MediaType.APPLICATION_XML, "<rows/>").expectStatus().isEqualTo(415)
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/unsupported-media-type");
+		post("activities", MediaType.APPLICATION_JSON, "[{\"id\": ").expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/malformed-body");
+		post("activities", RowDecoder.NDJSON, "{}\n").expectStatus().isEqualTo(422);
+	}
+
+	@Test
+	void batchRecordIsReadBack() {
+		List<Map<String, Object>> rows = IngestFixtures.rows(Dataset.ACCESS_INDICATORS, "H4-", 3);
+		rows.forEach((r) -> r.put("year", ((Number) r.get("year")).intValue() - 20));
+		Map<String, Object> created = post(Dataset.ACCESS_INDICATORS, CSV, IngestFixtures.csv(rows)).expectStatus().isCreated()
+			.expectBody(RECORD).returnResult().getResponseBody();
+		this.http.get().uri("/internal/v1/batches/" + created.get("id")).header("Authorization", "Bearer " + this.key)
+			.exchange().expectStatus().isOk()
+			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
+			.expectHeader().doesNotExist("Access-Control-Allow-Origin")
+			.expectBody(RECORD).isEqualTo(created);
+		this.http.get().uri("/internal/v1/batches/987654321").header("Authorization", "Bearer " + this.key)
+			.exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void idempotencyKeyReplaysTheFirstBatchOrRefusesADifferentBody() throws Exception {
+		List<Map<String, Object>> rows = IngestFixtures.standalone(Dataset.ACTIVITIES, "H5-", 5);
+		String body = IngestFixtures.ndjson(rows);
+		Map<String, Object> first = idempotent("retry-1", body).expectStatus().isCreated()
+			.expectBody(RECORD).returnResult().getResponseBody();
+		long batches = count("select count(*) from ingest_batch");
+		Map<String, Object> replay = idempotent("retry-1", body).expectStatus().isOk()
+			.expectBody(RECORD).returnResult().getResponseBody();
+		assertThat(replay).isEqualTo(first);
+		assertThat(count("select count(*) from ingest_batch")).isEqualTo(batches);
+		rows.get(0).put("name", "another name");
+		idempotent("retry-1", IngestFixtures.ndjson(rows)).expectStatus().isEqualTo(409)
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/conflict").jsonPath("$.batchId").isEqualTo(first.get("id"));
+	}
+
+	private WebTestClient.ResponseSpec idempotent(String idempotencyKey, String body) {
+		return this.http.post().uri("/internal/v1/ingest/activities").contentType(RowDecoder.NDJSON)
+			.header("Authorization", "Bearer " + this.key).header("Idempotency-Key", idempotencyKey).bodyValue(body)
+			.exchange();
+	}
+
+	private WebTestClient.ResponseSpec post(Dataset dataset, MediaType format, String body) {
+		return post(dataset.publicName(), format, body);
+	}
+
+	private WebTestClient.ResponseSpec post(String dataset, MediaType format, String body) {
+		return this.http.post().uri("/internal/v1/ingest/" + dataset).contentType(format)
+			.header("Authorization", "Bearer " + this.key).bodyValue(body).exchange();
+	}
+
+	private static String body(MediaType format, List<Map<String, Object>> rows) {
+		if (format.equals(CSV)) {
+			return IngestFixtures.csv(rows);
+		}
+		return format.equals(RowDecoder.NDJSON) ? IngestFixtures.ndjson(rows) : IngestFixtures.jsonArray(rows);
+	}
+
+	static long count(String query) throws Exception {
+		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery(query)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}

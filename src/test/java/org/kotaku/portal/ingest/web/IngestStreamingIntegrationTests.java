@@ -1,0 +1,126 @@
+package org.kotaku.portal.ingest.web;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.keys.ApiKeys;
+import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.TinyDemo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.kotaku.portal.ingest.web.IngestHttpIntegrationTests.count;
+
+/**
+ * Uploads that do not end well or meet each other: a client that disconnects mid-stream commits nothing, and
+ * two concurrent batches over the same rows both commit, one after the other, leaving the rows of the later
+ * one (no lost update, no deadlock).
+ */
+@IntegrationTest
+class IngestStreamingIntegrationTests {
+
+	@Autowired
+	ApiKeys keys;
+
+	@Autowired
+	DemoLoader demo;
+
+	@Autowired
+	Environment environment;
+
+	String key;
+
+	@BeforeEach
+	void setUp() {
+		TinyDemo.ensureLoaded(this.demo);
+		this.key = this.keys.create("stream-tests", List.of(Dataset.ACTIVITIES)).block().key();
+	}
+
+	@Test
+	void aBatchCutOffMidStreamCommitsNothing() throws Exception {
+		long batchesBefore = count("select count(*) from ingest_batch where source = 'stream-tests'");
+		byte[] rows = IngestFixtures.ndjson(activities("S1-", 5_000, "cut off")).getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("127.0.0.1", port())) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ this.key + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + (rows.length * 4L)
+					+ "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(rows); // a quarter of the declared body, then the connection drops
+			out.flush();
+			awaitStagingInProgress(); // the rows are being staged when the connection drops
+
+		}
+		Thread.sleep(2_000);
+		assertThat(count("select count(*) from activity where id like 'S1-%'")).isZero();
+		assertThat(count("select count(*) from ingest_batch where source = 'stream-tests'")).isEqualTo(batchesBefore);
+		// the cut-off batch's transaction is gone with its lock: nothing of this database is left waiting
+		assertThat(count("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+				+ "where l.locktype = 'advisory' and d.datname = current_database()")).isZero();
+		assertThat(count("select count(*) from pg_stat_activity where datname = current_database() "
+				+ "and state like 'idle in transaction%'")).isZero();
+	}
+
+	@Test
+	void concurrentBatchesOverTheSameRowsBothCommitInOrder() throws Exception {
+		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port())
+			.defaultHeader("Authorization", "Bearer " + this.key)
+			.build();
+		Mono<Map> first = upload(client, IngestFixtures.ndjson(activities("S2-", 3_000, "first")));
+		Mono<Map> second = upload(client, IngestFixtures.ndjson(activities("S2-", 3_000, "second")));
+		List<Map> reports = Mono.zip(first, second).map((both) -> List.of(both.getT1(), both.getT2()))
+			.block(Duration.ofMinutes(2));
+		Map<?, ?> later = reports.stream()
+			.max((a, b) -> Long.compare(((Number) a.get("dataVersion")).longValue(), ((Number) b.get("dataVersion")).longValue()))
+			.orElseThrow();
+		String laterName = reports.indexOf(later) == 0 ? "first" : "second";
+		assertThat(count("select count(*) from activity where id like 'S2-%'")).isEqualTo(3_000);
+		assertThat(count("select count(*) from activity where id like 'S2-%' and name = '" + laterName + "' and batch_id = "
+				+ later.get("id"))).isEqualTo(3_000);
+		assertThat(reports.stream().mapToLong((r) -> ((Number) r.get("rowsInserted")).longValue()).sum()).isEqualTo(3_000);
+	}
+
+	private static void awaitStagingInProgress() throws Exception {
+		String copying = "select count(*) from pg_stat_activity where datname = current_database() and query like 'copy stage%'";
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (count(copying) == 0) {
+			assertThat(System.nanoTime()).as("a COPY into the stage within 10 s").isLessThan(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	private static Mono<Map> upload(WebClient client, String body) {
+		return client.post().uri("/internal/v1/ingest/activities").header("Content-Type", "application/x-ndjson")
+			.bodyValue(body).retrieve().bodyToMono(Map.class);
+	}
+
+	private static List<Map<String, Object>> activities(String prefix, int count, String name) {
+		Map<String, Object> template = IngestFixtures.standalone(Dataset.ACTIVITIES, prefix, 1).get(0);
+		List<Map<String, Object>> rows = new ArrayList<>(count);
+		for (int n = 0; n < count; n++) {
+			Map<String, Object> row = new LinkedHashMap<>(template);
+			row.put("id", prefix + n);
+			row.put("name", name);
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private int port() {
+		return this.environment.getRequiredProperty("local.server.port", Integer.class);
+	}
+
+}
