@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes N valid `activities` rows as NDJSON (one JSON object per line) for the ingestion benchmark.
 
-Usage: ingest-activities.py ROWS VILLAGE_CODES_FILE > rows.ndjson
-Ids are BENCH-<n>, so re-running the benchmark updates the same rows (unchanged on the second run).
+Usage: ingest-activities.py ROWS VILLAGE_CODES_FILE [ID_PREFIX] > rows.ndjson
+Ids are <ID_PREFIX>-<n> (default BENCH), so re-running the benchmark with the same prefix finds the rows unchanged.
 """
 import json
 import random
@@ -13,7 +13,7 @@ TYPES = [("road", "m"), ("drainage", "m"), ("water", "unit"), ("sanitation", "un
 STATUSES = ["planned", "ongoing", "completed"]
 
 
-def row(n, villages, rnd):
+def row(n, villages, rnd, prefix):
     kind, unit = TYPES[n % len(TYPES)]
     status = STATUSES[n % len(STATUSES)]
     bpm, apbd, swadaya = rnd.randrange(10, 300) * 1_000_000, rnd.randrange(0, 50) * 1_000_000, rnd.randrange(0, 5) * 1_000_000
@@ -21,7 +21,7 @@ def row(n, villages, rnd):
     village = villages[n % len(villages)]
     workers = rnd.randrange(5, 60)
     return {
-        "id": f"BENCH-{n}", "village": village, "fiscalYear": 2016 + n % 10, "type": kind,
+        "id": f"{prefix}-{n}", "village": village, "fiscalYear": 2016 + n % 10, "type": kind,
         "name": f"Benchmark {kind} works {n}", "status": status,
         "physicalProgress": 100 if status == "completed" else (0 if status == "planned" else 55.5),
         "outputVolume": rnd.randrange(1, 900), "outputUnit": unit,
@@ -39,10 +39,11 @@ def main():
     rows = int(sys.argv[1])
     with open(sys.argv[2]) as f:
         villages = [line.strip() for line in f if line.strip()]
+    prefix = sys.argv[3] if len(sys.argv) > 3 else "BENCH"
     rnd = random.Random(20161)
     out = sys.stdout
     for n in range(rows):
-        out.write(json.dumps(row(n, villages, rnd), separators=(",", ":")))
+        out.write(json.dumps(row(n, villages, rnd, prefix), separators=(",", ":")))
         out.write("\n")
 
 

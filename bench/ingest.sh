@@ -4,7 +4,8 @@
 # appends the result to bench/results/ingest.txt.
 #
 # Usage: PORTAL_KEY=<api key for activities> bash bench/ingest.sh [ROWS]   (default 1000000)
-# Environment: PORTAL_URL [http://127.0.0.1:8080], PORTAL_DB_* as for the app (to read the village codes).
+# Environment: PORTAL_URL [http://127.0.0.1:8080], BENCH_ID_PREFIX [BENCH] (a new prefix measures inserts,
+# the same one again measures unchanged rows), PORTAL_DB_* as for the app (to read the village codes).
 # Run the portal with -Xmx512m (the budget), e.g. PORT=8080 java -Xmx512m -jar target/kotaku-portal.jar
 set -euo pipefail
 
@@ -20,13 +21,13 @@ PGPASSWORD=${PORTAL_DB_PASSWORD:-kotaku} psql -qAt -h "${PORTAL_DB_HOST:-127.0.0
   -c "select code from region where level = 4 order by code" > "$work/villages.txt"
 [ -s "$work/villages.txt" ] || { echo "no villages in the database: load the demo data or import the regions first" >&2; exit 1; }
 
-python3 "$here/ingest-activities.py" "$rows" "$work/villages.txt" > "$work/rows.ndjson"
+python3 "$here/ingest-activities.py" "$rows" "$work/villages.txt" "${BENCH_ID_PREFIX:-BENCH}" > "$work/rows.ndjson"
 bytes=$(stat -c %s "$work/rows.ndjson")
 
-# sample the heap in use every 200 ms while the upload runs
+# sample the heap in use every 500 ms while the upload runs
 (while true; do
    curl -s "$url/actuator/prometheus" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d\n", s }'
-   sleep 0.2
+   sleep 0.5
  done) > "$work/heap.txt" &
 sampler=$!
 
