@@ -18,6 +18,7 @@ import org.kotaku.portal.ingest.keys.ApiKey;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -67,8 +68,8 @@ class IngestHandler {
 		MediaType format = RowDecoder.format(request.headers().contentType().orElse(null));
 		IngestRequest ingestRequest = IngestParameters.read(request, dataset, key.source());
 		checkDeclaredLength(request);
-		Upload upload = new Upload(request.bodyToFlux(org.springframework.core.io.buffer.DataBuffer.class),
-				this.maxBodyBytes);
+		Upload upload = new Upload(request.bodyToFlux(DataBuffer.class), this.maxBodyBytes,
+				ingestRequest.idempotencyKey() != null);
 		if (ingestRequest.idempotencyKey() == null) {
 			return commit(ingestRequest, upload, format);
 		}

@@ -1,10 +1,13 @@
 package org.kotaku.portal.ingest.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +42,12 @@ class RowDecoder {
 	/** Bytes the CSV reader may request ahead of the parser. */
 	private static final int CSV_PREFETCH = 16;
 
+	/** NDJSON lines parsed per block on a parallel thread. */
+	private static final int NDJSON_BLOCK = 1_000;
+
 	private final JacksonJsonDecoder json;
+
+	private final ObjectReader rowReader;
 
 	private final int maxRowBytes;
 
@@ -48,6 +56,7 @@ class RowDecoder {
 		JsonMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 		this.json = new JacksonJsonDecoder(mapper, MediaType.APPLICATION_JSON, NDJSON);
 		this.json.setMaxInMemorySize(this.maxRowBytes);
+		this.rowReader = mapper.readerFor(Map.class);
 	}
 
 	/** The supported media type of an upload, or 415. */
@@ -67,10 +76,38 @@ class RowDecoder {
 
 	@SuppressWarnings("unchecked")
 	Flux<Map<String, Object>> rows(Upload upload, MediaType format) {
-		Flux<?> rows = CSV.equalsTypeAndSubtype(format)
-				? CsvRows.flux(() -> DataBufferUtils.subscriberInputStream(upload.bytes(), CSV_PREFETCH))
-				: this.json.decode(upload.bytes(), ROW, format, Map.of());
+		Flux<?> rows;
+		if (CSV.equalsTypeAndSubtype(format)) {
+			rows = CsvRows.flux(() -> DataBufferUtils.subscriberInputStream(upload.bytes(), CSV_PREFETCH));
+		}
+		else if (NDJSON.equalsTypeAndSubtype(format)) {
+			rows = ndjson(upload);
+		}
+		else {
+			rows = this.json.decode(upload.bytes(), ROW, format, Map.of());
+		}
 		return ((Flux<Map<String, Object>>) rows).onErrorMap(this::malformed);
+	}
+
+	/**
+	 * NDJSON is cut into lines on the event loop (cheap) and parsed in blocks on parallel threads with Jackson's
+	 * blocking parser, one pass per row: the bulk format, so the fast path.
+	 */
+	private Flux<Map<String, Object>> ndjson(Upload upload) {
+		return Flux.defer(() -> {
+			NdjsonLines lines = new NdjsonLines(this.maxRowBytes);
+			return upload.bytes()
+				.concatMapIterable(lines::split)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(lines.rest())));
+		}).buffer(NDJSON_BLOCK).publishOn(Schedulers.parallel(), 2).concatMapIterable(this::parse);
+	}
+
+	private List<Map<String, Object>> parse(List<byte[]> lines) {
+		List<Map<String, Object>> rows = new ArrayList<>(lines.size());
+		for (byte[] line : lines) {
+			rows.add(this.rowReader.readValue(line));
+		}
+		return rows;
 	}
 
 	private Throwable malformed(Throwable ex) {

@@ -30,9 +30,13 @@ final class Upload {
 
 	private String checksum;
 
-	Upload(Flux<DataBuffer> body, long maxBytes) {
+	/**
+	 * @param digested whether to compute the body's checksum (needed only to recognise a repeated
+	 * idempotency key; SHA-256 over gigabytes is not free)
+	 */
+	Upload(Flux<DataBuffer> body, long maxBytes, boolean digested) {
 		this.maxBytes = maxBytes;
-		this.digest = sha256();
+		this.digest = digested ? sha256() : null;
 		this.body = body.doOnNext(this::account);
 	}
 
@@ -46,9 +50,9 @@ final class Upload {
 		return this.body.doOnNext(DataBufferUtils::release).then(Mono.fromSupplier(this::checksum));
 	}
 
-	/** SHA-256 of the raw body in hex; final once the body has been read to the end. */
+	/** SHA-256 of the raw body in hex, final once the body has been read to the end; null when not digested. */
 	String checksum() {
-		if (this.checksum == null) {
+		if (this.checksum == null && this.digest != null) {
 			this.checksum = HexFormat.of().formatHex(this.digest.digest());
 		}
 		return this.checksum;
@@ -63,6 +67,9 @@ final class Upload {
 		if (this.bytes > this.maxBytes) {
 			DataBufferUtils.release(buffer);
 			throw tooLarge(this.maxBytes);
+		}
+		if (this.digest == null) {
+			return;
 		}
 		try (DataBuffer.ByteBufferIterator chunks = buffer.readableByteBuffers()) {
 			while (chunks.hasNext()) {
