@@ -31,13 +31,14 @@ record OgcCollection(String id, String title, String description, String from, S
 		return this.queryables.stream().filter((q) -> q.name().equals(name)).findFirst();
 	}
 
-	/** SQL building the whole GeoJSON feature of a row as text. */
+	/** SQL building the whole GeoJSON feature of a row as compact text (row_to_json writes no spaces). */
 	String featureJson() {
 		String props = this.properties.stream()
-			.map((p) -> "'" + p.name() + "', " + p.expression())
+			.map((p) -> p.expression() + " as \"" + p.name() + "\"")
 			.collect(Collectors.joining(", "));
-		return "json_build_object('type', 'Feature', 'id', " + this.idColumn + ", 'geometry', ST_AsGeoJSON("
-				+ this.geometry + ", 7)::json, 'properties', json_build_object(" + props + "))::text";
+		return "'{\"type\":\"Feature\",\"id\":' || to_json(" + this.idColumn + ")::text || ',\"geometry\":' || coalesce(ST_AsGeoJSON("
+				+ this.geometry + ", 7), 'null') || ',\"properties\":' || (select row_to_json(p) from (select " + props
+				+ ") p)::text || '}'";
 	}
 
 }
