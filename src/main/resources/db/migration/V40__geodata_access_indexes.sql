@@ -20,12 +20,21 @@ create index activity_period_idx on activity (coalesce(start_date, make_date(fis
                                               coalesce(end_date, make_date(fiscal_year, 12, 31)));
 
 -- Region outlines in web mercator, generalised once when written, so that a national tile reads a few kilobytes
--- per region instead of reprojecting and simplifying full boundaries on every request. The tolerances are about
--- one tile pixel at zoom 5 (low) and zoom 9 (mid); larger zooms use the full geometry.
+-- per region instead of reprojecting and simplifying full boundaries on every request. Parts (islands) smaller
+-- than about two tolerances square are dropped: Indonesia's thousands of small islands would otherwise keep most
+-- of the vertices. The tolerances are about a quarter of a screen pixel at zoom 5 (low) and zoom 9 (mid), and a
+-- few metres (high, zoom 10 and above, which saves reprojecting full outlines per request). Tiles select regions
+-- through the index on geom, so these columns need none of their own. A region whose parts are all dropped is null
+-- here and drawn at its label point.
+create function kotaku_tile_outline(outline geometry, tolerance float8) returns geometry
+    language sql immutable strict parallel safe as
+$$
+select ST_Multi(ST_SimplifyPreserveTopology(ST_Collect(part.geom), tolerance))
+from ST_Dump(ST_Transform(outline, 3857)) part
+where ST_Area(part.geom) >= 4 * tolerance * tolerance
+$$;
+
 alter table region
-    add column tile_geom_low geometry generated always as
-        (ST_SimplifyPreserveTopology(ST_Transform(geom, 3857), 1200)) stored,
-    add column tile_geom_mid geometry generated always as
-        (ST_SimplifyPreserveTopology(ST_Transform(geom, 3857), 75)) stored;
-create index region_tile_geom_low_idx on region using gist (tile_geom_low);
-create index region_tile_geom_mid_idx on region using gist (tile_geom_mid);
+    add column tile_geom_low geometry generated always as (kotaku_tile_outline(geom, 1200)) stored,
+    add column tile_geom_mid geometry generated always as (kotaku_tile_outline(geom, 75)) stored,
+    add column tile_geom_high geometry generated always as (kotaku_tile_outline(geom, 5)) stored;

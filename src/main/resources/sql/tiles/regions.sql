@@ -8,10 +8,10 @@ with bounds as (
 ),
 regions as (
     select r.code, r.name, r.type, r.level,
-           case when r.geom is null then ST_Transform(r.label_point, 3857)
-                when :z <= 5 then r.tile_geom_low
-                when :z <= 9 then r.tile_geom_mid
-                else ST_Transform(r.geom, 3857) end as g
+           coalesce(case when :z <= 5 then r.tile_geom_low
+                         when :z <= 9 then r.tile_geom_mid
+                         else r.tile_geom_high end,
+                    ST_Transform(r.label_point, 3857)) as g
     from region r cross join bounds b
     where r.level = :level
       and (r.geom && b.env4326 or (r.geom is null and r.label_point && b.env4326))
@@ -32,9 +32,10 @@ slum as (
                        order by a.year desc, a.kind desc limit 1) l on true
     where %2$s in (select code from regions)
     group by 1
-)
-select ST_AsMVT(t, 'regions', 4096, 'geom') as tile
-from (select ST_AsMVTGeom(r.g, b.env, 4096, 64, true) as geom, r.code, r.name, r.type, r.level,
+),
+-- materialized, so that each outline is clipped once (not again for the "is not null" filter)
+tiled as materialized (
+      select ST_AsMVTGeom(r.g, b.env, 4096, 64, true) as geom, r.code, r.name, r.type, r.level,
              coalesce(m.planned_idr, 0)::bigint as planned_idr,
              coalesce(m.disbursed_idr, 0)::bigint as disbursed_idr,
              round(coalesce(m.disbursed_idr, 0) / nullif(m.planned_idr, 0), 4)::float8 as disbursement_rate,
@@ -43,5 +44,6 @@ from (select ST_AsMVTGeom(r.g, b.env, 4096, 64, true) as geom, r.code, r.name, r
              round(100 * s.reduced_ha / nullif(s.baseline_ha, 0), 1)::float8 as slum_reduced_pct
       from regions r cross join bounds b
       left join money m on m.code = r.code
-      left join slum s on s.code = r.code) t
-where t.geom is not null
+      left join slum s on s.code = r.code
+)
+select ST_AsMVT(t, 'regions', 4096, 'geom') as tile from tiled t where t.geom is not null
