@@ -6,4 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/db-setup.sh
+
+# GDAL's command-line tools: the OGC API - Features client test runs ogrinfo and ogr2ogr against the app
+if ! command -v ogrinfo >/dev/null 2>&1 || ! command -v ogr2ogr >/dev/null 2>&1; then
+  echo "[test] installing gdal-bin" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null
+fi
+
 mvn -B verify

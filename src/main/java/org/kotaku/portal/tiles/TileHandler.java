@@ -1,0 +1,162 @@
+package org.kotaku.portal.tiles;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * Vector tiles for MapLibre: {@code /tiles/{layer}.json} (TileJSON 3.0) names versioned tile URLs
+ * {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt}, cacheable forever; the unversioned
+ * {@code /tiles/{layer}/{z}/{x}/{y}.mvt} revalidates with the data version as ETag. An empty tile is 204, an
+ * address outside the grid 400, an unknown layer 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class TileHandler {
+
+	static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
+
+	private final TileRepository repository;
+
+	private final TileCache cache;
+
+	private final DataVersion version;
+
+	private final TileProperties properties;
+
+	TileHandler(TileRepository repository, TileCache cache, DataVersion version, TileProperties properties) {
+		this.repository = repository;
+		this.cache = cache;
+		this.version = version;
+		this.properties = properties;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> tileRoutes() {
+		return route().GET("/tiles/{file}", this::getTileJson)
+			.GET("/tiles/{layer}/{z}/{x}/{file}", this::getTile)
+			.GET("/tiles/{version}/{layer}/{z}/{x}/{file}", this::getVersionedTile)
+			.build();
+	}
+
+	Mono<ServerResponse> getTileJson(ServerRequest request) {
+		String file = request.pathVariable("file");
+		TileLayer layer = layer(file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file);
+		return this.version.current().flatMap((v) -> request.checkNotModified(etag(v))
+			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
+	}
+
+	Mono<ServerResponse> getTile(ServerRequest request) {
+		TileLayer layer = layer(request.pathVariable("layer"));
+		TileAddress address = address(request);
+		return this.version.current().flatMap((v) -> request.checkNotModified(etag(v))
+			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v, REVALIDATE))));
+	}
+
+	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
+		long requested = requestedVersion(request.pathVariable("version"));
+		TileLayer layer = layer(request.pathVariable("layer"));
+		TileAddress address = address(request);
+		return this.version.current().flatMap((v) -> versioned(request, requested, v, layer, address));
+	}
+
+	private Mono<ServerResponse> versioned(ServerRequest request, long requested, long current, TileLayer layer,
+			TileAddress address) {
+		if (requested > current) {
+			return Mono.error(PortalException.notFound("Data version " + requested + " does not exist yet; the current "
+					+ "version is " + current + " (see /tiles/" + layer.id() + ".json)."));
+		}
+		if (requested < current) {
+			// an old version's tiles are gone; send the client to the same tile of the current data
+			return ServerResponse.status(HttpStatus.FOUND)
+				.location(UriComponentsBuilder.fromUri(request.uri())
+					.replacePath(versionedPath(current, layer) + "/" + address.path() + ".mvt")
+					.build()
+					.toUri())
+				.cacheControl(CacheControl.noCache())
+				.build();
+		}
+		return tile(layer, address, current, IMMUTABLE);
+	}
+
+	private Mono<ServerResponse> tile(TileLayer layer, TileAddress address, long version, CacheControl cacheControl) {
+		return this.cache.get(new TileCache.Key(version, layer, address), () -> this.repository.findTile(layer, address))
+			.flatMap((tile) -> tileResponse(tile, version, cacheControl));
+	}
+
+	private static Mono<ServerResponse> tileResponse(byte[] tile, long version, CacheControl cacheControl) {
+		ServerResponse.BodyBuilder response = ServerResponse.status(tile.length == 0 ? HttpStatus.NO_CONTENT : HttpStatus.OK)
+			.eTag(etag(version))
+			.cacheControl(cacheControl);
+		return tile.length == 0 ? response.build() : response.contentType(MVT).bodyValue(tile);
+	}
+
+	private Mono<ServerResponse> tileJson(ServerRequest request, TileLayer layer, long version) {
+		String base = UriComponentsBuilder.fromUri(request.uri()).replacePath(null).replaceQuery(null).build().toUriString();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("tilejson", "3.0.0");
+		body.put("name", "kotaku-" + layer.id());
+		body.put("description", layer.description());
+		body.put("version", "1.0.0");
+		body.put("attribution", "KOTAKU open data portal (CC BY 4.0); data version " + version);
+		body.put("scheme", "xyz");
+		body.put("tiles", List.of(base + versionedPath(version, layer) + "/{z}/{x}/{y}.mvt"));
+		body.put("minzoom", 0);
+		body.put("maxzoom", this.properties.maxZoom());
+		body.put("bounds", List.of(94.0, -11.5, 141.5, 6.5));
+		body.put("center", List.of(117.0, -2.5, 4));
+		body.put("vector_layers", List.of(Map.of("id", layer.id(), "description", layer.description(), "fields",
+				layer.fields(), "minzoom", 0, "maxzoom", this.properties.maxZoom())));
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.eTag(etag(version))
+			.cacheControl(REVALIDATE)
+			.bodyValue(body);
+	}
+
+	private TileAddress address(ServerRequest request) {
+		return TileAddress.parse(request.pathVariable("z"), request.pathVariable("x"), request.pathVariable("file"),
+				this.properties.maxZoom());
+	}
+
+	private static TileLayer layer(String id) {
+		return TileLayer.find(id)
+			.orElseThrow(() -> PortalException.notFound("No tile layer '" + id + "'. Layers: regions, slum-areas, activities."));
+	}
+
+	private static long requestedVersion(String segment) {
+		if (segment.matches("v\\d{1,18}")) {
+			return Long.parseLong(segment.substring(1));
+		}
+		throw PortalException.notFound("No tile path /tiles/" + segment + "/...; versioned tiles are /tiles/v{version}/...");
+	}
+
+	private static String versionedPath(long version, TileLayer layer) {
+		return "/tiles/v" + version + "/" + layer.id();
+	}
+
+	private static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.kotaku.portal.ogc;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.TestDatabase;
+import org.kotaku.portal.support.TinyDemo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GDAL's OGC API - Features client (the {@code OAPIF} driver of gdal-bin, which QGIS also uses) against the
+ * running portal: ogrinfo lists the collections and ogr2ogr downloads every activity into a GeoPackage. The
+ * binaries must be installed (scripts/test.sh installs gdal-bin); a missing binary fails the test.
+ */
+@IntegrationTest
+class GdalClientIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoLoader demo;
+
+	@TempDir
+	Path folder;
+
+	@BeforeEach
+	void loadDemo() {
+		TinyDemo.ensureLoaded(this.demo);
+	}
+
+	@Test
+	void ogrinfoListsTheCollections() throws Exception {
+		String out = run(List.of("ogrinfo", "-ro", "-q", service()));
+		assertThat(out).contains("provinces", "regencies", "villages", "slum-areas", "activities");
+	}
+
+	@Test
+	void ogr2ogrDownloadsEveryActivity() throws Exception {
+		Path gpkg = this.folder.resolve("out.gpkg");
+		run(List.of("ogr2ogr", "-f", "GPKG", gpkg.toString(), service(), "activities"));
+		String info = run(List.of("ogrinfo", "-ro", "-so", gpkg.toString(), "activities"));
+		Matcher count = Pattern.compile("Feature Count: (\\d+)").matcher(info);
+		assertThat(count.find()).as("ogrinfo output: %s", info).isTrue();
+		assertThat(Long.parseLong(count.group(1))).isEqualTo(activities());
+		assertThat(info).contains("fiscal_year").contains("budget_idr").contains("Point");
+	}
+
+	private String service() {
+		return "OAPIF:http://127.0.0.1:" + this.port + "/ogc";
+	}
+
+	private String run(List<String> command) throws Exception {
+		Path log = this.folder.resolve("gdal.log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		String out = Files.readString(log, StandardCharsets.UTF_8);
+		assertThat(finished).as("%s finished", command).isTrue();
+		assertThat(process.exitValue()).as("%s exit code; output: %s", command, out).isZero();
+		return out;
+	}
+
+	private static long activities() throws Exception {
+		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery("select count(*) from activity")) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}

@@ -1,0 +1,227 @@
+package org.kotaku.portal.tiles;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.imports.RegionFiles;
+import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.TestDatabase;
+import org.kotaku.portal.support.TinyDemo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Vector tiles on the tiny demo data with the real province and regency boundaries: decoded tiles hold the
+ * expected layers, features and metrics; versioned URLs are immutable; errors are problems.
+ */
+@IntegrationTest
+class TileIntegrationTests {
+
+	private static final Path SHARED_DATA = Path.of("..", "shared", "data");
+
+	private static boolean boundariesLoaded;
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DemoLoader demo;
+
+	@Autowired
+	IngestService ingest;
+
+	@BeforeEach
+	void loadDemoWithBoundaries() {
+		TinyDemo.ensureLoaded(this.demo);
+		synchronized (TileIntegrationTests.class) {
+			if (!boundariesLoaded) {
+				var rows = new RegionFiles(SHARED_DATA).rows(2);
+				this.ingest.ingest(IngestRequest.upsert(Dataset.REGIONS, "tile-test-boundaries", false)
+					.withRepairedGeometries(), Flux.fromIterable(rows)).block(Duration.ofMinutes(2));
+				boundariesLoaded = true;
+			}
+		}
+	}
+
+	@Test
+	void tileJsonNamesVersionedTileUrls() {
+		long version = currentVersion();
+		this.client.get().uri("/tiles/regions.json").exchange().expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"")
+			.expectBody()
+			.jsonPath("$.tilejson").isEqualTo("3.0.0")
+			.jsonPath("$.tiles[0]").value((String url) -> assertThat(url)
+				.startsWith("http://").endsWith("/tiles/v" + version + "/regions/{z}/{x}/{y}.mvt"))
+			.jsonPath("$.vector_layers[0].id").isEqualTo("regions")
+			.jsonPath("$.vector_layers[0].fields.disbursement_rate").isEqualTo("Number");
+	}
+
+	@Test
+	void nationalTileHoldsProvincesWithMetricsAndStaysSmall() throws Exception {
+		for (int[] t : new int[][] { { 0, 0, 0 }, { 3, 6, 4 }, { 4, 13, 8 }, { 5, 26, 16 } }) {
+			byte[] tile = tile("/tiles/regions/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt");
+			assertThat(tile.length).as("z%d tile size", t[0]).isLessThan(500_000);
+		}
+		MvtDecoder.Layer regions = MvtDecoder.decode(tile("/tiles/regions/4/13/8.mvt")).get("regions");
+		assertThat(regions.features()).extracting((f) -> f.properties().get("code")).contains("64", "73", "35");
+		Map<String, Object> kaltim = regions.features().stream()
+			.filter((f) -> "64".equals(f.properties().get("code"))).findFirst().orElseThrow().properties();
+		assertThat(((Number) kaltim.get("planned_idr")).longValue()).isPositive();
+		assertThat(((Number) kaltim.get("disbursement_rate")).doubleValue()).isBetween(0.0, 1.5);
+		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive();
+		assertThat(kaltim).containsKeys("slum_reduced_ha", "slum_reduced_pct", "disbursed_idr");
+		assertThat(regions.features()).allSatisfy((f) -> assertThat(f.type()).isEqualTo(3));
+	}
+
+	@Test
+	void middleZoomTileHoldsRegencies() throws Exception {
+		int[] xy = xy(116.85, -1.25, 8);
+		MvtDecoder.Layer regions = MvtDecoder.decode(tile("/tiles/regions/8/" + xy[0] + "/" + xy[1] + ".mvt"))
+			.get("regions");
+		assertThat(regions.features()).extracting((f) -> f.properties().get("code")).contains("64.71");
+		assertThat(regions.features()).allSatisfy((f) -> assertThat(f.properties().get("level")).isEqualTo(2L));
+	}
+
+	@Test
+	void activityTilesHoldEveryActivityAsPointOrCluster() throws Exception {
+		double[] activity = anActivityInBalikpapan();
+		for (int z : new int[] { 5, 10, 14 }) {
+			int[] t = { z };
+			int[] xy = xy(activity[0], activity[1], z);
+			long expected = activitiesIn(t[0], xy[0], xy[1]);
+			assertThat(expected).as("activities near Balikpapan at z%d", t[0]).isPositive();
+			MvtDecoder.Layer layer = MvtDecoder.decode(tile("/tiles/activities/" + t[0] + "/" + xy[0] + "/" + xy[1] + ".mvt"))
+				.get("activities");
+			long counted = layer.features().stream().mapToLong((f) -> ((Number) f.properties().get("count")).longValue()).sum();
+			assertThat(counted).as("activities in the z%d tile", t[0]).isEqualTo(expected);
+			assertThat(layer.features()).allSatisfy((f) -> assertThat(f.type()).isEqualTo(1));
+			if (t[0] < TileRepository.ACTIVITY_POINT_ZOOM) {
+				assertThat(layer.features().size()).isLessThan((int) expected);
+			}
+		}
+	}
+
+	@Test
+	void slumAreaTilesHoldPointsThenOutlines() throws Exception {
+		int[] low = xy(119.43, -5.14, 8);
+		MvtDecoder.Layer points = MvtDecoder.decode(tile("/tiles/slum-areas/8/" + low[0] + "/" + low[1] + ".mvt"))
+			.get("slum-areas");
+		assertThat(points.features()).isNotEmpty().allSatisfy((f) -> assertThat(f.type()).isEqualTo(1));
+		assertThat(points.features().get(0).properties()).containsKeys("id", "name", "area_ha");
+	}
+
+	@Test
+	void emptyTileIsNoContent() {
+		// the Pacific Ocean, far from any activity
+		this.client.get().uri("/tiles/activities/10/10/500.mvt").exchange().expectStatus().isNoContent()
+			.expectHeader().exists(HttpHeaders.ETAG);
+	}
+
+	@Test
+	void versionedTileIsImmutableAndUnversionedRevalidates() {
+		long version = currentVersion();
+		this.client.get().uri("/tiles/v" + version + "/regions/4/13/8.mvt").exchange().expectStatus().isOk()
+			.expectHeader().contentType(TileHandler.MVT)
+			.expectHeader().value(HttpHeaders.CACHE_CONTROL, (v) -> assertThat(v).contains("immutable"));
+		this.client.get().uri("/tiles/regions/4/13/8.mvt").exchange().expectStatus().isOk()
+			.expectHeader().value(HttpHeaders.CACHE_CONTROL, (v) -> assertThat(v).contains("no-cache"))
+			.expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"");
+		this.client.get().uri("/tiles/regions/4/13/8.mvt").header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"")
+			.exchange().expectStatus().isNotModified();
+	}
+
+	@Test
+	void oldVersionRedirectsToTheCurrentAndFutureVersionIsNotFound() {
+		long version = currentVersion();
+		this.client.get().uri("/tiles/v1/regions/4/13/8.mvt").exchange().expectStatus().isFound()
+			.expectHeader().value(HttpHeaders.LOCATION, (l) -> assertThat(l).endsWith("/tiles/v" + version + "/regions/4/13/8.mvt"));
+		this.client.get().uri("/tiles/v" + (version + 1) + "/regions/4/13/8.mvt").exchange().expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void addressOutsideTheGridIsBadRequest() {
+		for (String path : new String[] { "/tiles/regions/3/8/0.mvt", "/tiles/regions/3/0/-1.mvt",
+				"/tiles/regions/30/0/0.mvt", "/tiles/regions/a/0/0.mvt", "/tiles/regions/3/0/0.png" }) {
+			this.client.get().uri(path).exchange().expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-parameter");
+		}
+	}
+
+	@Test
+	void unknownLayerIsNotFound() {
+		for (String path : new String[] { "/tiles/rivers/3/0/0.mvt", "/tiles/rivers.json", "/tiles/v1/rivers/3/0/0.mvt" }) {
+			this.client.get().uri(path).exchange().expectStatus().isNotFound()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	private byte[] tile(String path) {
+		return this.client.get().uri(path).exchange().expectStatus().isOk()
+			.expectHeader().contentType(TileHandler.MVT)
+			.expectBody(byte[].class).returnResult().getResponseBody();
+	}
+
+	/** The XYZ tile holding a point. */
+	static int[] xy(double lon, double lat, int z) {
+		double n = Math.pow(2, z);
+		double rad = Math.toRadians(lat);
+		int x = (int) Math.floor((lon + 180) / 360 * n);
+		int y = (int) Math.floor((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2 * n);
+		return new int[] { x, y };
+	}
+
+	private static long activitiesIn(int z, int x, int y) throws Exception {
+		return query("select count(*) from activity where location && ST_Transform(ST_TileEnvelope(?, ?, ?), 4326)", z,
+				x, y);
+	}
+
+	private static double[] anActivityInBalikpapan() throws Exception {
+		try (Connection c = TestDatabase.shared().connect();
+				PreparedStatement s = c.prepareStatement("select ST_X(location), ST_Y(location) from activity "
+						+ "where village_code like '64.71.%' and location is not null order by id limit 1");
+				ResultSet rows = s.executeQuery()) {
+			rows.next();
+			return new double[] { rows.getDouble(1), rows.getDouble(2) };
+		}
+	}
+
+	private static long currentVersion() {
+		try {
+			return query("select max(data_version) from ingest_batch");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long query(String sql, int... args) throws Exception {
+		try (Connection c = TestDatabase.shared().connect(); PreparedStatement s = c.prepareStatement(sql)) {
+			for (int i = 0; i < args.length; i++) {
+				s.setInt(i + 1, args[i]);
+			}
+			try (ResultSet rows = s.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
+}
