@@ -77,6 +77,20 @@ class IngestHttpIntegrationTests {
 	}
 
 	@Test
+	void csvGeometriesMayBeWkt() throws Exception {
+		List<Map<String, Object>> rows = IngestFixtures.rows(Dataset.SLUM_AREAS, "H6-", 2);
+		for (Map<String, Object> row : rows) {
+			List<?> ring = (List<?>) ((List<?>) ((Map<?, ?>) row.get("geometry")).get("coordinates")).get(0);
+			row.put("geometry", "POLYGON ((" + String.join(", ", ring.stream()
+				.map((p) -> ((List<?>) p).get(0) + " " + ((List<?>) p).get(1)).toList()) + "))");
+			row.put("location", "POINT (116.85 -1.25)");
+		}
+		post(Dataset.SLUM_AREAS, CSV, IngestFixtures.csv(rows)).expectStatus().isCreated();
+		assertThat(count("select count(*) from slum_area where id like 'H6-%' and ST_GeometryType(geom) = 'ST_MultiPolygon'"))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void oneBadRowAmongTenThousandCommitsNothingAndIsNamed() throws Exception {
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		Map<String, Object> template = IngestFixtures.standalone(Dataset.ACTIVITIES, "H2-", 1).get(0);
