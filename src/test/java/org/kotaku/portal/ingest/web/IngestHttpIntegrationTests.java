@@ -116,6 +116,7 @@ class IngestHttpIntegrationTests {
 		String body = IngestFixtures.ndjson(IngestFixtures.rows(Dataset.ACCESS_INDICATORS, "H3-", 1));
 		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON).bodyValue(body)
 			.exchange().expectStatus().isUnauthorized()
+			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"kotaku-internal\"")
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore());
 		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON)
