@@ -157,12 +157,18 @@ class IngestHttpIntegrationTests {
 		Map<String, Object> created = post(Dataset.ACCESS_INDICATORS, CSV, IngestFixtures.csv(rows)).expectStatus().isCreated()
 			.expectBody(RECORD).returnResult().getResponseBody();
 		this.http.get().uri("/internal/v1/batches/" + created.get("id")).header("Authorization", "Bearer " + this.key)
+			.header("Origin", "https://elsewhere.example")
 			.exchange().expectStatus().isOk()
 			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
 			.expectHeader().doesNotExist("Access-Control-Allow-Origin")
 			.expectBody(RECORD).isEqualTo(created);
 		this.http.get().uri("/internal/v1/batches/987654321").header("Authorization", "Bearer " + this.key)
-			.exchange().expectStatus().isNotFound();
+			.exchange().expectStatus().isNotFound()
+			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore());
+		this.http.options().uri("/internal/v1/ingest/activities").header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange().expectHeader().doesNotExist("Access-Control-Allow-Origin")
+			.expectHeader().doesNotExist("Access-Control-Allow-Methods");
 	}
 
 	@Test
