@@ -22,6 +22,9 @@ public final class RowReader {
 	/** Indonesia's extent with a margin: every location the program publishes lies inside it. */
 	public static final double MIN_LON = 94.0, MAX_LON = 142.0, MIN_LAT = -11.5, MAX_LAT = 6.5;
 
+	/** Marks a WKT cell that did not parse (already reported). */
+	private static final Object INVALID_WKT = new Object();
+
 	private final long rowNumber;
 
 	private final Map<String, Object> values;
@@ -190,11 +193,15 @@ public final class RowReader {
 	}
 
 	/**
-	 * A point location inside Indonesia: a GeoJSON Point in {@code field}, or {@code lon}/{@code lat} fields
+	 * A point location inside Indonesia: a GeoJSON Point (or WKT {@code POINT (lon lat)} in CSV) in
+	 * {@code field}, or {@code lon}/{@code lat} fields
 	 * (CSV). Returns {lon, lat}.
 	 */
 	public double[] point(String field, boolean required) {
-		Object value = this.values.get(field);
+		Object value = wktAsGeoJson(field, this.values.get(field));
+		if (value == INVALID_WKT) {
+			return null;
+		}
 		double[] lonLat;
 		if (value instanceof Map<?, ?> geometry) {
 			lonLat = geoJsonPoint(field, geometry);
@@ -224,11 +231,14 @@ public final class RowReader {
 	}
 
 	/**
-	 * A polygon geometry as GeoJSON text (JSON object or string), to be parsed and checked by PostGIS when the
+	 * A polygon geometry as GeoJSON text (JSON object or string; WKT in CSV), to be parsed and checked by PostGIS when the
 	 * batch is staged.
 	 */
 	public String geoJson(String field, boolean required) {
-		Object value = this.values.get(field);
+		Object value = wktAsGeoJson(field, this.values.get(field));
+		if (value == INVALID_WKT) {
+			return null;
+		}
 		if (!has(field)) {
 			return missing(field, required);
 		}
@@ -245,6 +255,19 @@ public final class RowReader {
 		}
 		reject(field, value, "must be a GeoJSON Polygon or MultiPolygon");
 		return null;
+	}
+
+	/** A WKT cell (CSV) as the GeoJSON object a JSON upload would carry; other values unchanged. */
+	private Object wktAsGeoJson(String field, Object value) {
+		if (!(value instanceof String text) || !Wkt.looksLikeWkt(text)) {
+			return value;
+		}
+		Map<String, Object> geoJson = Wkt.toGeoJson(text);
+		if (geoJson == null) {
+			reject(field, text, "is not valid WKT (POINT, POLYGON or MULTIPOLYGON, longitude first)");
+			return INVALID_WKT;
+		}
+		return geoJson;
 	}
 
 	public static boolean insideIndonesia(double lon, double lat) {

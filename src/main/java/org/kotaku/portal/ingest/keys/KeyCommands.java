@@ -35,7 +35,7 @@ class KeyCommands implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		// a command-line run on the main thread, not a request: blocking until the database answers is right here
 		if (args.containsOption(CREATE)) {
-			ApiKeys.CreatedKey created = this.keys.create(single(args, CREATE), datasets(args)).block(TIMEOUT);
+			ApiKeys.CreatedKey created = this.keys.create(source(args), datasets(args)).block(TIMEOUT);
 			System.out.println("created API key id " + created.id() + " for source " + created.source()
 					+ " (shown once, store it now):");
 			System.out.println(created.key());
@@ -45,6 +45,15 @@ class KeyCommands implements ApplicationRunner {
 			boolean revoked = Boolean.TRUE.equals(this.keys.revoke(id).block(TIMEOUT));
 			System.out.println(revoked ? "revoked API key id " + id : "no live API key with id " + id);
 		}
+	}
+
+	private static String source(ApplicationArguments args) {
+		String source = single(args, CREATE);
+		if (!source.matches("[a-z0-9][a-z0-9._-]{0,99}")) {
+			throw new IllegalArgumentException("the source name must be lower-case letters, digits, '.', '_' or '-' "
+					+ "(at most 100), e.g. sim-kotaku");
+		}
+		return source;
 	}
 
 	private static List<Dataset> datasets(ApplicationArguments args) {

@@ -52,6 +52,8 @@ final class ApiKeyFilter implements HandlerFilterFunction<ServerResponse, Server
 	}
 
 	private static PortalException unauthorized(ServerRequest request) {
+		// RFC 6750: tell the client which scheme to use; the problem document follows
+		request.exchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotaku-internal\"");
 		String detail = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null
 				? "This route needs an API key: send Authorization: Bearer <key>."
 				: "The API key is not valid (unknown or revoked).";

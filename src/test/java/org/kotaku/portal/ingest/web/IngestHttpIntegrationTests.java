@@ -77,6 +77,20 @@ class IngestHttpIntegrationTests {
 	}
 
 	@Test
+	void csvGeometriesMayBeWkt() throws Exception {
+		List<Map<String, Object>> rows = IngestFixtures.rows(Dataset.SLUM_AREAS, "H6-", 2);
+		for (Map<String, Object> row : rows) {
+			List<?> ring = (List<?>) ((List<?>) ((Map<?, ?>) row.get("geometry")).get("coordinates")).get(0);
+			row.put("geometry", "POLYGON ((" + String.join(", ", ring.stream()
+				.map((p) -> ((List<?>) p).get(0) + " " + ((List<?>) p).get(1)).toList()) + "))");
+			row.put("location", "POINT (116.85 -1.25)");
+		}
+		post(Dataset.SLUM_AREAS, CSV, IngestFixtures.csv(rows)).expectStatus().isCreated();
+		assertThat(count("select count(*) from slum_area where id like 'H6-%' and ST_GeometryType(geom) = 'ST_MultiPolygon'"))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void oneBadRowAmongTenThousandCommitsNothingAndIsNamed() throws Exception {
 		List<Map<String, Object>> rows = new java.util.ArrayList<>();
 		Map<String, Object> template = IngestFixtures.standalone(Dataset.ACTIVITIES, "H2-", 1).get(0);
@@ -102,6 +116,7 @@ class IngestHttpIntegrationTests {
 		String body = IngestFixtures.ndjson(IngestFixtures.rows(Dataset.ACCESS_INDICATORS, "H3-", 1));
 		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON).bodyValue(body)
 			.exchange().expectStatus().isUnauthorized()
+			.expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"kotaku-internal\"")
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore());
 		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON)
@@ -142,12 +157,18 @@ class IngestHttpIntegrationTests {
 		Map<String, Object> created = post(Dataset.ACCESS_INDICATORS, CSV, IngestFixtures.csv(rows)).expectStatus().isCreated()
 			.expectBody(RECORD).returnResult().getResponseBody();
 		this.http.get().uri("/internal/v1/batches/" + created.get("id")).header("Authorization", "Bearer " + this.key)
+			.header("Origin", "https://elsewhere.example")
 			.exchange().expectStatus().isOk()
 			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore())
 			.expectHeader().doesNotExist("Access-Control-Allow-Origin")
 			.expectBody(RECORD).isEqualTo(created);
 		this.http.get().uri("/internal/v1/batches/987654321").header("Authorization", "Bearer " + this.key)
-			.exchange().expectStatus().isNotFound();
+			.exchange().expectStatus().isNotFound()
+			.expectHeader().cacheControl(org.springframework.http.CacheControl.noStore());
+		this.http.options().uri("/internal/v1/ingest/activities").header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange().expectHeader().doesNotExist("Access-Control-Allow-Origin")
+			.expectHeader().doesNotExist("Access-Control-Allow-Methods");
 	}
 
 	@Test
