@@ -167,7 +167,8 @@ class TileIntegrationTests {
 
 	@Test
 	void unknownLayerIsNotFound() {
-		for (String path : new String[] { "/tiles/rivers/3/0/0.mvt", "/tiles/rivers.json", "/tiles/v1/rivers/3/0/0.mvt" }) {
+		for (String path : new String[] { "/tiles/rivers/3/0/0.mvt", "/tiles/rivers.json", "/tiles/v1/rivers/3/0/0.mvt",
+				"/tiles/regions" }) {
 			this.client.get().uri(path).exchange().expectStatus().isNotFound()
 				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		}
