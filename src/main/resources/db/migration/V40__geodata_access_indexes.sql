@@ -26,12 +26,16 @@ create index activity_period_idx on activity (coalesce(start_date, make_date(fis
 -- few metres (high, zoom 10 and above, which saves reprojecting full outlines per request). Tiles select regions
 -- through the index on geom, so these columns need none of their own. A region whose parts are all dropped is null
 -- here and drawn at its label point.
+-- Outlines beyond web mercator's latitude range (or outside WGS84, which region's check constraint refuses right
+-- after) have none, instead of failing the write.
 create function kotaku_tile_outline(outline geometry, tolerance float8) returns geometry
     language sql immutable strict parallel safe as
 $$
-select ST_Multi(ST_SimplifyPreserveTopology(ST_Collect(part.geom), tolerance))
-from ST_Dump(ST_Transform(outline, 3857)) part
-where ST_Area(part.geom) >= 4 * tolerance * tolerance
+select case when ST_XMin(outline) >= -180 and ST_XMax(outline) <= 180
+                 and ST_YMin(outline) >= -85.05 and ST_YMax(outline) <= 85.05
+            then (select ST_Multi(ST_SimplifyPreserveTopology(ST_Collect(part.geom), tolerance))
+                  from ST_Dump(ST_Transform(outline, 3857)) part
+                  where ST_Area(part.geom) >= 4 * tolerance * tolerance) end
 $$;
 
 alter table region

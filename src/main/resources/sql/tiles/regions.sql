@@ -4,7 +4,9 @@
 -- expression giving a slum area's region code at that level; both are constants of TileRepository.
 with bounds as (
     select ST_TileEnvelope(:z, :x, :y) as env,
-           ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 0.015625), 4326) as env4326
+           -- the buffered envelope, clipped to the world first: beyond the antimeridian it would wrap around
+           ST_Transform(ST_Intersection(ST_TileEnvelope(:z, :x, :y, margin => 0.015625),
+                                        ST_TileEnvelope(0, 0, 0)), 4326) as env4326
 ),
 regions as (
     select r.code, r.name, r.type, r.level,

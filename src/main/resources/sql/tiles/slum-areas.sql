@@ -2,7 +2,9 @@
 -- hectares would be smaller than a pixel; with the level of each area's latest assessment.
 with bounds as (
     select ST_TileEnvelope(:z, :x, :y) as env,
-           ST_Transform(ST_TileEnvelope(:z, :x, :y, margin => 0.015625), 4326) as env4326
+           -- the buffered envelope, clipped to the world first: beyond the antimeridian it would wrap around
+           ST_Transform(ST_Intersection(ST_TileEnvelope(:z, :x, :y, margin => 0.015625),
+                                        ST_TileEnvelope(0, 0, 0)), 4326) as env4326
 ),
 tiled as materialized (
       select ST_AsMVTGeom(case when :z < 10 or s.geom is null

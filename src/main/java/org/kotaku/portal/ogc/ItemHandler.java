@@ -1,6 +1,7 @@
 package org.kotaku.portal.ogc;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriUtils;
 
 /**
  * {@code /ogc/collections/{collectionId}/items} and {@code .../items/{featureId}}: GeoJSON features streamed
@@ -51,7 +53,8 @@ class ItemHandler {
 		String id = request.pathVariable("featureId");
 		return this.repository.findFeature(collection, id)
 			.switchIfEmpty(Mono.error(() -> OgcProblems.notFound("No feature '" + id + "' in " + collection.id() + ".")))
-			.map((feature) -> withLinks(feature, self + "/items/" + id, self))
+			.map((feature) -> withLinks(feature, self + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8),
+					self))
 			.flatMap((feature) -> ServerResponse.ok().contentType(OgcHandler.geoJson()).bodyValue(feature));
 	}
 

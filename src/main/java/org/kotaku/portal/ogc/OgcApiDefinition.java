@@ -23,7 +23,7 @@ final class OgcApiDefinition {
 		doc.put("info", Map.of("title", "KOTAKU open data portal: OGC API - Features", "version", "1.0.0",
 				"description", "Regions, slum areas and activities of the KOTAKU program as GeoJSON features.",
 				"license", Map.of("name", "CC BY 4.0", "url", "https://creativecommons.org/licenses/by/4.0/")));
-		doc.put("servers", List.of(Map.of("url", urls.landing().substring(0, urls.landing().length() - "/ogc".length()))));
+		doc.put("servers", List.of(Map.of("url", urls.site())));
 		doc.put("paths", paths());
 		doc.put("components", components());
 		return doc;
@@ -53,8 +53,9 @@ final class OgcApiDefinition {
 	}
 
 	private static List<Object> itemParameters(OgcCollection collection) {
-		List<Object> parameters = new ArrayList<>(List.of(ref("bbox"), ref("limit"), ref("after"), ref("before"),
-				ref("f")));
+		// limit is written out, not referenced: GDAL reads its maximum here to choose its page size
+		List<Object> parameters = new ArrayList<>(List.of(ref("bbox"), OgcApiSchemas.limit(), ref("after"),
+				ref("before"), ref("f")));
 		if (collection.period() != null) {
 			parameters.add(1, ref("datetime"));
 		}

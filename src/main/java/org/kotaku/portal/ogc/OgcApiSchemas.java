@@ -19,8 +19,7 @@ final class OgcApiSchemas {
 				"schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
 		p.put("datetime", query("datetime", "An instant, a date, or an interval start/end with .. for an open end",
 				Map.of("type", "string")));
-		p.put("limit", query("limit", "Features per page (above 10000 is served as 10000)",
-				Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10)));
+		p.put("limit", limit());
 		p.put("after", query("after", "Keyset cursor: features after this id (from a next link)",
 				Map.of("type", "string")));
 		p.put("before", query("before", "Keyset cursor: features before this id (from a prev link)",
@@ -28,6 +27,11 @@ final class OgcApiSchemas {
 		p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true, "description",
 				"Id of the feature", "schema", Map.of("type", "string")));
 		return p;
+	}
+
+	static Map<String, Object> limit() {
+		return query("limit", "Features per page (above 10000 is served as 10000)",
+				Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 10));
 	}
 
 	private static Map<String, Object> query(String name, String description, Map<String, Object> schema) {

@@ -61,7 +61,7 @@ class OgcHandler {
 				+ "as GeoJSON features (CRS84).");
 		body.put("links", List.of(new Link(urls.landing(), "self", Link.JSON, "This document"),
 				new Link(urls.path("/api"), "service-desc", Link.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
-				new Link(urls.path("/api").replace("/ogc/api", "/swagger-ui.html"), "service-doc", "text/html",
+				new Link(urls.site() + "/swagger-ui.html", "service-doc", "text/html",
 						"The API documentation"),
 				new Link(urls.path("/conformance"), "conformance", Link.JSON, "Conformance classes"),
 				new Link(urls.path("/collections"), "data", Link.JSON, "The feature collections")));

@@ -22,6 +22,11 @@ record OgcUrls(String root) {
 		return this.root;
 	}
 
+	/** The portal's root URL (scheme, host and port), for links outside /ogc. */
+	String site() {
+		return this.root.substring(0, this.root.length() - "/ogc".length());
+	}
+
 	String path(String relative) {
 		return this.root + relative;
 	}

@@ -61,7 +61,10 @@ class TileHandler {
 
 	Mono<ServerResponse> getTileJson(ServerRequest request) {
 		String file = request.pathVariable("file");
-		TileLayer layer = layer(file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file);
+		if (!file.endsWith(".json")) {
+			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
+		}
+		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
 		return this.version.current().flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
 	}
