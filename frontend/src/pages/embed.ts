@@ -1,5 +1,5 @@
 // Embeddable widget /embed/wilayah/{code}: a small card for an iframe on a news site.
-import { type RegionProfile, getJson } from '../api';
+import { type RegionProfile, type Summary, getJson } from '../api';
 import { h, notice } from '../dom';
 import { figureList, headlineFigures } from '../figures';
 import { t } from '../i18n';
@@ -13,8 +13,10 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
   const portalLink = h('a', { href: `/wilayah/${code}`, target: '_blank', rel: 'noopener' }, t('embedOpen'));
   const result = await getJson<RegionProfile>(`/api/v1/regions/${encodeURIComponent(code)}`);
   if (!result.ok) {
+    // still say which version of the data the portal has, so even this card is dated
+    const summary = await getJson<Summary>('/api/v1/summary');
     context.setTitle(code);
-    main.append(h('h1', {}, code), notice(t('regionNotFound', { code }), 'error'), h('p', {}, portalLink));
+    main.append(h('h1', {}, code), notice(t('regionNotFound', { code }), 'error'), summary.ok ? stamp(summary.data) : '', h('p', {}, portalLink));
     return;
   }
   const profile = result.data;

@@ -98,6 +98,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
     breaks = quantileBreaks(items.filter(hasValue).map((item) => item.value));
     drawLegend(legend, breaks, unit);
     drawTwin(twinSummary, twinTable, items, unit, state, drillTo);
+    if (!result.ok) twinSummary.textContent = notes[notes.length - 1] ?? '';
     if (map && loaded) paint(map, fit);
   };
 
