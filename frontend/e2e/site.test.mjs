@@ -93,8 +93,11 @@ describe('public site', () => {
     const page = await open('/');
     const box = page.getByRole('combobox', { name: 'Cari wilayah' });
     await box.fill('Balikpapan');
-    await page.getByRole('option', { name: /Kota Balikpapan/ }).waitFor({ timeout: 10_000 });
-    await box.press('ArrowDown');
+    await page.getByRole('option', { name: /^Kota Balikpapan/ }).waitFor({ timeout: 10_000 });
+    const names = await page.getByRole('option').allTextContents();
+    const index = names.findIndex((name) => name.startsWith('Kota Balikpapan'));
+    for (let step = 0; step <= index; step++) await box.press('ArrowDown');
+    assert.match(await page.locator('[role=option][aria-selected=true]').textContent(), /^Kota Balikpapan/);
     await box.press('Enter');
     await page.waitForURL(/\/wilayah\/64\.71$/);
     await page.getByRole('heading', { level: 1, name: 'Kota Balikpapan' }).waitFor({ timeout: 10_000 });

@@ -28,8 +28,8 @@ export interface BarChartSpec {
 
 const ROW = 22;
 const GAP = 10;
-const LABEL_WIDTH = 150;
-const WIDTH = 560;
+const LABEL_WIDTH = 110;
+const WIDTH = 420;
 
 export function barChart(spec: BarChartSpec): HTMLElement {
   const titleId = uid('chart-title');
@@ -56,13 +56,13 @@ function picture(spec: BarChartSpec): SVGElement {
   const max = Math.max(0, ...spec.rows.flatMap((row) => row.values.filter(isNumber)));
   const groupHeight = spec.series.length * ROW + GAP;
   const height = spec.rows.length * groupHeight;
-  const barSpace = WIDTH - LABEL_WIDTH - 110;
+  const barSpace = WIDTH - LABEL_WIDTH - 100;
   // the picture repeats the table below it, so assistive technology reads the table instead
   const image = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, class: 'chart-svg', 'aria-hidden': 'true', focusable: 'false' });
   spec.rows.forEach((row, rowIndex) => {
     const top = rowIndex * groupHeight;
     const label = svg('text', { x: 0, y: top + (spec.series.length * ROW) / 2 + 4, class: 'chart-label' });
-    label.textContent = truncate(row.label, 22);
+    label.textContent = truncate(row.label, 17);
     image.appendChild(label);
     row.values.forEach((value, seriesIndex) => {
       const y = top + seriesIndex * ROW;

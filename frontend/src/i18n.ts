@@ -163,6 +163,14 @@ const id = {
   embedTitle: 'Ringkasan wilayah {name}',
   whatIsIt: 'Apa ini?',
   download: 'Unduh',
+  regiontype_provinsi: 'Provinsi',
+  regiontype_kabupaten: 'Kabupaten',
+  regiontype_kota: 'Kota',
+  regiontype_kecamatan: 'Kecamatan',
+  regiontype_kelurahan: 'Kelurahan',
+  regiontype_desa: 'Desa',
+  regiontype_desa_adat: 'Desa adat',
+  embedLink: 'Sematkan di situs lain',
 };
 
 export type MessageKey = keyof typeof id;
@@ -327,6 +335,14 @@ const en: Record<MessageKey, string> = {
   embedTitle: 'Summary of {name}',
   whatIsIt: 'What is this?',
   download: 'Download',
+  regiontype_provinsi: 'Province',
+  regiontype_kabupaten: 'Regency',
+  regiontype_kota: 'City',
+  regiontype_kecamatan: 'District',
+  regiontype_kelurahan: 'Urban village',
+  regiontype_desa: 'Rural village',
+  regiontype_desa_adat: 'Customary village',
+  embedLink: 'Embed on another site',
 };
 
 const messages: Record<Lang, Record<MessageKey, string>> = { id, en };

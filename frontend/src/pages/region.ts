@@ -33,11 +33,11 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
   main.append(
     breadcrumb(profile),
     h('h1', { tabindex: '-1' }, region.name),
-    h('p', { class: 'lead' }, [region.type ? tDynamic('type_', region.type) : null, tDynamic('levelName', String(region.level)), region.code].filter(Boolean).join(' · ')),
+    h('p', { class: 'lead' }, [region.type ? tDynamic('regiontype_', region.type) : tDynamic('levelName', String(region.level)), region.path?.at(-1)?.name, region.code].filter(Boolean).join(' · ')),
     ranking ?? '',
     h('p', { class: 'actions' },
       h('a', { href: `/peta?p=${region.level < 4 ? region.code : (region.path?.at(-1)?.code ?? '')}` }, t('navMap')), ' · ',
-      h('a', { href: `/embed/wilayah/${region.code}` }, 'Embed')),
+      h('a', { href: `/embed/wilayah/${region.code}` }, t('embedLink'))),
     h('section', { 'aria-labelledby': 'figures' }, h('h2', { id: 'figures' }, t('regionFigures', { name: region.name })), figureList(headlineFigures(summary))),
     h('section', { class: 'charts' }, trendChart(summary, `kotaku-trend-${code}.csv`), typeChart(summary, `kotaku-jenis-kegiatan-${code}.csv`)),
   );
