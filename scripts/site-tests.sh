@@ -50,15 +50,17 @@ e2e() {
   done
   [ "$(json_field "$base/actuator/health" "j['status']")" = UP ] || { log "the portal is not healthy"; exit 1; }
 
-  # the demo data are loaded after start, batch by batch: wait until activities exist and the version holds still
-  local previous="" current=""
+  # the demo data are loaded after start, batch by batch, then the real boundaries (about 15 s later): wait
+  # until activities exist and the data version has held still for 20 s
+  local previous="" current="" steady=0
   for _ in $(seq 1 90); do
     current=$(json_field "$base/api/v1/summary" "str(j['dataVersion']) if j['activities']['total'] > 0 else ''")
-    if [ -n "$current" ] && [ "$current" = "$previous" ]; then break; fi
+    if [ -n "$current" ] && [ "$current" = "$previous" ]; then steady=$((steady + 1)); else steady=0; fi
+    [ "$steady" -ge 4 ] && break
     previous=$current
-    sleep 4
+    sleep 5
   done
-  [ -n "$current" ] && [ "$current" = "$previous" ] || { log "the demo data did not finish loading"; exit 1; }
+  [ "$steady" -ge 4 ] || { log "the demo data did not finish loading"; exit 1; }
   log "demo data loaded (data version $current)"
 
   (cd frontend && BASE_URL=$base npm run e2e)

@@ -35,7 +35,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
   const status = h('div', { class: 'map-status', role: 'status' });
   const mapBox = h('div', { id: 'map', class: 'map' });
   const legend = h('div', { class: 'legend', 'aria-labelledby': 'legend-title' });
-  const twinSummary = h('p', { class: 'twin-summary' });
+  const twinSummary = h('p', { class: 'twin-summary', tabindex: '-1' });
   const twinTable = h('div', { class: 'table-scroll' });
   main.append(
     h('h1', { tabindex: '-1' }, t('mapTitle')),
@@ -97,7 +97,11 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
     status.replaceChildren(...notes.map((text) => notice(text)));
     breaks = quantileBreaks(items.filter(hasValue).map((item) => item.value));
     drawLegend(legend, breaks, unit);
-    drawTwin(twinSummary, twinTable, items, unit, state, drillTo);
+    drawTwin(twinSummary, twinTable, items, unit, state, (code) => {
+      // keyboard users stay in the twin: focus moves to the summary of the level they opened
+      drillTo(code);
+      twinSummary.focus();
+    });
     if (!result.ok) twinSummary.textContent = notes[notes.length - 1] ?? '';
     if (map && loaded) paint(map, fit);
   };

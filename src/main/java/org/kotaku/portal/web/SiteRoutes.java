@@ -47,7 +47,7 @@ public class SiteRoutes {
 	RouterFunction<ServerResponse> sitePageRoutes() {
 		var routes = route();
 		for (String path : PAGE_PATHS) {
-			routes.GET(path, this::page);
+			routes.GET(path, this::page).HEAD(path, this::page);
 		}
 		return routes.GET("/site/config.json", this::config).build();
 	}

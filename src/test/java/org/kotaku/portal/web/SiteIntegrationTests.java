@@ -40,6 +40,13 @@ class SiteIntegrationTests {
 	}
 
 	@Test
+	void pagesAnswerHeadRequests() {
+		this.client.head().uri("/wilayah/64.71").exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+	}
+
+	@Test
 	void embedsMayBeFramedByOtherSites() {
 		this.client.get()
 			.uri("/embed/wilayah/64.71")
