@@ -50,9 +50,10 @@ export function regionPointLayer(): LayerSpecification {
   };
 }
 
-export function activityLayer(sourceLayer: string, minzoom: number): LayerSpecification {
+/** activity points from vector tiles (sourceLayer given) or from a GeoJSON source (the API's format=geojson) */
+export function activityLayer(sourceLayer: string | null, minzoom: number): LayerSpecification {
   return {
-    id: ACTIVITY_POINTS, type: 'circle', source: 'activities', 'source-layer': sourceLayer, minzoom,
+    id: ACTIVITY_POINTS, type: 'circle', source: 'activities', ...(sourceLayer ? { 'source-layer': sourceLayer } : {}), minzoom,
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], minzoom, 3, 16, 7],
       'circle-color': ['match', ['get', 'status'], 'completed', '#1f7a3a', 'ongoing', '#c05621', 'cancelled', '#777777', '#2b6cb0'],

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { type GeoJSONSource, Map as MapLibreMap, type MapGeoJSONFeature, Popup, setWorkerUrl } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { type Progress, type ProgressItem, type Summary, getJson, query } from '../api';
+import { type Progress, type ProgressItem, type RegionProfile, type Summary, getJson, query } from '../api';
 import { h, notice, uid } from '../dom';
 import { type Unit, formatByUnit, formatIdr, formatPct } from '../format';
 import { failureText } from '../figures';
@@ -23,6 +23,7 @@ interface TileJson {
 }
 
 const ZOOM_BY_LEVEL: Record<number, number> = { 1: 4, 2: 6.5, 3: 9, 4: 11 };
+const ACTIVITY_ZOOM = 10;
 
 export async function render(main: HTMLElement, context: PageContext): Promise<Cleanup> {
   const state = parseMapState(context.search);
@@ -78,9 +79,11 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
 
   const syncUrl = () => context.replaceUrl(`/peta${serializeMapState(state)}`);
 
+  const redrawTrail = () => drawTrail(trail, state, names, (code) => drillTo(code));
   const refresh = async (fit: boolean) => {
     syncUrl();
-    drawTrail(trail, state, names, (code) => drillTo(code));
+    redrawTrail();
+    void nameTrail(state, names).then(redrawTrail);
     const path = query('/api/v1/progress', { level: state.level, parent: state.parent, year: state.year, metric: state.metric });
     const result = await getJson<Progress>(path);
     const notes = [...messages];
@@ -92,7 +95,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
       items = result.data.items;
       unit = toUnit(result.data.unit);
       items.forEach((item) => names.set(item.code, item.name));
-      drawTrail(trail, state, names, (code) => drillTo(code));
+      redrawTrail();
     }
     status.replaceChildren(...notes.map((text) => notice(text)));
     breaks = quantileBreaks(items.filter(hasValue).map((item) => item.value));
@@ -153,6 +156,10 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
         else if (code) context.navigate(`/wilayah/${code}`);
       });
       paint(target, !state.view && !moved);
+      if (!activityTiles.ok) {
+        const loadActivities = activityLoader(target, state);
+        target.on('idle', loadActivities);
+      }
     });
     target.on('moveend', () => {
       if (!loaded) return;
@@ -195,8 +202,26 @@ function addLayers(map: MapLibreMap, regionLayer: string | null, activities: Til
   }
   if (activities) {
     map.addSource('activities', { type: 'vector', url: '/tiles/activities.json' });
-    map.addLayer(activityLayer(activities.vector_layers?.[0]?.id ?? 'activities', Math.max(10, activities.minzoom ?? 10)));
+    map.addLayer(activityLayer(activities.vector_layers?.[0]?.id ?? 'activities', Math.max(ACTIVITY_ZOOM, activities.minzoom ?? ACTIVITY_ZOOM)));
+  } else {
+    // without activity tiles, the points of the region in view come from the API as GeoJSON (see loadActivities)
+    map.addSource('activities', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer(activityLayer(null, ACTIVITY_ZOOM));
   }
+}
+
+/** Fetches the activity points of a regency (or smaller) as GeoJSON once the map is zoomed in far enough. */
+function activityLoader(map: MapLibreMap, state: MapState): () => void {
+  let loadedFor: string | null = null;
+  return () => {
+    const region = state.parent;
+    if (!region || levelOf(region) < 2 || map.getZoom() < ACTIVITY_ZOOM || region === loadedFor) return;
+    loadedFor = region;
+    void getJson<FeatureCollection>(query('/api/v1/activities', { region, format: 'geojson', limit: 1000 })).then((result) => {
+      const source = map.getSource('activities') as GeoJSONSource | undefined;
+      if (result.ok && state.parent === region) source?.setData(result.data);
+    });
+  };
 }
 
 function wireInteractions(map: MapLibreMap, regionLayer: string | null, onRegion: (feature: MapGeoJSONFeature) => void): void {
@@ -267,6 +292,16 @@ function fitToItems(map: MapLibreMap, items: ProgressItem[], state: MapState): v
   const pad = 0.15;
   map.fitBounds([Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad],
     { padding: 30, maxZoom: ZOOM_BY_LEVEL[state.level] ?? 11, duration: 0 });
+}
+
+/** Looks up the names of the trail's regions that the map has not shown yet (e.g. when opened from a link). */
+async function nameTrail(state: MapState, names: Map<string, string>): Promise<void> {
+  const unknown: string[] = [];
+  for (let code = state.parent; code; code = parentOf(code)) if (!names.has(code)) unknown.push(code);
+  await Promise.all(unknown.map(async (code) => {
+    const result = await getJson<RegionProfile>(`/api/v1/regions/${encodeURIComponent(code)}`);
+    if (result.ok) names.set(code, result.data.region.name);
+  }));
 }
 
 function drawTrail(trail: HTMLElement, state: MapState, names: Map<string, string>, go: (code: string | null) => void): void {
