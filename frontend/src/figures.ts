@@ -1,5 +1,5 @@
 // Headline figures of a summary (national or one region) and its charts, shared by home, profile and embed.
-import type { SummaryBody } from './api';
+import { type SummaryBody, getJson, query } from './api';
 import { barChart } from './chart';
 import { h } from './dom';
 import { type Maybe, formatHa, formatIdr, formatNumber, formatPct, formatRate, isNumber } from './format';
@@ -90,4 +90,33 @@ export function typeChart(summary: SummaryBody, filename: string): HTMLElement {
 /** The message for a part of a page whose endpoint failed. */
 export function failureText(result: { missing: boolean; status: number }, path: string): string {
   return result.missing ? t('endpointMissing', { path }) : t('loadFailed', { status: result.status || 'offline' });
+}
+
+interface SpendingItem {
+  key: string;
+  plannedIdr?: number | null;
+  budgetIdr?: number | null;
+  disbursedIdr?: number | null;
+}
+
+/**
+ * Fills the chart parts a summary lacks (trend, sources, types) from /api/v1/spending, the contract's other
+ * source of the same figures; parts neither endpoint has stay empty and show "no data yet".
+ */
+export async function withSpending(summary: SummaryBody, region: string | null): Promise<SummaryBody> {
+  const fetchGroup = async (groupBy: string) => {
+    const result = await getJson<{ items: SpendingItem[] }>(query('/api/v1/spending', { groupBy, region }));
+    return result.ok ? result.data.items : null;
+  };
+  const [years, sources, types] = await Promise.all([
+    summary.series?.length ? null : fetchGroup('year'),
+    summary.money?.bySource?.length ? null : fetchGroup('source'),
+    summary.activities?.byType?.length ? null : fetchGroup('type'),
+  ]);
+  return {
+    ...summary,
+    series: years ? years.map((item) => ({ year: Number(item.key), plannedIdr: item.plannedIdr, disbursedIdr: item.disbursedIdr })) : summary.series,
+    money: { ...summary.money, bySource: sources ? sources.map((item) => ({ source: item.key, budgetIdr: item.budgetIdr ?? null })) : summary.money?.bySource },
+    activities: { ...summary.activities, byType: types ? types.map((item) => ({ type: item.key, count: null, budgetIdr: item.budgetIdr ?? null })) : summary.activities?.byType },
+  };
 }

@@ -1,7 +1,7 @@
 // Home: national headline figures, the trend over fiscal years, spending by source and by type.
 import { type Summary, getJson } from '../api';
 import { h, notice } from '../dom';
-import { failureText, figureList, headlineFigures, sourceChart, trendChart, typeChart } from '../figures';
+import { failureText, figureList, headlineFigures, sourceChart, trendChart, typeChart, withSpending } from '../figures';
 import { t } from '../i18n';
 import type { PageContext } from '../page';
 
@@ -19,9 +19,10 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
     h('section', { 'aria-labelledby': 'headline' },
       h('h2', { id: 'headline' }, t('headlineFigures')),
       figureList(headlineFigures(summary))),
-    h('section', { class: 'charts' },
-      trendChart(summary, 'kotaku-trend-nasional.csv'),
-      sourceChart(summary, 'kotaku-sumber-dana-nasional.csv'),
-      typeChart(summary, 'kotaku-jenis-kegiatan-nasional.csv')),
   );
+  const charts = await withSpending(summary, null);
+  main.append(h('section', { class: 'charts' },
+    trendChart(charts, 'kotaku-trend-nasional.csv'),
+    sourceChart(charts, 'kotaku-sumber-dana-nasional.csv'),
+    typeChart(charts, 'kotaku-jenis-kegiatan-nasional.csv')));
 }

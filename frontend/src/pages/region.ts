@@ -1,7 +1,7 @@
 // Region profile /wilayah/{code}: figures, charts, children ranking, slum-area scores, activities.
 import { type ChildRegion, type RegionProfile, getJson } from '../api';
 import { downloadLink, h, notice } from '../dom';
-import { failureText, figureList, headlineFigures, trendChart, typeChart } from '../figures';
+import { failureText, figureList, headlineFigures, trendChart, typeChart, withSpending } from '../figures';
 import { formatIdr, formatPct, formatRate } from '../format';
 import { lang, t, tDynamic } from '../i18n';
 import type { PageContext } from '../page';
@@ -29,6 +29,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
   context.setEnvelope(profile);
   context.setTitle(region.name);
   const summary = profile.summary ?? {};
+  const charts = await withSpending(summary, region.code);
   const ranking = rankingSentence(profile);
   main.append(
     breadcrumb(profile),
@@ -39,11 +40,11 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
       h('a', { href: `/peta?p=${region.level < 4 ? region.code : (region.path?.at(-1)?.code ?? '')}` }, t('navMap')), ' · ',
       h('a', { href: `/embed/wilayah/${region.code}` }, t('embedLink'))),
     h('section', { 'aria-labelledby': 'figures' }, h('h2', { id: 'figures' }, t('regionFigures', { name: region.name })), figureList(headlineFigures(summary))),
-    h('section', { class: 'charts' }, trendChart(summary, `kotaku-trend-${code}.csv`), typeChart(summary, `kotaku-jenis-kegiatan-${code}.csv`)),
+    h('section', { class: 'charts' }, trendChart(charts, `kotaku-trend-${code}.csv`), typeChart(charts, `kotaku-jenis-kegiatan-${code}.csv`)),
   );
   if (region.level < 4) main.append(childrenSection(profile.children ?? [], code));
   main.append(await slumAreasSection(code, profile.links?.slumAreas));
-  main.append(activitiesSection(code, (summary.series ?? []).map((point) => point.year)));
+  main.append(activitiesSection(code, (charts.series ?? []).map((point) => point.year)));
 }
 
 function breadcrumb(profile: RegionProfile): HTMLElement {
