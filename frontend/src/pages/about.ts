@@ -43,7 +43,7 @@ const SECTIONS: { id: string; title: Text; paragraphs: Text[]; list?: Text[] }[]
     title: { id: 'Sumber data dan pembaruan', en: 'Data sources and updates' },
     paragraphs: [
       { id: 'Data program dikirim oleh sistem informasi manajemen KOTAKU ke portal; kode dan batas wilayah dari Kemendagri; garis pantai peta dasar dari Natural Earth (domain publik).', en: 'Program data are pushed to the portal by the KOTAKU management information system; region codes and boundaries come from the Ministry of Home Affairs; the base map coastline is Natural Earth (public domain).' },
-      { id: 'Setiap pemuatan data membuat versi baru; nomor versi dan tanggalnya tampil di setiap halaman dan setiap jawaban API. Data program diperbarui setiap bulan, penilaian kekumuhan setiap tahun.', en: 'Every data load makes a new version; its number and date appear on every page and every API answer. Program data are updated monthly, slum assessments yearly.' },
+      { id: 'Setiap pemuatan data membuat versi baru; nomor versi dan tanggalnya tampil di setiap halaman dan setiap jawaban API. Data program dimuat setiap kali sistem informasi program mengirimkannya; kondisi kekumuhan (R0) dinilai ulang setiap tahun.', en: 'Every data load makes a new version; its number and date appear on every page and every API answer. Program data are loaded whenever the program’s information system sends them; slum conditions (R0) are reassessed every year.' },
       { id: 'Data di portal ini sekarang adalah data contoh sintetis yang dibuat dari kode wilayah asli; angka-angkanya bukan angka resmi.', en: 'The data on this portal are now synthetic demo data generated from real region codes; the figures are not official.' },
     ],
   },
