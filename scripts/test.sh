@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the portal against a real PostgreSQL + PostGIS. Idempotent: provisions the database
 # server first (scripts/db-setup.sh); the tests create and drop databases of their own, so the demo
-# database is never touched and two runs in a row both pass.
+# database is never touched and two runs in a row both pass. The site's unit tests run first, its browser
+# tests last, against the jar that `mvn verify` built (scripts/site-tests.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,4 +15,6 @@ if ! command -v ogrinfo >/dev/null 2>&1 || ! command -v ogr2ogr >/dev/null 2>&1;
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null
 fi
 
+bash scripts/site-tests.sh unit
 mvn -B verify
+bash scripts/site-tests.sh e2e

@@ -1,0 +1,179 @@
+// Browser tests of the public site against a running portal (BASE_URL), driven by playwright-core with
+// Debian's chromium (flags from shared/stack/FRONTEND.md). Run: BASE_URL=http://127.0.0.1:PORT npm run e2e
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const SHOTS = new URL('../test-results/screenshots/', import.meta.url);
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const PAGES = {
+  home: '/',
+  map: '/peta',
+  region: '/wilayah/64.71',
+  data: '/data',
+  about: '/about',
+  embed: '/embed/wilayah/64.71',
+};
+
+let browser;
+const foreignRequests = [];
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(path, { width = 1280, lang = 'id' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  await context.addInitScript((language) => {
+    if (!localStorage.getItem('kotaku-lang')) localStorage.setItem('kotaku-lang', language);
+  }, lang);
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol)) foreignRequests.push(request.url());
+  });
+  await page.goto(BASE + path);
+  await page.waitForSelector('body[data-page="ready"]', { timeout: 20_000 });
+  return page;
+}
+
+async function closePage(page) {
+  await page.context().close();
+}
+
+async function api(path) {
+  const response = await fetch(BASE + path);
+  assert.equal(response.status, 200, `${path} answers 200`);
+  return response.json();
+}
+
+function at(object, path) {
+  return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
+}
+
+/** The map has drawn (MapLibre's idle after the data were applied), or it said it cannot draw at all. */
+async function waitForMap(page) {
+  await page.waitForFunction(() => document.body.dataset.mapReady !== undefined || !document.querySelector('#map canvas'), null, { timeout: 45_000 });
+}
+
+/** Lets late requests (charts, tables) finish before a screenshot; the assertions have their own waits. */
+async function settle(page) {
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+}
+
+describe('public site', () => {
+  test('home shows the same headline numbers as /api/v1/summary', async () => {
+    const summary = await api('/api/v1/summary');
+    const page = await open('/');
+    const figures = await page.$$eval('.figures dd[data-field]', (cells) => cells.map((cell) => ({
+      field: cell.dataset.field, value: cell.dataset.value, text: cell.textContent,
+    })));
+    assert.ok(figures.length >= 10, 'at least 10 headline figures');
+    let compared = 0;
+    for (const figure of figures) {
+      const expected = at(summary, figure.field);
+      if (typeof expected === 'number') {
+        assert.equal(Number(figure.value), expected, `${figure.field} shows the API's number`);
+        compared++;
+      } else {
+        assert.equal(figure.value, '', `${figure.field} has no value when the API has none`);
+        assert.equal(figure.text, 'belum ada data', `${figure.field} says "no data yet", not 0`);
+      }
+    }
+    assert.ok(compared >= 5, `compared ${compared} figures with the API`);
+    const stamp = await page.textContent('.data-stamp');
+    assert.match(stamp, new RegExp(`Versi data ${summary.dataVersion}\\b`));
+    if (summary.dataset === 'demo-synthetic') assert.match(stamp, /sintetis/);
+    await closePage(page);
+  });
+
+  test('search "Balikpapan" reaches the regency profile by keyboard', async () => {
+    const page = await open('/');
+    const box = page.getByRole('combobox', { name: 'Cari wilayah' });
+    await box.fill('Balikpapan');
+    await page.getByRole('option', { name: /^Kota Balikpapan/ }).waitFor({ timeout: 10_000 });
+    const names = await page.getByRole('option').allTextContents();
+    const index = names.findIndex((name) => name.startsWith('Kota Balikpapan'));
+    for (let step = 0; step <= index; step++) await box.press('ArrowDown');
+    assert.match(await page.locator('[role=option][aria-selected=true]').textContent(), /^Kota Balikpapan/);
+    await box.press('Enter');
+    await page.waitForURL(/\/wilayah\/64\.71$/);
+    await page.getByRole('heading', { level: 1, name: 'Kota Balikpapan' }).waitFor({ timeout: 10_000 });
+    await closePage(page);
+  });
+
+  test('the map drills down from a province by clicking it', async () => {
+    const page = await open('/peta');
+    await waitForMap(page);
+    const row = page.locator('.twin tbody tr[data-lon]:not([data-lon=""])').first();
+    await row.waitFor({ timeout: 15_000 });
+    const code = await row.getAttribute('data-code');
+    const [lon, lat] = [Number(await row.getAttribute('data-lon')), Number(await row.getAttribute('data-lat'))];
+    const point = await page.evaluate(([x, y]) => window.__map.project([x, y]), [lon, lat]);
+    await page.locator('#map canvas').click({ position: { x: point.x, y: point.y } });
+    await page.waitForURL(new RegExp(`[?&]p=${code.replace('.', '\\.')}`), { timeout: 10_000 });
+    await page.waitForFunction((parent) => [...document.querySelectorAll('.twin tbody tr')].every((tr) => tr.dataset.code.startsWith(`${parent}.`)), code, { timeout: 15_000 });
+    await closePage(page);
+  });
+
+  test('a profile downloads what it shows as CSV', async () => {
+    const page = await open('/wilayah/64.71');
+    await page.locator('#activities ~ .table-scroll tbody tr').first().waitFor({ timeout: 15_000 });
+    const shown = await page.locator('#activities ~ .table-scroll tbody tr').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh yang tampil (CSV)' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.match(lines[0], /^Tahun,Kelurahan\/desa,Jenis,Kegiatan/);
+    assert.equal(lines.length - 1, shown, 'one CSV row per table row');
+    await closePage(page);
+  });
+
+  test('switching to English translates the page and keeps the choice', async () => {
+    const page = await open('/');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Progress of the KOTAKU program' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.goto(BASE + '/about');
+    await page.getByRole('heading', { level: 1, name: 'About the program and the method' }).waitFor();
+    await closePage(page);
+  });
+
+  test('an embed shows a region card with version and link back', async () => {
+    const page = await open('/embed/wilayah/64.71');
+    await page.getByRole('heading', { level: 1, name: 'Kota Balikpapan' }).waitFor({ timeout: 10_000 });
+    assert.match(await page.textContent('.data-stamp'), /Versi data \d+/);
+    assert.equal(await page.locator('header').count(), 0, 'no site header inside an embed');
+    await closePage(page);
+  });
+
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`${name}: no serious or critical axe violations, screenshots at 1280 and 375 px`, async () => {
+      for (const width of [1280, 375]) {
+        const page = await open(path, { width });
+        if (name === 'map') await waitForMap(page);
+        await settle(page);
+        await page.screenshot({ path: new URL(`${name}-${width}.png`, SHOTS).pathname, fullPage: true });
+        if (width === 1280) {
+          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+          const bad = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+          assert.deepEqual(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), [], `${path} axe`);
+        }
+        const stampText = await page.textContent('.data-stamp');
+        assert.match(stampText, /Versi data \d+/, `${path} shows the data version`);
+        await closePage(page);
+      }
+    });
+  }
+
+  test('no request left the portal', () => {
+    assert.deepEqual(foreignRequests, []);
+  });
+});

@@ -1,0 +1,28 @@
+// Home: national headline figures, the trend over fiscal years, spending by source and by type.
+import { type Summary, getJson } from '../api';
+import { h, notice } from '../dom';
+import { failureText, figureList, headlineFigures, sourceChart, trendChart, typeChart, withSpending } from '../figures';
+import { t } from '../i18n';
+import type { PageContext } from '../page';
+
+export async function render(main: HTMLElement, context: PageContext): Promise<void> {
+  context.setTitle(t('homeTitle'));
+  main.append(h('h1', { tabindex: '-1' }, t('homeTitle')), h('p', { class: 'lead' }, t('homeIntro')));
+  const result = await getJson<Summary>('/api/v1/summary');
+  if (!result.ok) {
+    main.append(notice(failureText(result, '/api/v1/summary'), 'error'));
+    return;
+  }
+  const summary = result.data;
+  context.setEnvelope(summary);
+  main.append(
+    h('section', { 'aria-labelledby': 'headline' },
+      h('h2', { id: 'headline' }, t('headlineFigures')),
+      figureList(headlineFigures(summary))),
+  );
+  const charts = await withSpending(summary, null);
+  main.append(h('section', { class: 'charts' },
+    trendChart(charts, 'kotaku-trend-nasional.csv'),
+    sourceChart(charts, 'kotaku-sumber-dana-nasional.csv'),
+    typeChart(charts, 'kotaku-jenis-kegiatan-nasional.csv')));
+}

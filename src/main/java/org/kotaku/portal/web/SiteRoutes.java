@@ -1,0 +1,90 @@
+package org.kotaku.portal.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import org.kotaku.portal.api.PortalException;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
+ * ({@code /}, {@code /peta}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
+ * cached, plus the site's run-time configuration. Hashed assets are served by Boot's static resource handling.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SiteRoutes {
+
+	static final String[] PAGE_PATHS = { "/", "/peta", "/wilayah/**", "/embed/**", "/data", "/about" };
+
+	private final Resource indexHtml;
+
+	private final SiteProperties properties;
+
+	private volatile byte[] cachedIndex;
+
+	SiteRoutes(ResourceLoader resources, SiteProperties properties) {
+		String location = properties.location().endsWith("/") ? properties.location() : properties.location() + "/";
+		this.indexHtml = resources.getResource(location + "index.html");
+		this.properties = properties;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> sitePageRoutes() {
+		var routes = route();
+		for (String path : PAGE_PATHS) {
+			routes.GET(path, this::page).HEAD(path, this::page);
+		}
+		return routes.GET("/site/config.json", this::config).build();
+	}
+
+	Mono<ServerResponse> page(ServerRequest request) {
+		return indexBytes().flatMap((bytes) -> ServerResponse.ok()
+			.contentType(MediaType.TEXT_HTML)
+			.cacheControl(CacheControl.noCache())
+			.bodyValue(bytes));
+	}
+
+	Mono<ServerResponse> config(ServerRequest request) {
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noCache())
+			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip()));
+	}
+
+	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */
+	private Mono<byte[]> indexBytes() {
+		byte[] cached = this.cachedIndex;
+		if (cached != null) {
+			return Mono.just(cached);
+		}
+		return Mono.fromCallable(this::readIndex).subscribeOn(Schedulers.boundedElastic()).doOnNext((bytes) -> {
+			this.cachedIndex = bytes;
+		});
+	}
+
+	private byte[] readIndex() throws IOException {
+		if (!this.indexHtml.exists()) {
+			throw PortalException.notFound(
+					"The map site is not part of this build (it was built with -Dfrontend.skip=true); the API is at /api/v1");
+		}
+		try (InputStream in = this.indexHtml.getInputStream()) {
+			return in.readAllBytes();
+		}
+	}
+
+}

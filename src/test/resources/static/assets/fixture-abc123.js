@@ -1,0 +1,1 @@
+export const fixture = "served from /assets with a hashed name";
