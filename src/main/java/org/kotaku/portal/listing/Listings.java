@@ -158,7 +158,8 @@ public class Listings {
 			.header(ROW_COUNT_HEADER, Long.toString(total))
 			.header(HttpHeaders.LINK, linkHeader(null));
 		if (query.format() == Format.CSV) {
-			response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + resource.name() + ".csv\"");
+			String file = request.path().substring(request.path().lastIndexOf('/') + 1);
+			response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
 			if (total + 1 > SPREADSHEET_ROWS) {
 				response.header(SPREADSHEET_WARNING_HEADER, total + " rows and a header exceed the " + SPREADSHEET_ROWS
 						+ " rows a spreadsheet can open; filter the export (region, year) or use a database tool.");

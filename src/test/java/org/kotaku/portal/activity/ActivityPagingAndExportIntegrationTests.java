@@ -136,7 +136,7 @@ class ActivityPagingAndExportIntegrationTests {
 			.expectStatus().isOk()
 			.expectHeader().valueEquals("X-Row-Count", Long.toString(total))
 			.expectHeader().doesNotExist("X-Spreadsheet-Warning")
-			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, (v) -> assertThat(v).contains("activity.csv"))
+			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, (v) -> assertThat(v).contains("activities.csv"))
 			.expectBody(String.class)
 			.consumeWith((result) -> assertThat(Csv.parse(result.getResponseBody())).hasSize((int) total + 1))
 			.returnResult()
