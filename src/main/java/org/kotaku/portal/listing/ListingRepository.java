@@ -24,6 +24,9 @@ class ListingRepository {
 	/** Rows fetched per round trip when a whole result is streamed, so it never sits in memory at once. */
 	private static final int STREAM_FETCH_SIZE = 500;
 
+	/** Below this many matching rows (planner estimate), a page filters first and sorts after. */
+	private static final long FILTER_FIRST_BELOW = 50_000;
+
 	private final DatabaseClient db;
 
 	private final JsonMapper json;
@@ -44,20 +47,52 @@ class ListingRepository {
 		if (after != null) {
 			keyset(all, resource, sortColumn, sort.descending(), after);
 		}
-		String direction = sort.descending() ? " desc" : "";
-		String order = sortColumn.equals(resource.idColumn()) ? resource.id() + direction
-				: sortColumn.sql() + direction + ", " + resource.id() + direction;
-		String sql = "select " + selectList(resource, precision != null) + ",\n       " + sortColumn.sql()
-				+ " as sort_value\nfrom " + resource.from() + "\nwhere " + all.sql() + "\norder by " + order
-				+ (limit == null ? "" : "\nlimit " + limit);
-		GenericExecuteSpec spec = bindAll(this.db.sql(sql), all.binds());
-		if (precision != null) {
-			spec = spec.bind("precision", precision);
-		}
 		if (limit == null) {
-			spec = spec.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE));
+			String sql = select(resource, sortColumn, precision) + "\nwhere " + all.sql() + "\norder by "
+					+ order(resource, sortColumn, sort.descending());
+			GenericExecuteSpec spec = bind(this.db.sql(sql), all, precision)
+				.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE));
+			return spec.map((row) -> toRow(row, resource, sortColumn, precision != null)).all();
 		}
-		return spec.map((row) -> toRow(row, resource, sortColumn, precision != null)).all();
+		return countEstimate(resource, all).flatMapMany((estimate) -> page(resource, all, sortColumn,
+				sort.descending(), limit, precision, estimate <= FILTER_FIRST_BELOW));
+	}
+
+	/**
+	 * One page: the ids of the page are chosen on the bare table, then only those rows are joined and read. When
+	 * the planner expects few matching rows, they are filtered first and then sorted ({@code offset 0} keeps the
+	 * planner from walking an index in sort order and filtering along it, which is slow when the matching rows
+	 * sit far apart in that order, e.g. one region's rows in id order).
+	 */
+	private Flux<Row> page(Resource resource, Where all, Column sortColumn, boolean descending, int limit,
+			Integer precision, boolean filterFirst) {
+		String direction = descending ? " desc" : "";
+		String ids = filterFirst
+				? "select k.id from (select " + resource.id() + " as id, " + sortColumn.sql() + " as sort_key from "
+						+ resource.countFrom() + "\n  where " + all.sql() + " offset 0) k order by k.sort_key" + direction
+						+ ", k.id" + direction + " limit " + limit
+				: "select " + resource.id() + " from " + resource.countFrom() + "\n  where " + all.sql() + "\n  order by "
+						+ order(resource, sortColumn, descending) + " limit " + limit;
+		String sql = select(resource, sortColumn, precision) + "\nwhere " + resource.id() + " in (" + ids
+				+ ")\norder by " + order(resource, sortColumn, descending);
+		return bind(this.db.sql(sql), all, precision).map((row) -> toRow(row, resource, sortColumn, precision != null))
+			.all();
+	}
+
+	private static String select(Resource resource, Column sortColumn, Integer precision) {
+		return "select " + selectList(resource, precision != null) + ",\n       " + sortColumn.sql()
+				+ " as sort_value\nfrom " + resource.from();
+	}
+
+	private static String order(Resource resource, Column sortColumn, boolean descending) {
+		String direction = descending ? " desc" : "";
+		return sortColumn.equals(resource.idColumn()) ? resource.id() + direction
+				: sortColumn.sql() + direction + ", " + resource.id() + direction;
+	}
+
+	private static GenericExecuteSpec bind(GenericExecuteSpec spec, Where where, Integer precision) {
+		GenericExecuteSpec bound = bindAll(spec, where.binds());
+		return precision == null ? bound : bound.bind("precision", precision);
 	}
 
 	/** One row by id, whatever its version; empty when there is none. */
