@@ -1,6 +1,7 @@
 package org.kotaku.portal.activity;
 
 import java.util.Optional;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -49,7 +50,7 @@ public class ActivityHandler {
 	}
 
 	Mono<ServerResponse> getActivity(ServerRequest request) {
-		Params params = ItemQuery.params(request, java.util.Set.of());
+		Params params = ItemQuery.params(request, Set.of());
 		ItemQuery query = ItemQuery.parse(request, params, ActivityResource.ACTIVITIES);
 		return this.listings.one(request, ActivityResource.ACTIVITIES, request.pathVariable("id"), query, Mono.empty());
 	}

@@ -160,12 +160,18 @@ public class Listings {
 		if (query.format() == Format.CSV) {
 			String file = request.path().substring(request.path().lastIndexOf('/') + 1);
 			response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
-			if (total + 1 > SPREADSHEET_ROWS) {
-				response.header(SPREADSHEET_WARNING_HEADER, total + " rows and a header exceed the " + SPREADSHEET_ROWS
-						+ " rows a spreadsheet can open; filter the export (region, year) or use a database tool.");
-			}
+			spreadsheetWarning(total).ifPresent((warning) -> response.header(SPREADSHEET_WARNING_HEADER, warning));
 		}
 		return response.body(body, DataBuffer.class);
+	}
+
+	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */
+	static Optional<String> spreadsheetWarning(long rows) {
+		if (rows + 1 <= SPREADSHEET_ROWS) {
+			return Optional.empty();
+		}
+		return Optional.of(rows + " rows and a header exceed the " + SPREADSHEET_ROWS
+				+ " rows a spreadsheet can open; filter the export (region, year) or use a database tool.");
 	}
 
 	private Mono<Optional<Long>> count(Resource resource, Where where, ListQuery query, long snapshot) {

@@ -69,6 +69,12 @@ class ListingPartsTests {
 	}
 
 	@Test
+	void csvLargerThanASpreadsheetCarriesAWarning() {
+		assertThat(Listings.spreadsheetWarning(1_048_575)).isEmpty();
+		assertThat(Listings.spreadsheetWarning(1_048_576)).hasValueSatisfying((w) -> assertThat(w).contains("1048576 rows"));
+	}
+
+	@Test
 	void containsPatternEscapesWildcards() {
 		assertThat(Where.contains("100%_a\\b")).isEqualTo("%100\\%\\_a\\\\b%");
 	}
