@@ -75,6 +75,15 @@ class HttpConventionsIntegrationTests {
 	}
 
 	@Test
+	void headAnswersTheHeadersOfGetWithoutABody() {
+		String etag = etag("/api/v1/activities?limit=3");
+		this.client.head().uri("/api/v1/activities?limit=3").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+			.expectBody().isEmpty();
+	}
+
+	@Test
 	void errorsAreNeverCached() {
 		this.client.get().uri("/api/v1/activities?limit=0").exchange()
 			.expectStatus().isBadRequest()
