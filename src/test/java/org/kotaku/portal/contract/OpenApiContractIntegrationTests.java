@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.fail;
  * <li>every documented GET answers its representative requests with a documented status and content type, and
  * JSON answers validate against the documented schema (JSON Schema 2020-12, as in OpenAPI 3.1). The representative
  * requests are the path with its parameters' {@code example} (or {@code x-contract-source}: a JSON pointer into
- * another answer) and required query parameters, plus the operation's {@code x-contract-requests}
+ * another answer) and required query parameters, answered 200 (401 when the operation has a security requirement,
+ * since the probe sends no credentials), plus the operation's {@code x-contract-requests}
  * ({@code {path?, query?, status?}}).</li>
  * </ul>
  */
@@ -167,12 +168,18 @@ class OpenApiContractIntegrationTests {
 			}
 		}
 		List<Probe> probes = new ArrayList<>();
-		probes.add(new Probe(path, String.join("&", query), 200));
+		probes.add(new Probe(path, String.join("&", query), requiresCredentials(operation) ? 401 : 200));
 		for (JsonNode extra : operation.path("x-contract-requests")) {
 			probes.add(new Probe(extra.path("path").asText(path), extra.path("query").asText(""),
 					extra.path("status").asInt(200)));
 		}
 		return probes;
+	}
+
+	/** An operation with a security requirement (its own, or the document's) refuses a request without credentials. */
+	private static boolean requiresCredentials(JsonNode operation) {
+		JsonNode security = operation.has("security") ? operation.get("security") : contract.path("security");
+		return security.isArray() && !security.isEmpty();
 	}
 
 	private void check(JsonNode operation, Probe probe) throws IOException {
