@@ -36,7 +36,7 @@ final class ActivityFilters {
 	private ActivityFilters() {
 	}
 
-	/** The conditions of the request ({@code region} parsed beforehand, see {@link Listings#region}). */
+	/** The conditions of the request ({@code region} parsed beforehand, see {@link Listings#search}). */
 	static Where from(Params p, Optional<RegionCode> region) {
 		Where where = new Where();
 		region.ifPresent((code) -> regionCondition(where, code));

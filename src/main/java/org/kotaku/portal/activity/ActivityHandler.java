@@ -1,15 +1,12 @@
 package org.kotaku.portal.activity;
 
-import java.util.Optional;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.listing.ItemQuery;
-import org.kotaku.portal.listing.ListQuery;
 import org.kotaku.portal.listing.Listings;
-import org.kotaku.portal.region.RegionCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -39,14 +36,8 @@ public class ActivityHandler {
 	}
 
 	Mono<ServerResponse> listActivities(ServerRequest request) {
-		Params params = ListQuery.params(request, ActivityFilters.PARAMETERS);
-		ListQuery query = ListQuery.parse(request, params, ActivityResource.ACTIVITIES);
-		return this.listings.region(params).flatMap((region) -> list(request, params, query, region));
-	}
-
-	private Mono<ServerResponse> list(ServerRequest request, Params params, ListQuery query,
-			Optional<RegionCode> region) {
-		return this.listings.list(request, ActivityResource.ACTIVITIES, query, ActivityFilters.from(params, region));
+		return this.listings.search(request, ActivityResource.ACTIVITIES, ActivityFilters.PARAMETERS,
+				ActivityFilters::from);
 	}
 
 	Mono<ServerResponse> getActivity(ServerRequest request) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
@@ -57,6 +58,25 @@ public class Listings {
 		this.json = json;
 	}
 
+	/** Turns a listing's own parameters (and its region, already checked to exist) into its SQL filter. */
+	@FunctionalInterface
+	public interface Filters {
+
+		Where from(Params params, Optional<RegionCode> region);
+
+	}
+
+	/**
+	 * Answers a search of {@code resource}: the shared parameters, the listing's own {@code parameters} (turned into
+	 * conditions by {@code filters}) and the {@code region} check (400 malformed, 404 unknown).
+	 */
+	public Mono<ServerResponse> search(ServerRequest request, Resource resource, Set<String> parameters,
+			Filters filters) {
+		Params params = ListQuery.params(request, parameters);
+		ListQuery query = ListQuery.parse(request, params, resource);
+		return region(params).flatMap((region) -> list(request, resource, query, filters.from(params, region)));
+	}
+
 	/** A page of the rows matching {@code where}, or all of them for {@code limit=all}. */
 	public Mono<ServerResponse> list(ServerRequest request, Resource resource, ListQuery query, Where where) {
 		return this.versions.of(request)
@@ -68,7 +88,7 @@ public class Listings {
 	 * The {@code region} parameter as a Kemendagri code (dotted or digits): 400 when malformed, 404 when no such
 	 * region exists; empty when the parameter is absent.
 	 */
-	public Mono<Optional<RegionCode>> region(Params params) {
+	private Mono<Optional<RegionCode>> region(Params params) {
 		Optional<RegionCode> code = params.text("region", 20).map(Listings::parseRegion);
 		if (code.isEmpty()) {
 			return Mono.just(code);

@@ -11,9 +11,7 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.ItemQuery;
-import org.kotaku.portal.listing.ListQuery;
 import org.kotaku.portal.listing.Listings;
-import org.kotaku.portal.region.RegionCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -47,14 +45,8 @@ public class SlumAreaHandler {
 	}
 
 	Mono<ServerResponse> listSlumAreas(ServerRequest request) {
-		Params params = ListQuery.params(request, SlumAreaFilters.PARAMETERS);
-		ListQuery query = ListQuery.parse(request, params, SlumAreaResource.SLUM_AREAS);
-		return this.listings.region(params).flatMap((region) -> list(request, params, query, region));
-	}
-
-	private Mono<ServerResponse> list(ServerRequest request, Params params, ListQuery query,
-			Optional<RegionCode> region) {
-		return this.listings.list(request, SlumAreaResource.SLUM_AREAS, query, SlumAreaFilters.from(params, region));
+		return this.listings.search(request, SlumAreaResource.SLUM_AREAS, SlumAreaFilters.PARAMETERS,
+				SlumAreaFilters::from);
 	}
 
 	Mono<ServerResponse> getSlumArea(ServerRequest request) {
