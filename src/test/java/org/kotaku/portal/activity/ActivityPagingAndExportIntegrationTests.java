@@ -19,6 +19,7 @@ import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.JsonApi;
 import org.kotaku.portal.support.TestActivities;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +53,7 @@ class ActivityPagingAndExportIntegrationTests {
 	}
 
 	JsonNode get(String uri) {
-		return this.json.readTree(this.client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
+		return new JsonApi(this.client, this.json).get(uri);
 	}
 
 	List<String> ids(JsonNode page) {

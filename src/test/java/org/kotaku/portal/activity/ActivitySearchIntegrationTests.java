@@ -1,7 +1,6 @@
 package org.kotaku.portal.activity;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.JsonApi;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,23 +40,11 @@ class ActivitySearchIntegrationTests {
 	}
 
 	JsonNode get(String uri, Object... variables) {
-		String body = this.client.get()
-			.uri(uri, variables)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		return this.json.readTree(body);
+		return new JsonApi(this.client, this.json).get(uri, variables);
 	}
 
 	List<JsonNode> items(String uri, Object... variables) {
-		List<JsonNode> items = new ArrayList<>();
-		get(uri, variables).get("items").forEach(items::add);
-		return items;
+		return new JsonApi(this.client, this.json).items(uri, variables);
 	}
 
 	void everyItem(String uri, Consumer<JsonNode> check) {

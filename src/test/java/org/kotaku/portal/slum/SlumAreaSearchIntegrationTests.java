@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.JsonApi;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,14 +38,11 @@ class SlumAreaSearchIntegrationTests {
 	}
 
 	JsonNode get(String uri) {
-		return this.json.readTree(this.client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_JSON)
-			.expectBody(String.class).returnResult().getResponseBody());
+		return new JsonApi(this.client, this.json).get(uri);
 	}
 
 	List<JsonNode> items(String uri) {
-		List<JsonNode> items = new ArrayList<>();
-		get(uri).get("items").forEach(items::add);
+		List<JsonNode> items = new JsonApi(this.client, this.json).items(uri);
 		assertThat(items).as(uri).isNotEmpty();
 		return items;
 	}
