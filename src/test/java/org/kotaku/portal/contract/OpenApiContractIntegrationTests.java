@@ -125,6 +125,14 @@ class OpenApiContractIntegrationTests {
 	}
 
 	@Test
+	void theServedContractIsTheWrittenFile() throws IOException {
+		String written = Files.readString(CONTRACT);
+		this.client.get().uri("/openapi/portal.yaml").exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).isEqualTo(written);
+	}
+
+	@Test
 	void theValidatorRejectsAnAnswerThatBreaksTheSchema() throws IOException {
 		JsonNode schema = schema(JSON.readTree("{\"$ref\": \"#/components/schemas/ActivityList\"}"));
 		JsonNode wrong = JSON.readTree("{\"dataset\": \"demo-synthetic\", \"dataVersion\": \"seven\", \"items\": [{\"id\": 1}]}");
