@@ -74,16 +74,28 @@ class ActivityPagingAndExportIntegrationTests {
 		JsonNode sample = page.get("items").get(0);
 		String village = sample.get("villageCode").asString();
 		String tag = sort.replace("-", "");
+		JsonNode later = laterRow(before, walked);
 		TestActivities.ingest(this.ingest, List.of(
 				TestActivities.row("AAA-PAGING-" + tag, village, "AAA new first row", 1, 119.42, -5.14),
-				TestActivities.row("ZZZ-PAGING-" + tag, village, "zzz new last row", 999_000_000_000L, 119.42, -5.14)));
+				TestActivities.row("ZZZ-PAGING-" + tag, village, "zzz new last row", 999_000_000_000L, 119.42, -5.14),
+				TestActivities.row(later.get("id").asString(), later.get("villageCode").asString(),
+						later.get("name").asString(), later.get("budgetIdr").asLong(), later.get("lon").asDouble(),
+						later.get("lat").asDouble())));
 		while (page.get("links").get("next").isString()) {
 			page = get(page.get("links").get("next").asString());
 			walked.addAll(ids(page));
 		}
 		assertThat(walked).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(walked)).isEqualTo(before);
+		assertThat(get("/api/v1/activities/" + later.get("id").asString()).get("item").get("status").asString())
+			.as("the row updated between pages").isEqualTo("ongoing");
 		assertThat(ids(get("/api/v1/activities?region=73.71&limit=1000"))).contains("AAA-PAGING-" + tag, "ZZZ-PAGING-" + tag);
+	}
+
+	/** A row the walk has not reached yet, to be updated (keeping its sort values) between two pages. */
+	private JsonNode laterRow(Set<String> all, List<String> walked) {
+		String id = all.stream().filter((candidate) -> !walked.contains(candidate)).sorted().findFirst().orElseThrow();
+		return get("/api/v1/activities/" + id).get("item");
 	}
 
 	@Test
