@@ -1,0 +1,15 @@
+package org.kotaku.portal.api;
+
+import java.time.Instant;
+
+/**
+ * The version of the published data an answer was built from: the data version of the last committed ingestion
+ * batch, when it was committed ({@code asOf}, null before any batch) and which dataset it is
+ * ({@code demo-synthetic} or {@code kotaku}). It is the base of every public ETag.
+ */
+public record DataVersion(long version, Instant asOf, String dataset) {
+
+	/** The exchange attribute under which the version read for a request is kept. */
+	public static final String ATTRIBUTE = DataVersion.class.getName();
+
+}

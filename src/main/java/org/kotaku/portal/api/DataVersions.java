@@ -1,0 +1,23 @@
+package org.kotaku.portal.api;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Where the current {@link DataVersion} comes from. Reading it must be cheap: it is asked for on every public
+ * request (for the ETag) before any handler runs.
+ */
+public interface DataVersions {
+
+	Mono<DataVersion> current();
+
+	/** The version already read for this request by the HTTP conventions filter, or the current one. */
+	default Mono<DataVersion> of(ServerRequest request) {
+		return request.attribute(DataVersion.ATTRIBUTE)
+			.map(DataVersion.class::cast)
+			.map(Mono::just)
+			.orElseGet(this::current);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.kotaku.portal.api;
+
+import java.time.OffsetDateTime;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the current data version from the change log: the newest committed ingestion batch (one index probe on
+ * the unique {@code data_version}). The read model's version holder can replace this bean.
+ */
+@Component
+class IngestBatchVersions implements DataVersions {
+
+	private static final String CURRENT = """
+			select b.data_version, b.committed_at,
+			       exists (select 1 from ingest_batch s where s.synthetic) as synthetic
+			from (select 1) one
+			left join lateral (select data_version, committed_at from ingest_batch
+			                   order by data_version desc limit 1) b on true""";
+
+	private final DatabaseClient db;
+
+	IngestBatchVersions(DatabaseClient db) {
+		this.db = db;
+	}
+
+	@Override
+	public Mono<DataVersion> current() {
+		return this.db.sql(CURRENT).map(IngestBatchVersions::fromRow).one();
+	}
+
+	private static DataVersion fromRow(Readable row) {
+		Long version = row.get(0, Long.class);
+		OffsetDateTime asOf = row.get(1, OffsetDateTime.class);
+		boolean synthetic = Boolean.TRUE.equals(row.get(2, Boolean.class));
+		return new DataVersion(version == null ? 0 : version, asOf == null ? null : asOf.toInstant(),
+				synthetic ? "demo-synthetic" : "kotaku");
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.kotaku.portal.listing;
+
+import org.kotaku.portal.api.PortalException;
+
+/**
+ * A bounding box in EPSG:4326 degrees, {@code minLon,minLat,maxLon,maxLat} as in OGC API - Features. A box wider
+ * than {@value #MAX_WIDTH} or taller than {@value #MAX_HEIGHT} degrees is refused (Indonesia fits in one).
+ */
+public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+
+	public static final double MAX_WIDTH = 60;
+
+	public static final double MAX_HEIGHT = 30;
+
+	public static Bbox parse(String text) {
+		String[] parts = text.split(",", -1);
+		if (parts.length != 4) {
+			throw invalid("bbox must be four comma-separated numbers minLon,minLat,maxLon,maxLat; got "
+					+ parts.length + " value(s).");
+		}
+		double[] n = new double[4];
+		for (int i = 0; i < 4; i++) {
+			n[i] = number(parts[i].strip());
+		}
+		Bbox box = new Bbox(n[0], n[1], n[2], n[3]);
+		box.check();
+		return box;
+	}
+
+	/** Keeps the rows whose geometry ({@code geometrySql}, EPSG:4326) intersects the box's envelope. */
+	public void addTo(Where where, String geometrySql) {
+		where.and(geometrySql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)")
+			.bind("minLon", this.minLon)
+			.bind("minLat", this.minLat)
+			.bind("maxLon", this.maxLon)
+			.bind("maxLat", this.maxLat);
+	}
+
+	private void check() {
+		if (this.minLon < -180 || this.maxLon > 180 || this.minLat < -90 || this.maxLat > 90) {
+			throw invalid("bbox must lie within longitude -180..180 and latitude -90..90.");
+		}
+		if (this.minLon > this.maxLon || this.minLat > this.maxLat) {
+			throw invalid("bbox must be minLon,minLat,maxLon,maxLat with min <= max.");
+		}
+		if (this.maxLon - this.minLon > MAX_WIDTH || this.maxLat - this.minLat > MAX_HEIGHT) {
+			throw invalid("bbox is too large: at most " + (int) MAX_WIDTH + " degrees of longitude by "
+					+ (int) MAX_HEIGHT + " of latitude.");
+		}
+	}
+
+	private static double number(String text) {
+		try {
+			double value = Double.parseDouble(text);
+			if (!Double.isFinite(value)) {
+				throw new NumberFormatException(text);
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw invalid("bbox values must be decimal degrees; '" + text + "' is not a number.");
+		}
+	}
+
+	private static PortalException invalid(String detail) {
+		return PortalException.invalidParameter("bbox", detail);
+	}
+
+}

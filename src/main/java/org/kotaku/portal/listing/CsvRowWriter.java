@@ -1,0 +1,60 @@
+package org.kotaku.portal.listing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * CSV (RFC 4180): UTF-8, CRLF line ends, a header row of the published field names, fields quoted when they hold
+ * a comma, a quote or a line break (quotes doubled). Money is whole rupiah, dates ISO 8601, lists joined with
+ * {@code ;}. With {@code bom} the text starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+ */
+final class CsvRowWriter implements RowWriter {
+
+	private static final String BOM = "\uFEFF";
+
+	private static final String CRLF = "\r\n";
+
+	@Override
+	public String head(Envelope envelope) {
+		String header = envelope.columns().stream().map(CsvRowWriter::field).collect(Collectors.joining(","));
+		return (envelope.bom() ? BOM : "") + header + CRLF;
+	}
+
+	@Override
+	public String row(Row row, boolean first) {
+		return row.values().values().stream().map(CsvRowWriter::value).collect(Collectors.joining(",")) + CRLF;
+	}
+
+	@Override
+	public String tail(Envelope envelope) {
+		return "";
+	}
+
+	@Override
+	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
+		return head(envelope) + row(row, true);
+	}
+
+	static String value(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof BigDecimal decimal) {
+			return decimal.toPlainString();
+		}
+		if (value instanceof List<?> list) {
+			return field(list.stream().map(String::valueOf).collect(Collectors.joining(";")));
+		}
+		return field(value.toString());
+	}
+
+	static String field(String text) {
+		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+			return text;
+		}
+		return '"' + text.replace("\"", "\"\"") + '"';
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.kotaku.portal.listing;
+
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GeoJSON (RFC 7946): a FeatureCollection of Features whose properties are the row's fields; the envelope
+ * members ride along as foreign members. A row without a location (or with geometries left out) has a null
+ * geometry, as the RFC allows.
+ */
+final class GeoJsonRowWriter implements RowWriter {
+
+	private final JsonMapper json;
+
+	GeoJsonRowWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public String head(Envelope envelope) {
+		String head = this.json.writeValueAsString(envelope.head());
+		return "{\"type\":\"FeatureCollection\"," + head.substring(1, head.length() - 1) + ",\"features\":[";
+	}
+
+	@Override
+	public String row(Row row, boolean first) {
+		return (first ? "" : ",") + feature(row, "");
+	}
+
+	@Override
+	public String tail(Envelope envelope) {
+		return "],\"links\":" + this.json.writeValueAsString(envelope.links()) + "}";
+	}
+
+	@Override
+	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
+		String head = this.json.writeValueAsString(envelope.head());
+		String members = head.substring(1, head.length() - 1) + ",\"links\":"
+				+ this.json.writeValueAsString(envelope.links());
+		return feature(row, "," + members);
+	}
+
+	private String feature(Row row, String foreignMembers) {
+		String geometry = row.geometry() == null ? "null" : row.geometry();
+		return "{\"type\":\"Feature\",\"id\":" + this.json.writeValueAsString(row.id()) + ",\"geometry\":" + geometry
+				+ ",\"properties\":" + this.json.writeValueAsString(row.values()) + foreignMembers + "}";
+	}
+
+}

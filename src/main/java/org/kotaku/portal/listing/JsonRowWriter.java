@@ -1,0 +1,42 @@
+package org.kotaku.portal.listing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON: {@code {dataset, dataVersion, asOf, [count, countKind,] items: [...], links}}. */
+final class JsonRowWriter implements RowWriter {
+
+	private final JsonMapper json;
+
+	JsonRowWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public String head(Envelope envelope) {
+		String head = this.json.writeValueAsString(envelope.head());
+		return head.substring(0, head.length() - 1) + ",\"items\":[";
+	}
+
+	@Override
+	public String row(Row row, boolean first) {
+		return (first ? "" : ",") + this.json.writeValueAsString(row.values());
+	}
+
+	@Override
+	public String tail(Envelope envelope) {
+		return "],\"links\":" + this.json.writeValueAsString(envelope.links()) + "}";
+	}
+
+	@Override
+	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
+		Map<String, Object> document = new LinkedHashMap<>(envelope.head());
+		document.put("item", row.values());
+		document.putAll(extra);
+		document.put("links", envelope.links());
+		return this.json.writeValueAsString(document);
+	}
+
+}

@@ -1,0 +1,248 @@
+package org.kotaku.portal.listing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.api.Params;
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.region.RegionCode;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Answers listing requests for any {@link Resource}: one keyset page (with a {@code next} link while more rows
+ * follow) or, with {@code limit=all}, the whole result streamed row by row; and single rows by id. JSON, CSV and
+ * GeoJSON are written from the same rows, so their field names and values are the same.
+ */
+@Component
+public class Listings {
+
+	/** Rows a spreadsheet opens at most (Excel and LibreOffice), the header row included. */
+	public static final long SPREADSHEET_ROWS = 1_048_576;
+
+	/** Number of rows of a {@code limit=all} answer. */
+	public static final String ROW_COUNT_HEADER = "X-Row-Count";
+
+	/** Present on a CSV answer with more rows than a spreadsheet can open. */
+	public static final String SPREADSHEET_WARNING_HEADER = "X-Spreadsheet-Warning";
+
+	private static final int ROWS_PER_BUFFER = 256;
+
+	private static final MediaType CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final ListingRepository repository;
+
+	private final DataVersions versions;
+
+	private final JsonMapper json;
+
+	Listings(ListingRepository repository, DataVersions versions, JsonMapper json) {
+		this.repository = repository;
+		this.versions = versions;
+		this.json = json;
+	}
+
+	/** Turns a listing's own parameters (and its region, already checked to exist) into its SQL filter. */
+	@FunctionalInterface
+	public interface Filters {
+
+		Where from(Params params, Optional<RegionCode> region);
+
+	}
+
+	/**
+	 * Answers a search of {@code resource}: the shared parameters, the listing's own {@code parameters} (turned into
+	 * conditions by {@code filters}) and the {@code region} check (400 malformed, 404 unknown).
+	 */
+	public Mono<ServerResponse> search(ServerRequest request, Resource resource, Set<String> parameters,
+			Filters filters) {
+		Params params = ListQuery.params(request, parameters);
+		ListQuery query = ListQuery.parse(request, params, resource);
+		return region(params).flatMap((region) -> list(request, resource, query, filters.from(params, region)));
+	}
+
+	/** A page of the rows matching {@code where}, or all of them for {@code limit=all}. */
+	public Mono<ServerResponse> list(ServerRequest request, Resource resource, ListQuery query, Where where) {
+		return this.versions.of(request)
+			.flatMap((version) -> query.streamsAll() ? export(request, resource, query, where, version)
+					: page(request, resource, query, where, version));
+	}
+
+	/**
+	 * The {@code region} parameter as a Kemendagri code (dotted or digits): 400 when malformed, 404 when no such
+	 * region exists; empty when the parameter is absent.
+	 */
+	private Mono<Optional<RegionCode>> region(Params params) {
+		Optional<RegionCode> code = params.text("region", 20).map(Listings::parseRegion);
+		if (code.isEmpty()) {
+			return Mono.just(code);
+		}
+		return this.repository.regionExists(code.get().dotted())
+			.filter(Boolean::booleanValue)
+			.map((exists) -> code)
+			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no region '" + code.get().dotted() + "'.")));
+	}
+
+	private static RegionCode parseRegion(String text) {
+		return RegionCode.parse(text)
+			.orElseThrow(() -> PortalException.invalidParameter("region", "region must be a Kemendagri code with or "
+					+ "without dots (e.g. 64, 64.71, 6471, 64.71.01.1001); got '" + text + "'."));
+	}
+
+	/** One row by id, with optional {@code extra} JSON members; 404 when there is no such row. */
+	public Mono<ServerResponse> one(ServerRequest request, Resource resource, String id, ItemQuery query,
+			Mono<Map<String, Object>> extra) {
+		Integer precision = query.geometry() && query.format() == Format.GEOJSON ? query.precision() : null;
+		Mono<Row> row = this.repository.findById(resource, id, precision)
+			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + resource.name() + " '" + id + "'.")));
+		return Mono.zip(this.versions.of(request), row, extra.defaultIfEmpty(Map.of()))
+			.flatMap((t) -> writeItem(request, resource, query.format(), t.getT1(), t.getT2(), t.getT3()));
+	}
+
+	private Mono<ServerResponse> writeItem(ServerRequest request, Resource resource, Format format, DataVersion version,
+			Row row, Map<String, Object> extra) {
+		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), null, null, null, false);
+		String body = writer(format).item(envelope, row, extra);
+		return ServerResponse.ok()
+			.contentType(mediaType(format))
+			.header(HttpHeaders.LINK, "<" + Envelope.DATA_DICTIONARY + ">; rel=\"describedby\"")
+			.body(Flux.just(buffer(body)), DataBuffer.class);
+	}
+
+	private Mono<ServerResponse> page(ServerRequest request, Resource resource, ListQuery query, Where where,
+			DataVersion version) {
+		long snapshot = query.cursor() != null ? query.cursor().snapshot() : version.version();
+		Mono<List<Row>> rows = this.repository
+			.find(resource, where, query.sort(), query.cursor(), snapshot, query.limit() + 1, precision(query))
+			.collectList();
+		return Mono.zip(rows, count(resource, where, query, snapshot))
+			.flatMap((t) -> writePage(request, resource, query, version, snapshot, t.getT1(), t.getT2()));
+	}
+
+	private Mono<ServerResponse> writePage(ServerRequest request, Resource resource, ListQuery query,
+			DataVersion version, long snapshot, List<Row> fetched, Optional<Long> count) {
+		boolean more = fetched.size() > query.limit();
+		List<Row> rows = more ? fetched.subList(0, query.limit()) : fetched;
+		String next = more ? next(request, query, rows.get(rows.size() - 1), snapshot) : null;
+		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), next, count.orElse(null),
+				query.count(), query.bom());
+		RowWriter writer = writer(query.format());
+		StringBuilder body = new StringBuilder(writer.head(envelope));
+		for (int i = 0; i < rows.size(); i++) {
+			body.append(writer.row(rows.get(i), i == 0));
+		}
+		body.append(writer.tail(envelope));
+		ServerResponse.BodyBuilder response = ServerResponse.ok().contentType(mediaType(query.format()));
+		response.header(HttpHeaders.LINK, linkHeader(next));
+		count.ifPresent((n) -> response.header(ROW_COUNT_HEADER, Long.toString(n)));
+		return response.body(Flux.just(buffer(body.toString())), DataBuffer.class);
+	}
+
+	private Mono<ServerResponse> export(ServerRequest request, Resource resource, ListQuery query, Where where,
+			DataVersion version) {
+		return this.repository.countExact(resource, where, version.version())
+			.flatMap((total) -> writeExport(request, resource, query, where, version, total));
+	}
+
+	private Mono<ServerResponse> writeExport(ServerRequest request, Resource resource, ListQuery query, Where where,
+			DataVersion version, long total) {
+		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), null, total,
+				ListQuery.Count.EXACT, query.bom());
+		RowWriter writer = writer(query.format());
+		Flux<String> rows = this.repository
+			.find(resource, where, query.sort(), null, version.version(), null, precision(query))
+			.index()
+			.map((indexed) -> writer.row(indexed.getT2(), indexed.getT1() == 0));
+		Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> writer.head(envelope)), rows,
+				Mono.fromSupplier(() -> writer.tail(envelope)))
+			.buffer(ROWS_PER_BUFFER)
+			.map((chunk) -> buffer(String.join("", chunk)));
+		ServerResponse.BodyBuilder response = ServerResponse.ok()
+			.contentType(mediaType(query.format()))
+			.header(ROW_COUNT_HEADER, Long.toString(total))
+			.header(HttpHeaders.LINK, linkHeader(null));
+		if (query.format() == Format.CSV) {
+			String file = request.path().substring(request.path().lastIndexOf('/') + 1);
+			response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"");
+			spreadsheetWarning(total).ifPresent((warning) -> response.header(SPREADSHEET_WARNING_HEADER, warning));
+		}
+		return response.body(body, DataBuffer.class);
+	}
+
+	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */
+	static Optional<String> spreadsheetWarning(long rows) {
+		if (rows + 1 <= SPREADSHEET_ROWS) {
+			return Optional.empty();
+		}
+		return Optional.of(rows + " rows and a header exceed the " + SPREADSHEET_ROWS
+				+ " rows a spreadsheet can open; filter the export (region, year) or use a database tool.");
+	}
+
+	private Mono<Optional<Long>> count(Resource resource, Where where, ListQuery query, long snapshot) {
+		return switch (query.count()) {
+			case EXACT -> this.repository.countExact(resource, where, snapshot).map(Optional::of);
+			case ESTIMATE -> this.repository.countEstimate(resource, where).map(Optional::of);
+			case NONE -> Mono.just(Optional.empty());
+		};
+	}
+
+	private static Integer precision(ListQuery query) {
+		return query.geometry() && query.format() == Format.GEOJSON ? query.precision() : null;
+	}
+
+	private RowWriter writer(Format format) {
+		return switch (format) {
+			case JSON -> new JsonRowWriter(this.json);
+			case GEOJSON -> new GeoJsonRowWriter(this.json);
+			case CSV -> new CsvRowWriter();
+		};
+	}
+
+	private static MediaType mediaType(Format format) {
+		return format == Format.CSV ? CSV_UTF8 : format.mediaType();
+	}
+
+	private static String next(ServerRequest request, ListQuery query, Row last, long snapshot) {
+		String value = last.sortValue() instanceof java.math.BigDecimal d ? d.toPlainString()
+				: String.valueOf(last.sortValue());
+		String cursor = new Cursor(query.sort(), value, last.id(), snapshot).encode();
+		return UriComponentsBuilder.newInstance()
+			.path(request.uri().getRawPath())
+			.query(request.uri().getRawQuery())
+			.replaceQueryParam("cursor", cursor)
+			.build(true)
+			.toUriString();
+	}
+
+	private static String self(ServerRequest request) {
+		String query = request.uri().getRawQuery();
+		return request.uri().getRawPath() + (query == null ? "" : "?" + query);
+	}
+
+	private static String linkHeader(String next) {
+		String describedBy = "<" + Envelope.DATA_DICTIONARY + ">; rel=\"describedby\"";
+		return next == null ? describedBy
+				: List.of("<" + next + ">; rel=\"next\"", describedBy).stream().collect(Collectors.joining(", "));
+	}
+
+	private static DataBuffer buffer(String text) {
+		return DefaultDataBufferFactory.sharedInstance.wrap(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.kotaku.portal.listing;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.kotaku.portal.api.Params;
+
+/** A sort on one column, ascending or (with a leading {@code -}) descending; ties are broken by id. */
+public record SortOrder(String column, boolean descending) {
+
+	static SortOrder parse(String text, Resource resource) {
+		boolean descending = text.startsWith("-");
+		String column = descending ? text.substring(1) : text;
+		if (!resource.sortable().contains(column)) {
+			Set<String> allowed = new LinkedHashSet<>();
+			resource.sortable().forEach((c) -> {
+				allowed.add(c);
+				allowed.add("-" + c);
+			});
+			throw Params.invalid("sort", "Cannot sort by '" + text + "'.", allowed);
+		}
+		return new SortOrder(column, descending);
+	}
+
+	@Override
+	public String toString() {
+		return (this.descending ? "-" : "") + this.column;
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.kotaku.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.api.DataVersions;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Conditional GETs for every public read: the ETag is the current data version plus a hash of the request
+ * (path, query and {@code Accept}), so it changes exactly when new data are committed. A matching
+ * {@code If-None-Match} is answered 304 before any handler runs. Successful answers get the ETag,
+ * {@code Cache-Control: public, max-age}, {@code Vary: Accept} and the {@code X-Data-Version} and
+ * {@code X-Data-As-Of} headers, unless the handler set its own. If the version cannot be read (database down),
+ * the request goes ahead without an ETag, so answers served from memory keep working.
+ */
+@Component
+@Order(ConditionalGetFilter.ORDER)
+class ConditionalGetFilter implements WebFilter {
+
+	static final int ORDER = -160;
+
+	static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/ogc", "/tiles/", "/openapi/", "/docs/");
+
+	private final DataVersions versions;
+
+	private final HttpProperties properties;
+
+	ConditionalGetFilter(DataVersions versions, HttpProperties properties) {
+		this.versions = versions;
+		this.properties = properties;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!isPublicRead(exchange.getRequest())) {
+			return chain.filter(exchange);
+		}
+		return this.versions.current()
+			.map(Optional::of)
+			.onErrorReturn(Optional.empty())
+			.flatMap((version) -> version.isPresent() ? conditional(exchange, chain, version.get()) : chain.filter(exchange));
+	}
+
+	private Mono<Void> conditional(ServerWebExchange exchange, WebFilterChain chain, DataVersion version) {
+		exchange.getAttributes().put(DataVersion.ATTRIBUTE, version);
+		String etag = etag(exchange.getRequest(), version);
+		ServerHttpResponse response = exchange.getResponse();
+		if (matches(exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH), etag)) {
+			response.setStatusCode(HttpStatus.NOT_MODIFIED);
+			describe(response.getHeaders(), etag, version);
+			return response.setComplete();
+		}
+		response.beforeCommit(() -> Mono.fromRunnable(() -> describeSuccess(response, etag, version)));
+		return chain.filter(exchange);
+	}
+
+	private void describeSuccess(ServerHttpResponse response, String etag, DataVersion version) {
+		if (response.getStatusCode() != null && response.getStatusCode().is2xxSuccessful()) {
+			describe(response.getHeaders(), etag, version);
+		}
+	}
+
+	private void describe(HttpHeaders headers, String etag, DataVersion version) {
+		if (headers.getETag() == null) {
+			headers.setETag(etag);
+		}
+		if (headers.getCacheControl() == null) {
+			headers.setCacheControl("public, max-age=" + this.properties.maxAge().toSeconds());
+		}
+		if (!headers.getVary().contains(HttpHeaders.ACCEPT)) {
+			headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+		}
+		headers.set("X-Data-Version", Long.toString(version.version()));
+		if (version.asOf() != null) {
+			headers.set("X-Data-As-Of", version.asOf().toString());
+		}
+	}
+
+	static boolean isPublicRead(ServerHttpRequest request) {
+		HttpMethod method = request.getMethod();
+		String path = request.getPath().value();
+		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+				&& PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+	}
+
+	/** A weak ETag: the data version and a hash of what selects the representation. */
+	static String etag(ServerHttpRequest request, DataVersion version) {
+		CRC32C crc = new CRC32C();
+		String accept = String.valueOf(request.getHeaders().getFirst(HttpHeaders.ACCEPT));
+		crc.update((request.getURI().getRawPath() + "?" + request.getURI().getRawQuery() + "|" + accept)
+			.getBytes(StandardCharsets.UTF_8));
+		return "W/\"" + version.version() + "-" + Long.toHexString(crc.getValue()) + "\"";
+	}
+
+	/** Whether an {@code If-None-Match} value names this ETag (weak comparison, RFC 9110 13.1.2). */
+	static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		String opaque = etag.substring(2);
+		for (String candidate : ifNoneMatch.split(",")) {
+			String tag = candidate.strip();
+			if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(opaque)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

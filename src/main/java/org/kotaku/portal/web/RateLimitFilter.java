@@ -1,0 +1,71 @@
+package org.kotaku.portal.web;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.ProblemType;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Limits every client address to a token bucket ({@link RateLimitProperties}); past it the answer is a 429
+ * {@code rate-limited} problem with {@code Retry-After}. Health and metrics ({@code /actuator/**}) are not limited.
+ */
+@Component
+@Order(RateLimitFilter.ORDER)
+class RateLimitFilter implements WebFilter {
+
+	static final int ORDER = -200;
+
+	private final RateLimitProperties properties;
+
+	private final Cache<String, TokenBucket> buckets;
+
+	RateLimitFilter(RateLimitProperties properties) {
+		this.properties = properties;
+		this.buckets = Caffeine.newBuilder()
+			.maximumSize(properties.maxClients())
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.build();
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!this.properties.enabled() || request.getPath().value().startsWith("/actuator/")) {
+			return chain.filter(exchange);
+		}
+		long now = System.nanoTime();
+		TokenBucket bucket = this.buckets.get(client(request),
+				(key) -> new TokenBucket(this.properties.capacity(), this.properties.refillPerSecond(), now));
+		long retryAfter = bucket.tryTake(now);
+		if (retryAfter > 0) {
+			return Mono.error(new PortalException(ProblemType.RATE_LIMITED, "Too many requests from your address; "
+					+ "retry after " + retryAfter + " s. The limit is " + this.properties.capacity() + " requests at once and "
+					+ this.properties.refillPerSecond() + " per second.", Map.of("retryAfterSeconds", retryAfter), null));
+		}
+		return chain.filter(exchange);
+	}
+
+	private String client(ServerHttpRequest request) {
+		if (this.properties.trustForwardedFor()) {
+			String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
+			if (forwarded != null && !forwarded.isBlank()) {
+				return forwarded.split(",")[0].strip();
+			}
+		}
+		InetSocketAddress remote = request.getRemoteAddress();
+		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.kotaku.portal.web;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.api.ProblemExceptionHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The per-client token bucket in front of the routes, with the portal's problem rendering. */
+class RateLimitFilterTests {
+
+	WebTestClient client(RateLimitProperties properties) {
+		return WebTestClient
+			.bindToRouterFunction(RouterFunctions.route()
+				.GET("/api/v1/ping", (request) -> ServerResponse.ok().bodyValue("pong"))
+				.GET("/actuator/health", (request) -> ServerResponse.ok().bodyValue("up"))
+				.build())
+			.webFilter(new RateLimitFilter(properties))
+			.handlerStrategies(HandlerStrategies.builder()
+				.exceptionHandler(new ProblemExceptionHandler(JsonMapper.builder().build()))
+				.build())
+			.build();
+	}
+
+	@Test
+	void pastTheBurstClientsGetTooManyRequestsWithRetryAfter() {
+		WebTestClient client = client(new RateLimitProperties(true, 3, 0.5, false, 100));
+		for (int i = 0; i < 3; i++) {
+			client.get().uri("/api/v1/ping").exchange().expectStatus().isOk();
+		}
+		client.get().uri("/api/v1/ping").exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/rate-limited");
+		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void forwardedAddressesAreSeparateClientsOnlyWhenTrusted() {
+		WebTestClient trusting = client(new RateLimitProperties(true, 1, 0.1, true, 100));
+		trusting.get().uri("/api/v1/ping").header("X-Forwarded-For", "10.0.0.1").exchange().expectStatus().isOk();
+		trusting.get().uri("/api/v1/ping").header("X-Forwarded-For", "10.0.0.2, 10.9.9.9").exchange().expectStatus().isOk();
+		trusting.get().uri("/api/v1/ping").header("X-Forwarded-For", "10.0.0.1").exchange().expectStatus().isEqualTo(429);
+		WebTestClient plain = client(new RateLimitProperties(true, 1, 0.1, false, 100));
+		plain.get().uri("/api/v1/ping").header("X-Forwarded-For", "10.0.0.1").exchange().expectStatus().isOk();
+		plain.get().uri("/api/v1/ping").header("X-Forwarded-For", "10.0.0.2").exchange().expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void disabledLimitLetsEverythingThrough() {
+		WebTestClient client = client(new RateLimitProperties(false, 1, 0.1, false, 100));
+		for (int i = 0; i < 5; i++) {
+			client.get().uri("/api/v1/ping").exchange().expectStatus().isOk();
+		}
+	}
+
+	@Test
+	void bucketRefillsOverTimeUpToItsCapacity() {
+		long second = 1_000_000_000L;
+		TokenBucket bucket = new TokenBucket(2, 1, 0);
+		assertThat(bucket.tryTake(0)).isZero();
+		assertThat(bucket.tryTake(0)).isZero();
+		assertThat(bucket.tryTake(0)).isEqualTo(1);
+		assertThat(bucket.tryTake(second)).isZero();
+		assertThat(bucket.tryTake(100 * second)).isZero();
+		assertThat(bucket.tryTake(100 * second)).isZero();
+		assertThat(bucket.tryTake(100 * second)).isEqualTo(1);
+	}
+
+	@Test
+	void mockServerWithoutAddressCountsAsOneClient() {
+		WebTestClient client = client(new RateLimitProperties(true, 1, 1, false, 100));
+		client.get().uri("/api/v1/ping").exchange().expectStatus().isOk();
+		client.get().uri("/api/v1/ping").exchange().expectStatus().isEqualTo(429);
+	}
+
+}
