@@ -6,7 +6,7 @@ create index region_level_code_idx on region (level, code);
 create index region_village_regency_idx on region (left(code, 5), code) where level = 4;
 
 -- slum areas without a polygon are located by their centroid
-create index slum_area_centroid_idx on slum_area using gist (centroid);
+-- slum_area_centroid_idx (gist on centroid) is created by V30
 -- the latest assessment of a slum area (tile and item properties)
 create index assessment_latest_idx on assessment (slum_area_id, year desc, kind desc);
 
