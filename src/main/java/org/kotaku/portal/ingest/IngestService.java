@@ -149,7 +149,11 @@ public class IngestService {
 				.publishOn(Schedulers.parallel(), 2)
 				.map(this::stageChunk)
 				.filter(ByteBuf::isReadable);
-			return pg(this.connection).copyIn(this.sql.copy(), chunks)
+			// one COPY data message per chunk: copyIn(sql, publisher) would gather the whole upload into a single
+			// message in (direct) memory before sending anything
+			return pg(this.connection).copyIn(this.sql.copy())
+				.fromMany(chunks.map(Mono::just))
+				.build()
 				.doOnSuccess((n) -> this.validateNanos = System.nanoTime() - this.started)
 				.onErrorMap((ex) -> uploadError.get() != null, (ex) -> uploadError.get());
 		}
