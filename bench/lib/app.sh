@@ -38,8 +38,8 @@ wait_ready() {
 }
 
 # Waits until the demo loader has committed the whole fixture: every exported activity is in the database,
-# and the real boundaries are laid over the regions when the region files exist. Then waits (bounded) until
-# the summary's dataVersion, if the build exposes one, has reached the last committed version.
+# and the real boundaries are laid over the regions when the region files exist. Then waits (60 s at most)
+# until the summary's dataVersion, if the build exposes one, has reached the last committed version.
 wait_fixture_loaded() {
   local expected=$1 deadline=$((SECONDS + LOAD_TIMEOUT)) state
   local boundaries=no
@@ -56,6 +56,7 @@ wait_fixture_loaded() {
   done
   local version
   version=$(bench_psql -c 'select max(data_version) from ingest_batch')
+  deadline=$((SECONDS + 60))
   until [ "$(summary_data_version)" -ge "$version" ] 2>/dev/null || [ $SECONDS -ge $deadline ]; do sleep 1; done
 }
 

@@ -3,7 +3,8 @@
 
 JQ_MEDIAN='def median: sort | if length == 0 then null elif length % 2 == 1 then .[length / 2 | floor]
   else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-  def r3: if . == null then null else (. * 1000 | round) / 1000 end;'
+  def r3: if . == null then null else (. * 1000 | round) / 1000 end;
+  def r4: if . == null then null else (. * 10000 | round) / 10000 end;'
 
 # Medians over rounds of one side's wrk results: rps and latency percentiles
 side_summary() {
@@ -37,7 +38,7 @@ scenario_cached_vs_nginx() {
       nginx=$(run_wrk 2 32 "$DURATION" "$NGINX_URL/$file")
     fi
     jq -nc --argjson r "$r" --argjson n "$nginx" --argjson a "$app" \
-      '{round: $r, ratio: ((($a.rps / $n.rps) * 1000 | round) / 1000), nginx: $n, app: $a}' >>"$rounds"
+      '{round: $r, ratio: ((($a.rps / $n.rps) * 10000 | round) / 10000), nginx: $n, app: $a}' >>"$rounds"
     log "$name round $r: app $(jq -r .rps <<<"$app") req/s, nginx $(jq -r .rps <<<"$nginx") req/s"
   done
   local peak
@@ -49,7 +50,7 @@ scenario_cached_vs_nginx() {
     | (if $bytes <= 51200 then 0.7 else 0.9 end) as $target
     | {status: "ok", path: $path, bytes: $bytes, etag: (if $etag == "" then null else $etag end),
        cacheControl: (if $cc == "" then null else $cc end), threads: 2, connections: 32, secondsPerRun: $seconds,
-       app: $a, nginx: $n, ratio: (($a.rps / $n.rps) | r3), roundRatios: map(.ratio),
+       app: $a, nginx: $n, ratio: (($a.rps / $n.rps) | r4), roundRatios: map(.ratio),
        peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end),
        targets: {ratio: $target, p99Ms: 10},
        met: {ratio: (($a.rps / $n.rps) >= $target), p99: ($a.p99Ms < 10), errors: ($a.errors == 0)},
@@ -176,6 +177,6 @@ scenario_refresh_p99() {
     ($idle | fromjson) as $i | ($during | fromjson) as $d
     | {status: "ok", path: $path, threads: 2, connections: 32, secondsPerRun: '"$DURATION"',
        refreshesDuring: (map(.refreshesDuring) | add), idle: $i, during: $d,
-       p99Ratio: (($d.p99Ms / $i.p99Ms) | r3), targets: {p99Ratio: 2, errors: 0},
+       p99Ratio: (($d.p99Ms / $i.p99Ms) | r4), targets: {p99Ratio: 2, errors: 0},
        met: {p99Ratio: (($d.p99Ms / $i.p99Ms) <= 2), errors: ($d.errors == 0)}, rounds: .}' "$rounds")"
 }
