@@ -20,20 +20,23 @@ ingest_unavailable_reason() {
 # the heap sampler it starts must stay known to this shell's cleanup).
 POSTED=
 post_ndjson() {
-  local label=$1 file=$2 rows=$3 key=$4 out peak
+  local label=$1 file=$2 rows=$3 key=$4 out peak rc=0
   local response="$WORK/ingest-$label.json"
   heap_sampler_start "ingest-$label"
   out=$(curl -sS -o "$response" -w '%{http_code} %{time_total}' --max-time "$INGEST_TIMEOUT" -X POST -T "$file" \
     -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $key" -H 'Expect:' \
-    "$APP_URL$INGEST_PATH" || echo "000 0")
+    "$APP_URL$INGEST_PATH") || rc=$?
+  [ -n "$out" ] || out="000 0"
   peak=$(heap_sampler_stop)
-  local status=${out%% *} seconds=${out##* } alive=true
+  local status=$((10#${out%% *})) seconds=${out##* } alive=true
   app_alive || alive=false
   POSTED=$(jq -n --arg upload "$label" --argjson status "$status" --argjson seconds "$seconds" --argjson rows "$rows" \
-    --argjson bytes "$(stat -c %s "$file")" --arg peak "$peak" --argjson alive "$alive" \
+    --argjson bytes "$(stat -c %s "$file")" --arg peak "$peak" --argjson alive "$alive" --argjson rc "$rc" \
     --argjson answer "$(jq -c 'if type == "object" then with_entries(select(.value | type != "array" and type != "object")) else null end' "$response" 2>/dev/null || echo null)" '
     {upload: $upload, httpStatus: $status, ok: ($status >= 200 and $status < 300), rows: $rows, bytes: $bytes,
-     seconds: $seconds, rowsPerSecond: (if $seconds > 0 then ($rows / $seconds | round) else null end),
+     unfinished: (if $status != 0 then null elif $rc == 28 then "no answer within \($seconds) s (curl gave up, the batch rolls back)"
+       else "connection lost after \($seconds) s (curl exit \($rc))" end),
+     seconds: $seconds, rowsPerSecond: (if $status >= 200 and $status < 300 and $seconds > 0 then ($rows / $seconds | round) else null end),
      peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end), appAliveAfter: $alive, answer: $answer}')
 }
 

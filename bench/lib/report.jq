@@ -25,7 +25,7 @@ def line:
     {result: "p99 idle \(.idle.p99Ms | ms), during \(.refreshesDuring) refreshes \(.during.p99Ms | ms): ratio \(.p99Ratio); errors during \(.during.errors)",
      target: "ratio <= 2, zero errors", met: "ratio \(.met.p99Ratio | met), errors \(.met.errors | met)"}
   elif .scenario == "ingest_activities" then
-    {result: "insert \(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus), peak heap \(.insert.peakHeapMiB | heap)); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
+    {result: "insert \(if .insert.unfinished then .insert.unfinished else "\(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus))" end), peak heap \(.insert.peakHeapMiB | heap); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
      target: ">= 50,000 rows/s with -Xmx512m", met: "rows/s \(.met.rowsPerSecond | met), heap \(.met.heap | met)"}
   else {result: (. | tostring), target: "-", met: "-"} end;
 

@@ -172,6 +172,10 @@ scenario_refresh_p99() {
       '{round: $r, refreshesDuring: $n, idle: $i, during: $d}' >>"$rounds"
     log "$name round $r: p99 idle $(jq -r .p99Ms <<<"$idle") ms, during $n refreshes $(jq -r .p99Ms <<<"$during") ms"
   done
+  if [ "$(jq -s 'map(.refreshesDuring) | add' "$rounds")" -eq 0 ]; then
+    record_failed "$name" "no refresh completed while the load ran (adapt trigger_refresh in bench/lib/adapt.sh)"
+    return 0
+  fi
   record "$name" "$(jq -s --arg path "$path" --arg idle "$(jq -s -c 'map(.idle)' "$rounds" | side_summary)" \
     --arg during "$(jq -s -c 'map(.during)' "$rounds" | side_summary)" "$JQ_MEDIAN"'
     ($idle | fromjson) as $i | ($during | fromjson) as $d
