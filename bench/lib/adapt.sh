@@ -2,17 +2,19 @@
 # function so it can be adapted in one place after those branches are merged.
 
 # Ingestion API key (issue #4). Prints a bearer key allowed to write the activities dataset, or nothing
-# when this build has no way to make one (the ingestion scenario is then recorded as not available).
-# BENCH_INGEST_KEY overrides it. Adapt the admin command below to the one issue #4 documents.
+# when none could be made (the ingestion scenario is then recorded as not available). BENCH_INGEST_KEY
+# overrides it. Uses the admin command documented on issue #4's branch (README "API keys"): the jar with
+# --portal.admin.create-key=<source> prints "created API key id ..." and the key on the next line, then exits.
+# Called only once the ingestion endpoint answered 401: on an older build the same command line would start
+# the whole portal instead, so it also runs on a random port and under a time limit.
 create_ingest_key() {
   if [ -n "${BENCH_INGEST_KEY:-}" ]; then
     printf '%s\n' "$BENCH_INGEST_KEY"
     return
   fi
-  # expected shape once issue #4 lands (not known yet): an admin command that prints a new key, e.g.
-  #   java -jar "$JAR" api-key create --source bench --datasets activities
-  # run with PORTAL_DB_NAME="$BENCH_DB"; until then, no key.
-  return 0
+  (cd "$ROOT" && PORT=0 PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_LOAD=false timeout 120 java -Xmx256m -jar "$JAR" \
+    --portal.admin.create-key=benchmark --portal.admin.datasets=activities 2>>"$WORK/create-key.log") |
+    awk '/^created API key/ { getline; print; exit }' || true
 }
 
 # Read-model refresh counter and total time (issue #5), from /actuator/prometheus: prints "<count> <sum>"

@@ -37,6 +37,20 @@ wait_ready() {
   elapsed "$APP_STARTED_AT" "$(now)"
 }
 
+# Waits (120 s at most) until GET /api/v1/summary answers anything but 503: a read model builds its first
+# snapshot after the readiness probe is already UP, and answers 503 until then. Prints the seconds from launch
+# and the status, e.g. "12.345 200".
+wait_figures() {
+  local deadline=$((SECONDS + 120)) status
+  while :; do
+    status=$(http_status "$APP_URL/api/v1/summary" 10)
+    [ "$status" != 503 ] && [ "$status" != 000 ] && break
+    [ $SECONDS -lt $deadline ] || break
+    sleep 0.2
+  done
+  echo "$(elapsed "$APP_STARTED_AT" "$(now)") $((10#$status))"
+}
+
 # Waits until the demo loader has committed the whole fixture: every exported activity is in the database,
 # and the real boundaries are laid over the regions when the region files exist. Then waits (60 s at most)
 # until the summary's dataVersion, if the build exposes one, has reached the last committed version.

@@ -4,16 +4,15 @@
 
 INGEST_PATH=/internal/v1/ingest/activities
 
-# Why the ingestion scenario cannot run on this build, or nothing when it can.
+# Why this build has no ingestion endpoint to measure, or nothing when it has one (it refuses a keyless POST).
 ingest_unavailable_reason() {
-  local status key=$1
+  local status
   status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST -H 'Content-Type: application/x-ndjson' \
     --data-binary '' "$APP_URL$INGEST_PATH" || true)
   case "$status" in
     401 | 403) ;;
-    *) echo "POST $INGEST_PATH without a key answered $status (expected 401)"; return ;;
+    *) echo "POST $INGEST_PATH without a key answered $status (expected 401)" ;;
   esac
-  [ -n "$key" ] || echo "no ingestion API key: adapt create_ingest_key in bench/lib/adapt.sh (or set BENCH_INGEST_KEY)"
 }
 
 # post_ndjson <label> <file> <rows> <key>: one timed upload; its result object goes to POSTED (not printed:
@@ -42,8 +41,10 @@ post_ndjson() {
 
 scenario_ingest() {
   local name=ingest_activities file=$1 rows=$2 key reason
+  reason=$(ingest_unavailable_reason)
+  [ -z "$reason" ] || { record_unavailable "$name" "$reason"; return 0; }
   key=$(create_ingest_key)
-  if reason=$(ingest_unavailable_reason "$key") && [ -n "$reason" ]; then record_unavailable "$name" "$reason"; return 0; fi
+  [ -n "$key" ] || { record_unavailable "$name" "no ingestion API key: adapt create_ingest_key in bench/lib/adapt.sh (see $WORK/create-key.log) or set BENCH_INGEST_KEY"; return 0; }
   log "emptying the activity table of $BENCH_DB, then uploading $rows activities"
   bench_psql -c 'truncate activity' >/dev/null
   local insert resend
