@@ -27,16 +27,18 @@ post_ndjson() {
     "$APP_URL$INGEST_PATH") || rc=$?
   [ -n "$out" ] || out="000 0"
   peak=$(heap_sampler_stop)
-  local status=$((10#${out%% *})) seconds=${out##* } alive=true
+  local status=$((10#${out%% *})) seconds=${out##* } alive=true oom
   app_alive || alive=false
+  oom=$(grep -c 'OutOfMemoryError' "$WORK/app-bench.log" || true)
   POSTED=$(jq -n --arg upload "$label" --argjson status "$status" --argjson seconds "$seconds" --argjson rows "$rows" \
-    --argjson bytes "$(stat -c %s "$file")" --arg peak "$peak" --argjson alive "$alive" --argjson rc "$rc" \
+    --argjson bytes "$(stat -c %s "$file")" --arg peak "$peak" --argjson alive "$alive" --argjson rc "$rc" --argjson oom "${oom:-0}" \
     --argjson answer "$(jq -c 'if type == "object" then with_entries(select(.value | type != "array" and type != "object")) else null end' "$response" 2>/dev/null || echo null)" '
     {upload: $upload, httpStatus: $status, ok: ($status >= 200 and $status < 300), rows: $rows, bytes: $bytes,
      unfinished: (if $status != 0 then null elif $rc == 28 then "no answer within \($seconds) s (curl gave up, the batch rolls back)"
        else "connection lost after \($seconds) s (curl exit \($rc))" end),
      seconds: $seconds, rowsPerSecond: (if $status >= 200 and $status < 300 and $seconds > 0 then ($rows / $seconds | round) else null end),
-     peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end), appAliveAfter: $alive, answer: $answer}')
+     peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end), appAliveAfter: $alive,
+     outOfMemoryErrorsInAppLog: $oom, answer: $answer}')
 }
 
 scenario_ingest() {
@@ -60,8 +62,11 @@ scenario_ingest() {
     resend=$(jq -nc --argjson max "$RESEND_IF_UNDER" '{upload: "resend", skipped: "the insert failed or took \($max) s or more"}')
   fi
   record "$name" "$(jq -n --argjson i "$insert" --argjson r "$resend" '
-    {status: (if $i.ok and ($r.ok // true) then "ok" else "failed" end), path: "'"$INGEST_PATH"'",
+    {status: (if $i.ok and ($r.ok // true) then "ok" else "failed" end),
+     reason: (if $i.ok then null else ($i.unfinished // "the insert answered HTTP \($i.httpStatus)") end),
+     path: "'"$INGEST_PATH"'",
      contentType: "application/x-ndjson", insert: $i, resend: $r,
      targets: {rowsPerSecond: 50000, heap: "-Xmx512m"},
-     met: {rowsPerSecond: ($i.ok and $i.rowsPerSecond >= 50000), heap: ($i.ok and $i.appAliveAfter and ($r.appAliveAfter // true))}}')"
+     met: {rowsPerSecond: ($i.ok and $i.rowsPerSecond >= 50000), heap: ($i.ok and $i.appAliveAfter and ($r.appAliveAfter // true)
+       and ([$i, $r] | map(.outOfMemoryErrorsInAppLog // 0) | max) == 0)}}')"
 }

@@ -6,7 +6,7 @@ def heap: if . == null then "-" else "\(.) MiB" end;
 def lat: "p50 \(.p50Ms | ms), p90 \(.p90Ms | ms), p99 \(.p99Ms | ms)";
 
 def line:
-  if .status != "ok" then
+  if .status != "ok" and .insert == null then
     {result: "\(.status): \(.reason)", target: "-", met: "-"}
   elif .scenario == "startup" then
     {result: "readiness probe UP \(.seconds) s after launch; first figures (summary HTTP \(.summaryStatus)) after \(.figuresSeconds) s", target: "< 10 s",
@@ -26,7 +26,7 @@ def line:
     {result: "p99 idle \(.idle.p99Ms | ms), during \(.refreshesDuring) refreshes \(.during.p99Ms | ms): ratio \(.p99Ratio); errors during \(.during.errors)",
      target: "ratio <= 2, zero errors", met: "ratio \(.met.p99Ratio | met), errors \(.met.errors | met)"}
   elif .scenario == "ingest_activities" then
-    {result: "insert \(if .insert.unfinished then .insert.unfinished else "\(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus))" end), peak heap \(.insert.peakHeapMiB | heap); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
+    {result: "\(if .status != "ok" then "**\(.status)**: " else "" end)insert \(if .insert.unfinished then .insert.unfinished else "\(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus))" end), peak heap \(.insert.peakHeapMiB | heap), lines with OutOfMemoryError in the app log: \(.insert.outOfMemoryErrorsInAppLog // 0); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
      target: ">= 50,000 rows/s with -Xmx512m", met: "rows/s \(.met.rowsPerSecond | met), heap \(.met.heap | met)"}
   else {result: (. | tostring), target: "-", met: "-"} end;
 
@@ -66,7 +66,7 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
   "",
   "## Details",
   "",
-  ($run.scenarios[] | select(.status == "ok") |
+  ($run.scenarios[] | select(.status == "ok" or .insert != null) |
     if .scenario | startswith("cached_") then
       "### \(.scenario): `GET \(.path)` (\(.bytes) bytes) vs nginx",
       "",
