@@ -1,5 +1,5 @@
 # The two commands of README.md, plus helpers. Each target is idempotent on a fresh Debian machine.
-.PHONY: run test build db bench
+.PHONY: run test build db bench bench-quick
 
 run:   ## start the portal on http://localhost:8080 with the demo data
 	bash scripts/run.sh
@@ -12,3 +12,9 @@ build: ## build target/kotaku-portal.jar without tests
 
 db:    ## provision PostgreSQL + PostGIS and the app database
 	bash scripts/db-setup.sh
+
+bench: ## national-scale benchmark (about 15-20 min): writes bench/results/latest.md and latest.json
+	bash bench/run.sh
+
+bench-quick: ## the same harness at demo scale with short runs, a check in a few minutes
+	bash bench/run.sh --quick

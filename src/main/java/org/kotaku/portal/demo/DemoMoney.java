@@ -113,7 +113,7 @@ final class DemoMoney {
 	static List<Map<String, Object>> activityRows(Allocation a, DemoScale scale, Map<String, String> slumAreaByVillage,
 			long seed) {
 		SplittableRandom random = new SplittableRandom(a.seed() ^ seed);
-		int count = scale == DemoScale.NATIONAL ? a.activities() + 4 : a.activities();
+		int count = a.activities();
 		double[] weights = new double[count];
 		double total = 0;
 		for (int i = 0; i < count; i++) {

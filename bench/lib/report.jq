@@ -1,0 +1,102 @@
+# Renders bench/results/latest.json as Markdown (jq -r -f report.jq latest.json).
+def v: if . == null then "-" else tostring end;
+def ms: if . == null then "-" else "\(.) ms" end;
+def met: if . == true then "yes" elif . == false then "**no**" else "-" end;
+def heap: if . == null then "-" else "\(.) MiB" end;
+def lat: "p50 \(.p50Ms | ms), p90 \(.p90Ms | ms), p99 \(.p99Ms | ms)";
+
+def line:
+  if .status != "ok" and .insert == null then
+    {result: "\(.status): \(.reason)", target: "-", met: "-"}
+  elif .scenario == "startup" then
+    {result: "readiness probe UP \(.seconds) s after launch; first figures (summary HTTP \(.summaryStatus)) after \(.figuresSeconds) s", target: "< 10 s",
+     met: "ready \(.met.seconds | met), figures \(.met.figures | met)"}
+  elif .scenario | startswith("cached_") then
+    {result: "app \(.app.rps) req/s, nginx \(.nginx.rps) req/s: **ratio \(.ratio)** (rounds \(.roundRatios | map(tostring) | join(", "))); app \(.app | lat); \(.bytes) bytes\(if .etag == null then "; no ETag: not served from a cache on this build" else "" end)",
+     target: "ratio >= \(.targets.ratio), p99 < 10 ms, no errors",
+     met: "ratio \(.met.ratio | met), p99 \(.met.p99 | met), errors \(.met.errors | met)"}
+  elif .scenario == "region_search" then
+    {result: "\(.result.rps) req/s at \(.connections) connections; \(.result | lat)", target: "none in DESIGN.md (issue #8: a few ms)", met: "-"}
+  elif .scenario == "activity_search" then
+    {result: "p95 \(.result.p95Ms | ms) at 1 connection (\(.result.rps) req/s, \(.distinctQueries) bboxes)", target: "p95 < 30 ms",
+     met: "p95 \(.met.p95 | met), errors \(.met.errors | met)"}
+  elif .scenario == "read_model_refresh" then
+    {result: "median \(.medianSeconds) s, max \(.maxSeconds) s over \(.refreshes) refreshes", target: "< 3 s", met: (.met.seconds | met)}
+  elif .scenario == "p99_during_refresh" then
+    {result: "p99 idle \(.idle.p99Ms | ms), during \(.refreshesDuring) refreshes \(.during.p99Ms | ms): ratio \(.p99Ratio); errors during \(.during.errors)",
+     target: "ratio <= 2, zero errors", met: "ratio \(.met.p99Ratio | met), errors \(.met.errors | met)"}
+  elif .scenario == "ingest_activities" then
+    {result: "\(if .status != "ok" then "**\(.status)**: " else "" end)insert \(if .insert.unfinished then .insert.unfinished else "\(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus))" end), peak heap \(.insert.peakHeapMiB | heap), lines with OutOfMemoryError in the app log: \(.insert.outOfMemoryErrorsInAppLog // 0); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
+     target: ">= 50,000 rows/s with -Xmx512m", met: "rows/s \(.met.rowsPerSecond | met), heap \(.met.heap | met)"}
+  else {result: (. | tostring), target: "-", met: "-"} end;
+
+def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(.p99Ms | ms) | \(.totalErrors // .errors) |";
+
+. as $run
+| "# Benchmark results: \($run.mode) run",
+  "",
+  (if $run.mode == "quick" then
+    "> **Quick mode**: the DEMO-scale fixture (about 2,000 program villages, not the national 1,000,000 activities) and short runs. It proves the harness works end to end; it does **not** check the DESIGN.md targets, which are set at national scale (`make bench`)."
+   else empty end),
+  "> The machine is shared (load average \($run.machine.loadAverageAtStart) at the start, \($run.machine.loadAverageAtEnd) at the end; busiest processes at the start: \($run.machine.busiestProcessesAtStart)). Absolute numbers drift with the other tenants; the side-by-side ratios are the figures to read. wrk runs on the same cores as the servers, for nginx and the app alike.",
+  "",
+  "Run \($run.startedAt) to \($run.finishedAt), commit `\($run.commit)`; warm-up \($run.settings.warmUpSeconds) s, \($run.settings.secondsPerRun) s per measured run, \($run.settings.rounds) alternating rounds; app started with \($run.settings.appHeap).",
+  "",
+  "## Summary",
+  "",
+  "| scenario | result | target (DESIGN.md section 6) | met |",
+  "|---|---|---|---|",
+  ($run.scenarios[] | line as $l | "| \(.scenario) | \($l.result) | \($l.target) | \($l.met) |"),
+  "",
+  "## Machine",
+  "",
+  "| | |",
+  "|---|---|",
+  "| CPU | \($run.machine.cpu), \($run.machine.cores) cores |",
+  "| memory | \($run.machine.memoryMiB) MiB |",
+  "| Java | \($run.machine.java) |",
+  "| OS | \($run.machine.os) |",
+  "| PostgreSQL | \($run.machine.postgres) |",
+  "| nginx / wrk | \($run.machine.nginx) / \($run.machine.wrk) |",
+  "| load average (1, 5, 15 min) | start \($run.machine.loadAverageAtStart), end \($run.machine.loadAverageAtEnd) |",
+  "",
+  "## Fixture",
+  "",
+  "\($run.fixture.scale) scale, seed \($run.fixture.seed): \($run.fixture.provinces) provinces, \($run.fixture.regencies) regencies (\($run.fixture.programRegencies) in the program), \($run.fixture.districts) districts, \($run.fixture.villages) villages (\($run.fixture.programVillages) with activities), \($run.fixture.slumAreas) slum areas with \($run.fixture.assessments) assessments, \($run.fixture.allocations) allocations, \($run.fixture.activities) activities. Region codes: \($run.fixture.regionCodes). Loaded by the app's demo loader (through IngestService, in process) in \($run.fixture.loadSeconds) s with \($run.fixture.loadedWith).",
+  "",
+  "## Details",
+  "",
+  ($run.scenarios[] | select(.status == "ok" or .insert != null) |
+    if .scenario | startswith("cached_") then
+      "### \(.scenario): `GET \(.path)` (\(.bytes) bytes) vs nginx",
+      "",
+      "ETag: \(.etag | v); Cache-Control: \(.cacheControl | v); peak heap \(.peakHeapMiB | heap); wrk -t2 -c32, \(.secondsPerRun) s per run.",
+      "",
+      "| run | req/s | p50 | p90 | p99 | errors |",
+      "|---|---|---|---|---|---|",
+      (.rounds[] | .round as $r | (.nginx | wrk_row("nginx, round \($r)")), (.app | wrk_row("app, round \($r)"))),
+      (.nginx | wrk_row("**nginx, median**")),
+      (.app | wrk_row("**app, median**")),
+      ""
+    elif .scenario == "p99_during_refresh" then
+      "### p99_during_refresh: `GET \(.path)`, idle vs refreshes back to back",
+      "",
+      "| run | req/s | p50 | p90 | p99 | errors |",
+      "|---|---|---|---|---|---|",
+      (.rounds[] | .round as $r | .refreshesDuring as $n | (.idle | wrk_row("idle, round \($r)")), (.during | wrk_row("during \($n) refreshes, round \($r)"))),
+      ""
+    elif .scenario == "region_search" or .scenario == "activity_search" then
+      "### \(.scenario): `GET \(.path // .examplePath)`",
+      "",
+      "wrk -t\(.threads) -c\(.connections), \(.seconds) s; \(.result.requests) requests, p95 \(.result.p95Ms | ms), max \(.result.maxMs | ms), errors \(.result.totalErrors); peak heap \(.peakHeapMiB | heap).",
+      ""
+    elif .scenario == "ingest_activities" then
+      "### ingest_activities: `POST \(.path)` (\(.contentType))",
+      "",
+      "| upload | HTTP | rows | MB | seconds | rows/s | peak heap | app alive after |",
+      "|---|---|---|---|---|---|---|---|",
+      (.insert, .resend | select(.skipped == null) | "| \(.upload) | \(.httpStatus) | \(.rows) | \((.bytes / 1048576 * 10 | round) / 10) | \(.seconds) | \(.rowsPerSecond | v) | \(.peakHeapMiB | heap) | \(.appAliveAfter) |"),
+      "",
+      "Batch records: insert \(.insert.answer | if . == null then "-" else tojson end), resend \(.resend.answer | if . == null then "-" else tojson end).",
+      ""
+    else empty end)
