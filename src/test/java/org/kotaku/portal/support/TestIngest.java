@@ -1,6 +1,7 @@
 package org.kotaku.portal.support;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,9 +24,16 @@ public final class TestIngest {
 
 	/** Upserts one completed road activity with the given id and budget in a village of Kota Balikpapan. */
 	public static BatchReport activity(IngestService ingest, String id, long budgetIdr) {
+		TestDatabase db = TestDatabase.shared();
+		return activity(ingest, id, budgetIdr, db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD);
+	}
+
+	/** The same, for an app on another database (whose regions are read through {@code jdbcUrl}). */
+	public static BatchReport activity(IngestService ingest, String id, long budgetIdr, String jdbcUrl, String user,
+			String password) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", id);
-		row.put("village", balikpapanVillage());
+		row.put("village", balikpapanVillage(jdbcUrl, user, password));
 		row.put("fiscalYear", 2024);
 		row.put("type", "road");
 		row.put("name", "Test road " + id);
@@ -40,8 +48,8 @@ public final class TestIngest {
 			.block(Duration.ofMinutes(1));
 	}
 
-	private static String balikpapanVillage() {
-		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+	private static String balikpapanVillage(String jdbcUrl, String user, String password) {
+		try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery(
 						"select code from region where level = 4 and code like '64.71.%' order by code limit 1")) {
 			rows.next();

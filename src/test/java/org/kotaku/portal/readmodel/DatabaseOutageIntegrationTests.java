@@ -1,0 +1,113 @@
+package org.kotaku.portal.readmodel;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.kotaku.portal.PortalApplication;
+import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.demo.DemoScale;
+import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.support.OwnCluster;
+import org.kotaku.portal.support.TestIngest;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With its database stopped, a node keeps answering aggregates from its last snapshot, says DEGRADED in health,
+ * and catches up by itself when the database is back. The database is a PostgreSQL cluster this test creates,
+ * stops, starts and drops (never the machine's main one).
+ */
+class DatabaseOutageIntegrationTests {
+
+	private static OwnCluster cluster;
+
+	private static ConfigurableApplicationContext app;
+
+	private static WebTestClient client;
+
+	@BeforeAll
+	static void startClusterAndApp() {
+		cluster = OwnCluster.create();
+		app = new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+				"--spring.r2dbc.url=" + cluster.r2dbcUrl(), "--spring.r2dbc.username=" + OwnCluster.USER,
+				"--spring.r2dbc.password=" + OwnCluster.PASSWORD, "--spring.flyway.url=" + cluster.jdbcUrl(),
+				"--spring.flyway.user=" + OwnCluster.USER, "--spring.flyway.password=" + OwnCluster.PASSWORD,
+				"--portal.demo.load-on-empty=false", "--portal.read-model.reconnect-delay=500ms",
+				"--spring.application.name=kotaku-portal-outage");
+		client = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"))
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		app.getBean(DemoLoader.class).load(DemoScale.TINY, 11).then().block(Duration.ofMinutes(2));
+	}
+
+	@AfterAll
+	static void dropClusterAndApp() {
+		if (app != null) {
+			app.close();
+		}
+		if (cluster != null) {
+			cluster.close();
+		}
+	}
+
+	@Test
+	void servesTheLastSnapshotWhileTheDatabaseIsDownAndCatchesUpAfter() throws InterruptedException {
+		ReadModel readModel = app.getBean(ReadModel.class);
+		BatchReport loaded = TestIngest.activity(app.getBean(IngestService.class), "rm-outage-1", 1_000_000,
+				cluster.jdbcUrl(), OwnCluster.USER, OwnCluster.PASSWORD);
+		readModel.awaitVersion(loaded.dataVersion()).block(Duration.ofSeconds(60));
+		assertThat(summaryVersion()).isEqualTo(loaded.dataVersion());
+
+		cluster.stop();
+		awaitHealth("DEGRADED");
+		assertThat(summaryVersion()).as("summary with the database down").isEqualTo(loaded.dataVersion());
+		client.get().uri("/api/v1/regions?q=balikpapan").exchange().expectStatus().isOk();
+		client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.components.readModel.status").isEqualTo("DEGRADED")
+			.jsonPath("$.components.readModel.details.dataVersion").isEqualTo(loaded.dataVersion());
+
+		cluster.start();
+		awaitHealth("UP");
+		BatchReport after = TestIngest.activity(app.getBean(IngestService.class), "rm-outage-2", 2_000_000,
+				cluster.jdbcUrl(), OwnCluster.USER, OwnCluster.PASSWORD);
+		readModel.awaitVersion(after.dataVersion()).block(Duration.ofSeconds(30));
+		assertThat(summaryVersion()).as("caught up after the outage").isEqualTo(after.dataVersion());
+	}
+
+	private static long summaryVersion() {
+		String version = client.get()
+			.uri("/api/v1/summary")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("X-Data-Version");
+		return Long.parseLong(version);
+	}
+
+	private static void awaitHealth(String status) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 60_000;
+		String seen = null;
+		while (System.currentTimeMillis() < deadline) {
+			seen = client.get().uri("/actuator/health").exchange().returnResult(String.class).getResponseBody()
+				.blockFirst(Duration.ofSeconds(30));
+			if (seen != null && seen.endsWith("\"status\":\"" + status + "\"}")) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("health never became " + status + "; last: " + seen);
+	}
+
+}
