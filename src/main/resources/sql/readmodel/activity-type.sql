@@ -3,8 +3,8 @@
 -- output volume x 100.
 select grouping(fiscal_year) = 1 as all_years,
        coalesce(left(village_code, 5), left(village_code, 8)) as region, fiscal_year as year, type, output_unit as unit,
-       array[count(*), count(*) filter (where status = 'completed'), sum(budget_idr), sum(disbursed_idr),
-             round(coalesce(sum(output_volume), 0) * 100)]::bigint[] as figures
+       array_to_string(array[count(*), count(*) filter (where status = 'completed'), sum(budget_idr), sum(disbursed_idr),
+             round(coalesce(sum(output_volume), 0) * 100)]::bigint[], ',', '') as figures
 from activity
 group by grouping sets ((left(village_code, 5), fiscal_year, type, output_unit),
                         (left(village_code, 8), type, output_unit))

@@ -32,12 +32,12 @@ counted as (
     from slum_area s
     where not exists (select 1 from assessment a where a.slum_area_id = s.id))
 select village, year,
-       array[count(*),
+       array_to_string(array[count(*),
              round(sum(area_ha) * 100),
              round(coalesce(sum(area_ha) filter (where level is distinct from 'tidak_kumuh'), 0) * 100),
              round(coalesce(sum(area_ha * least(1, greatest(0, (base_pct - mean_pct) / nullif(base_pct, 0)))), 0) * 100),
              count(*) filter (where level = 'berat'), count(*) filter (where level = 'sedang'),
              count(*) filter (where level = 'ringan'), count(*) filter (where level = 'tidak_kumuh'),
-             count(*) filter (where level is null)]::bigint[] as figures
+             count(*) filter (where level is null)]::bigint[], ',', '') as figures
 from counted
 group by village, year

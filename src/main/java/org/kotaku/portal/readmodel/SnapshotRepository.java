@@ -115,15 +115,15 @@ class SnapshotRepository {
 	}
 
 	private static VillageYear villageYear(Readable row) {
-		Long[] figures = row.get("figures", Long[].class);
+		long[] figures = figures(row.get("figures", String.class));
 		Tally tally = new Tally();
 		for (int i = 0; i < VILLAGE_YEAR_SLOTS.length; i++) {
 			tally.add(VILLAGE_YEAR_SLOTS[i], number(figures[i]));
 		}
 		int next = VILLAGE_YEAR_SLOTS.length;
-		Long water = figures[next];
-		Long sanitation = figures[next + 1];
-		Long waste = figures[next + 2];
+		long water = figures[next];
+		long sanitation = figures[next + 1];
+		long waste = figures[next + 2];
 		tally.add(Slot.ALLOCATIONS, number(figures[next + 3]));
 		if (number(figures[next + 4]) == 1) {
 			tally.add(Slot.ACCESS_ROWS, 1);
@@ -137,15 +137,15 @@ class SnapshotRepository {
 	}
 
 	/** Adds the weight and weight x percent x 100 when the percentage is known. */
-	private static void weigh(Tally tally, Long pct100, long weight, Slot weightSlot, Slot sumSlot) {
-		if (pct100 != null) {
+	private static void weigh(Tally tally, long pct100, long weight, Slot weightSlot, Slot sumSlot) {
+		if (pct100 != NULL) {
 			tally.add(weightSlot, weight);
 			tally.add(sumSlot, pct100 * weight);
 		}
 	}
 
 	private static Object[] slum(Readable row) {
-		Long[] figures = row.get("figures", Long[].class);
+		long[] figures = figures(row.get("figures", String.class));
 		Tally tally = new Tally();
 		for (int i = 0; i < SLUM_SLOTS.length; i++) {
 			tally.add(SLUM_SLOTS[i], number(figures[i]));
@@ -155,10 +155,31 @@ class SnapshotRepository {
 
 	private static TypeRow typeRow(Readable row) {
 		boolean allYears = Boolean.TRUE.equals(row.get("all_years", Boolean.class));
-		Long[] f = row.get("figures", Long[].class);
+		long[] f = figures(row.get("figures", String.class));
 		return new TypeRow(row.get("region", String.class), allYears ? 0 : (int) number(row.get("year")),
 				row.get("type", String.class), row.get("unit", String.class), number(f[0]), number(f[1]),
 				number(f[2]), number(f[3]), BigDecimal.valueOf(number(f[4]), 2));
+	}
+
+	/** Marks a null in a figures list. */
+	private static final long NULL = Long.MIN_VALUE;
+
+	/** Parses the comma-separated figures of a row ({@code array_to_string(..., ',', '')}); empty = null. */
+	static long[] figures(String text) {
+		long[] values = new long[text.length() + 1];
+		int count = 0;
+		int start = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			if (i == text.length() || text.charAt(i) == ',') {
+				values[count++] = i == start ? NULL : Long.parseLong(text, start, i, 10);
+				start = i + 1;
+			}
+		}
+		return java.util.Arrays.copyOf(values, count);
+	}
+
+	private static long number(long value) {
+		return value == NULL ? 0 : value;
 	}
 
 	private static long number(Readable row, String column) {

@@ -31,7 +31,13 @@ public final class Tally {
 	/** Funding sources of the activity cost split, in the order of their COST_* slots. */
 	public static final String[] SOURCES = { "bpm", "apbd", "csr", "swadaya", "other" };
 
-	private final long[] values = new long[Slot.values().length];
+	private static final Slot[] SLOTS = Slot.values();
+
+	private static final int FIRST_ACCESS = Slot.ACCESS_ROWS.ordinal();
+
+	private static final int FIRST_SLUM = Slot.SLUM_AREAS.ordinal();
+
+	private final long[] values = new long[SLOTS.length];
 
 	public long get(Slot slot) {
 		return this.values[slot.ordinal()];
@@ -96,13 +102,20 @@ public final class Tally {
 		this.values[first.ordinal() + offset] += value;
 	}
 
+	/** Adds another tally's slots: always the activity and money ones, access and slum ones when asked. */
 	void addAll(Tally other, boolean withSlum, boolean withAccess) {
-		for (Slot slot : Slot.values()) {
-			boolean slum = slot.compareTo(Slot.SLUM_AREAS) >= 0;
-			boolean access = slot.compareTo(Slot.ACCESS_ROWS) >= 0 && !slum;
-			if ((!slum || withSlum) && (!access || withAccess)) {
-				this.values[slot.ordinal()] += other.values[slot.ordinal()];
-			}
+		add(other, 0, FIRST_ACCESS);
+		if (withAccess) {
+			add(other, FIRST_ACCESS, FIRST_SLUM);
+		}
+		if (withSlum) {
+			add(other, FIRST_SLUM, SLOTS.length);
+		}
+	}
+
+	private void add(Tally other, int from, int to) {
+		for (int i = from; i < to; i++) {
+			this.values[i] += other.values[i];
 		}
 	}
 
