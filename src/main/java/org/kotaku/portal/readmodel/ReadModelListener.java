@@ -51,6 +51,14 @@ class ReadModelListener implements SmartLifecycle {
 		this.probe = probe;
 	}
 
+	/** Warns on the first failed attempt of an outage and then once a minute or so, not on every retry. */
+	private static void logRetry(Retry.RetrySignal signal) {
+		if (signal.totalRetriesInARow() % 60 == 0) {
+			log.warn("read-model LISTEN connection lost (attempt " + (signal.totalRetriesInARow() + 1)
+					+ "), reconnecting: " + signal.failure());
+		}
+	}
+
 	/** Whether the LISTEN connection is open right now. */
 	boolean listening() {
 		return this.listening.get();
@@ -60,7 +68,8 @@ class ReadModelListener implements SmartLifecycle {
 	public void start() {
 		this.running.add(Flux.defer(this::listenOnce)
 			.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.reconnectDelay())
-				.doBeforeRetry((signal) -> log.warn("read-model LISTEN connection lost, reconnecting: " + signal.failure())))
+				.transientErrors(true)
+				.doBeforeRetry(ReadModelListener::logRetry))
 			.repeatWhen((done) -> done.delayElements(this.properties.reconnectDelay()))
 			.subscribe((notification) -> this.readModel.requestRefresh()));
 		this.running.add(Flux.interval(this.properties.versionCheckInterval())
