@@ -41,7 +41,8 @@ class ReadModelListener implements SmartLifecycle {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	private final Disposable.Composite running = Disposables.composite();
+	/** What runs between start() and stop(); a lifecycle may be stopped and started again (paused test contexts). */
+	private volatile Disposable.Composite running = Disposables.composite();
 
 	ReadModelListener(ConnectionFactory connections, ReadModel readModel, ReadModelProperties properties,
 			VersionProbe probe) {
@@ -66,6 +67,7 @@ class ReadModelListener implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.running = Disposables.composite();
 		this.running.add(Flux.defer(this::listenOnce)
 			.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.properties.reconnectDelay())
 				.transientErrors(true)
