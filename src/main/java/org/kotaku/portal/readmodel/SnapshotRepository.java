@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,8 +27,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
- * all in one read-only repeatable-read transaction, so the data version and the figures always describe the
- * same database state. PostgreSQL aggregates the millions of canonical rows; only the aggregated rows (per
+ * in one read-only repeatable-read transaction whose snapshot two more connections import to run the slower
+ * aggregates at the same time: the data version and every figure always describe the same database state. PostgreSQL aggregates the millions of canonical rows; only the aggregated rows (per
  * village and year, per regency and type) travel to the application, where they are rolled up on
  * {@code scheduler}, off the event loop.
  */
@@ -36,6 +37,9 @@ class SnapshotRepository {
 
 	/** Enough memory for PostgreSQL to aggregate in hash tables instead of sorting on disk (this transaction only). */
 	private static final String WORK_MEM = "set local work_mem = '128MB'";
+
+	/** Lets the other connections of a refresh see exactly this transaction's data (PostgreSQL snapshot sync). */
+	private static final String EXPORT_SNAPSHOT = "select pg_export_snapshot()";
 
 	private static final String VERSION = sql("version");
 
@@ -65,8 +69,11 @@ class SnapshotRepository {
 
 	private final TransactionalOperator readOnly;
 
-	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions) {
+	private final SnapshotFollowers followers;
+
+	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ConnectionFactory connections) {
 		this.db = db;
+		this.followers = new SnapshotFollowers(connections, WORK_MEM);
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		definition.setReadOnly(true);
@@ -84,13 +91,18 @@ class SnapshotRepository {
 			.doOnNext(builder::regions)
 			.then();
 		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
-		Flux<Object[]> slum = this.db.sql(SLUM_YEAR).map(SnapshotRepository::slum).all();
-		Flux<TypeRow> types = this.db.sql(ACTIVITY_TYPE).map(SnapshotRepository::typeRow).all();
-		Mono<DataVersion> all = this.db.sql(WORK_MEM).then().then(version).flatMap((v) -> timed("regions", regions)
-			.then(timed("village-year", villageYears.publishOn(scheduler).doOnNext(builder::add).then()))
-			.then(timed("slum-year", slum.publishOn(scheduler).doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2])).then()))
-			.then(timed("activity-type", types.publishOn(scheduler).doOnNext(builder::add).then()))
-			.thenReturn(v));
+		Mono<String> exported = this.db.sql(EXPORT_SNAPSHOT).map((row) -> row.get(0, String.class)).one();
+		Mono<DataVersion> all = this.db.sql(WORK_MEM).then().then(version).zipWith(exported).flatMap((t) -> Mono
+			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler).doOnNext(builder::add).then())),
+					timed("slum-year", this.followers.query(t.getT2(), SLUM_YEAR, SnapshotRepository::slum)
+						.publishOn(scheduler)
+						.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
+						.then()),
+					timed("activity-type", this.followers.query(t.getT2(), ACTIVITY_TYPE, SnapshotRepository::typeRow)
+						.publishOn(scheduler)
+						.doOnNext(builder::add)
+						.then()))
+			.thenReturn(t.getT1()));
 		return this.readOnly.transactional(all).publishOn(scheduler).map(builder::build);
 	}
 
