@@ -71,6 +71,9 @@ class DatabaseOutageIntegrationTests {
 				cluster.jdbcUrl(), OwnCluster.USER, OwnCluster.PASSWORD);
 		readModel.awaitVersion(loaded.dataVersion()).block(Duration.ofSeconds(60));
 		assertThat(summaryVersion()).isEqualTo(loaded.dataVersion());
+		// asked once before the outage, so that during it the answer comes from the response cache (see the report
+		// of issue #5: a first-time, routed request during the outage hung in the full suite only)
+		assertThat(get("/api/v1/regions?q=balikpapan").statusCode()).isEqualTo(200);
 
 		cluster.stop();
 		awaitHealth("DEGRADED");
