@@ -4,13 +4,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.demo.DemoLoader;
+import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.ReadModels;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The first end-to-end read: national totals from the database, and health with the database's state. */
+/** End-to-end reads of the summary: national and regional totals from the read model, and health. */
 @IntegrationTest
 class SummaryIntegrationTests {
 
@@ -20,9 +22,13 @@ class SummaryIntegrationTests {
 	@Autowired
 	DemoLoader demo;
 
+	@Autowired
+	ReadModel readModel;
+
 	@BeforeEach
 	void loadDemo() {
 		TinyDemo.ensureLoaded(this.demo);
+		ReadModels.awaitLatest(this.readModel);
 	}
 
 	@Test
@@ -40,7 +46,59 @@ class SummaryIntegrationTests {
 			.jsonPath("$.slum.baselineHa").value((Number v) -> org.assertj.core.api.Assertions.assertThat(v.doubleValue()).isPositive())
 			.jsonPath("$.money.plannedIdr").value((Number v) -> org.assertj.core.api.Assertions.assertThat(v.longValue()).isPositive())
 			.jsonPath("$.money.disbursedIdr").value((Number v) -> org.assertj.core.api.Assertions.assertThat(v.longValue()).isPositive())
-			.jsonPath("$.activities.total").value((Number v) -> org.assertj.core.api.Assertions.assertThat(v.longValue()).isPositive());
+			.jsonPath("$.activities.total").value((Number v) -> org.assertj.core.api.Assertions.assertThat(v.longValue()).isPositive())
+			.jsonPath("$.region").isEmpty()
+			.jsonPath("$.year").isEmpty()
+			.jsonPath("$.hasData").isEqualTo(true)
+			.jsonPath("$.slum.officialReducedHa").isNumber()
+			.jsonPath("$.slum.weightedReducedHa").isNumber()
+			.jsonPath("$.slum.areasByLevel.tidak_kumuh").isNumber()
+			.jsonPath("$.access.safeWaterPct").isNumber()
+			.jsonPath("$.money.bySource.length()").isEqualTo(5)
+			.jsonPath("$.money.byProgram[0].program").isEqualTo("bpm_reguler")
+			.jsonPath("$.activities.byStatus.completed").isNumber()
+			.jsonPath("$.activities.byType[0].outputs").isArray()
+			.jsonPath("$.beneficiaries.households").isNumber()
+			.jsonPath("$.labour.personDays").isNumber()
+			.jsonPath("$.coverage.regenciesInProgram").isEqualTo(4)
+			.jsonPath("$.series[0].year").isNumber();
+	}
+
+	@Test
+	void summaryOfARegionAndYear() {
+		this.client.get()
+			.uri("/api/v1/summary?region=6471&year=2020")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.region.code").isEqualTo("64.71")
+			.jsonPath("$.region.name").isEqualTo("Kota Balikpapan")
+			.jsonPath("$.year").isEqualTo(2020)
+			.jsonPath("$.coverage.regenciesInProgram").isEqualTo(1);
+	}
+
+	@Test
+	void aYearNobodyReportedForIsNoDataNotZero() {
+		this.client.get()
+			.uri("/api/v1/summary?year=2011")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.hasData").isEqualTo(false)
+			.jsonPath("$.money").isEmpty()
+			.jsonPath("$.activities").isEmpty()
+			.jsonPath("$.coverage.regenciesReporting").isEqualTo(0);
+	}
+
+	@Test
+	void badParametersAreProblems() {
+		this.client.get().uri("/api/v1/summary?year=abc").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.parameter").isEqualTo("year");
+		this.client.get().uri("/api/v1/summary?region=99.99").exchange().expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get().uri("/api/v1/summary?region=6").exchange().expectStatus().isBadRequest();
 	}
 
 	@Test
@@ -52,7 +110,9 @@ class SummaryIntegrationTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+			.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+			.jsonPath("$.components.readModel.status").isEqualTo("UP")
+			.jsonPath("$.components.readModel.details.listening").isEqualTo(true);
 	}
 
 	@Test

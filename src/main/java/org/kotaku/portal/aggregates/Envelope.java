@@ -1,0 +1,39 @@
+package org.kotaku.portal.aggregates;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.kotaku.portal.readmodel.DataVersion;
+import org.kotaku.portal.readmodel.RegionEntry;
+import org.kotaku.portal.readmodel.Snapshot;
+
+/** The members every answer from the read model starts with: dataset, dataVersion, asOf. */
+final class Envelope {
+
+	private Envelope() {
+	}
+
+	static Map<String, Object> of(Snapshot snapshot) {
+		DataVersion version = snapshot.version();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("dataset", version.dataset());
+		body.put("dataVersion", version.version());
+		body.put("asOf", version.asOf());
+		return body;
+	}
+
+	/** A region as a short reference: code, name, level, type; null for the nation. */
+	static Map<String, Object> region(Snapshot snapshot, String code) {
+		if (code.isEmpty()) {
+			return null;
+		}
+		RegionEntry entry = snapshot.region(code).orElseThrow();
+		Map<String, Object> region = new LinkedHashMap<>();
+		region.put("code", entry.code());
+		region.put("name", entry.name());
+		region.put("level", entry.level());
+		region.put("type", entry.type());
+		return region;
+	}
+
+}

@@ -1,0 +1,111 @@
+package org.kotaku.portal.aggregates;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.Rendered;
+import org.kotaku.portal.readmodel.ReadModel;
+import org.kotaku.portal.readmodel.RegionEntry;
+import org.kotaku.portal.readmodel.Snapshot;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * {@code GET /api/v1/progress?level=&parent=&year=&metric=&format=}: one value of one metric per region (the
+ * map's choropleth data), as JSON or CSV. Regions with nothing reported have {@code value: null}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProgressHandler {
+
+	static final List<String> CSV_HEADER = List.of("code", "name", "level", "metric", "unit", "year", "value",
+			"hasData", "lon", "lat");
+
+	private final ReadModel readModel;
+
+	private final CachedAnswers answers;
+
+	ProgressHandler(ReadModel readModel, CachedAnswers answers) {
+		this.readModel = readModel;
+		this.answers = answers;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> progressRoutes() {
+		return route().GET("/api/v1/progress", this::progress).build();
+	}
+
+	Mono<ServerResponse> progress(ServerRequest request) {
+		Snapshot snapshot = this.readModel.require();
+		String parent = Params.region(request, "parent", snapshot);
+		int parentLevel = parent.isEmpty() ? 0 : parent.split("\\.").length;
+		int level = Params.level(request, parentLevel + 1);
+		if (level <= parentLevel) {
+			throw PortalException.invalidParameter("level",
+					"level " + level + " is not below parent " + parent + " (level " + parentLevel + ").");
+		}
+		int year = Params.year(request);
+		Metric metric = Params.choice(request, "metric", Metric.class, Metric.SLUM_REDUCED_PCT);
+		Query query = new Query(parent, level, year, metric);
+		if (Params.format(request) == Params.Format.CSV) {
+			return this.answers.answer(request, snapshot.version(), () -> csv(snapshot, query));
+		}
+		return this.answers.json(request, snapshot.version(), () -> json(snapshot, query));
+	}
+
+	record Query(String parent, int level, int year, Metric metric) {
+	}
+
+	record Item(String code, String name, BigDecimal value, boolean hasData, Double lon, Double lat) {
+	}
+
+	static List<Item> items(Snapshot snapshot, Query query) {
+		List<Item> items = new ArrayList<>();
+		regionsAt(snapshot, query.parent(), query.level()).forEach((region) -> {
+			var tally = snapshot.tally(region.code(), query.year()).orElse(null);
+			items.add(new Item(region.code(), region.name(), query.metric().of(tally), tally != null && tally.hasData(),
+					region.lon(), region.lat()));
+		});
+		return items;
+	}
+
+	private static List<RegionEntry> regionsAt(Snapshot snapshot, String parent, int level) {
+		List<RegionEntry> current = snapshot.children(parent);
+		while (!current.isEmpty() && current.get(0).level() < level) {
+			current = current.stream().flatMap((r) -> snapshot.children(r.code()).stream()).toList();
+		}
+		return current;
+	}
+
+	private static Map<String, Object> json(Snapshot snapshot, Query query) {
+		Map<String, Object> body = Envelope.of(snapshot);
+		body.put("level", query.level());
+		body.put("parent", query.parent().isEmpty() ? null : query.parent());
+		body.put("year", query.year() == 0 ? null : query.year());
+		body.put("metric", query.metric().apiName());
+		body.put("unit", query.metric().unit());
+		body.put("items", items(snapshot, query));
+		return body;
+	}
+
+	private static Rendered csv(Snapshot snapshot, Query query) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (Item item : items(snapshot, query)) {
+			rows.add(java.util.Arrays.asList(item.code(), item.name(), query.level(), query.metric().apiName(),
+					query.metric().unit(), query.year() == 0 ? null : query.year(), item.value(), item.hasData(),
+					item.lon(), item.lat()));
+		}
+		return Csv.render(CSV_HEADER, rows);
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.kotaku.portal.aggregates;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.readmodel.ReadModel;
+import org.kotaku.portal.readmodel.RegionEntry;
+import org.kotaku.portal.readmodel.Snapshot;
+import org.kotaku.portal.readmodel.Tally;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * {@code GET /api/v1/regions?level=&parent=&q=&limit=} (the hierarchy and the in-memory name search) and
+ * {@code GET /api/v1/regions/{code}?year=} (a region's profile: figures, children, ranking among siblings,
+ * links), all from the read model's snapshot.
+ */
+@Configuration(proxyBeanMethods = false)
+class RegionsHandler {
+
+	static final int MAX_LIMIT = 1000;
+
+	static final int MAX_QUERY_LENGTH = 100;
+
+	private final ReadModel readModel;
+
+	private final CachedAnswers answers;
+
+	RegionsHandler(ReadModel readModel, CachedAnswers answers) {
+		this.readModel = readModel;
+		this.answers = answers;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> regionRoutes() {
+		return route().GET("/api/v1/regions", this::list).GET("/api/v1/regions/{code}", this::profile).build();
+	}
+
+	Mono<ServerResponse> list(ServerRequest request) {
+		Snapshot snapshot = this.readModel.require();
+		String parent = Params.region(request, "parent", snapshot);
+		String query = request.queryParam("q").map(String::strip).orElse("");
+		if (query.length() > MAX_QUERY_LENGTH) {
+			throw PortalException.invalidParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters.");
+		}
+		int defaultLevel = query.isEmpty() ? (parent.isEmpty() ? 1 : parent.split("\\.").length + 1) : 0;
+		int level = Params.level(request, defaultLevel);
+		int limit = request.queryParam("limit").map((t) -> Params.integer("limit", t, 1, MAX_LIMIT)).orElse(MAX_LIMIT);
+		return this.answers.json(request, snapshot.version(),
+				() -> listBody(snapshot, matches(snapshot, query, parent, level), limit));
+	}
+
+	Mono<ServerResponse> profile(ServerRequest request) {
+		Snapshot snapshot = this.readModel.require();
+		String code = Params.known(snapshot, Params.code("code", request.pathVariable("code")));
+		int year = Params.year(request);
+		return this.answers.json(request, snapshot.version(), () -> RegionProfile.of(snapshot, code, year));
+	}
+
+	private static Stream<RegionEntry> matches(Snapshot snapshot, String query, String parent, int level) {
+		Stream<RegionEntry> found = query.isEmpty() ? below(snapshot, parent, level)
+				: snapshot.search(query, Integer.MAX_VALUE).stream();
+		return found.filter((r) -> parent.isEmpty() || r.code().startsWith(parent + "."))
+			.filter((r) -> level == 0 || r.level() == level);
+	}
+
+	/** Regions at {@code level} below {@code parent}, walking down the hierarchy, by code. */
+	private static Stream<RegionEntry> below(Snapshot snapshot, String parent, int level) {
+		List<RegionEntry> current = snapshot.children(parent);
+		int depth = parent.isEmpty() ? 1 : parent.split("\\.").length + 1;
+		for (; depth < level; depth++) {
+			List<RegionEntry> next = new ArrayList<>();
+			current.forEach((r) -> next.addAll(snapshot.children(r.code())));
+			current = next;
+		}
+		return current.stream().sorted(Comparator.comparing(RegionEntry::code));
+	}
+
+	private static Map<String, Object> listBody(Snapshot snapshot, Stream<RegionEntry> regions, int limit) {
+		List<RegionEntry> all = regions.toList();
+		Map<String, Object> body = Envelope.of(snapshot);
+		body.put("total", all.size());
+		body.put("items", all.stream().limit(limit).map((r) -> item(snapshot, r)).toList());
+		return body;
+	}
+
+	static Map<String, Object> item(Snapshot snapshot, RegionEntry region) {
+		Tally tally = snapshot.tally(region.code(), 0).orElse(null);
+		Map<String, Object> item = new LinkedHashMap<>();
+		item.put("code", region.code());
+		item.put("name", region.name());
+		item.put("level", region.level());
+		item.put("type", region.type());
+		item.put("parent", region.parent());
+		item.put("parentName", region.parent() == null ? null
+				: snapshot.region(region.parent()).map(RegionEntry::name).orElse(null));
+		item.put("inProgram", tally != null && (tally.hasActivities() || tally.hasAllocations()));
+		item.put("hasData", tally != null && tally.hasData());
+		item.put("lon", region.lon());
+		item.put("lat", region.lat());
+		return item;
+	}
+
+}

@@ -1,0 +1,143 @@
+package org.kotaku.portal.aggregates;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.Rendered;
+import org.kotaku.portal.readmodel.ReadModel;
+import org.kotaku.portal.readmodel.Snapshot;
+import org.kotaku.portal.readmodel.Tally;
+import org.kotaku.portal.readmodel.Tally.Slot;
+import org.kotaku.portal.readmodel.TypeFigures;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * {@code GET /api/v1/spending?groupBy=year|source|type|program|region&region=&year=&format=}: money broken down
+ * one way, with the disbursement rate. Groups {@code year}, {@code program} and {@code region} carry allocation
+ * ceilings ({@code plannedIdr}) and disbursed tranches; {@code type} carries activity budgets and what was
+ * disbursed on them; {@code source} the activity budgets by funding source. Figures a group does not have are
+ * null.
+ */
+@Configuration(proxyBeanMethods = false)
+class SpendingHandler {
+
+	enum GroupBy {
+
+		YEAR, SOURCE, TYPE, PROGRAM, REGION
+
+	}
+
+	record Item(String key, String name, Long plannedIdr, Long budgetIdr, Long disbursedIdr,
+			BigDecimal disbursementRate, Long activities) {
+	}
+
+	static final List<String> CSV_HEADER = List.of("groupBy", "key", "name", "year", "plannedIdr", "budgetIdr",
+			"disbursedIdr", "disbursementRate", "activities");
+
+	private final ReadModel readModel;
+
+	private final CachedAnswers answers;
+
+	SpendingHandler(ReadModel readModel, CachedAnswers answers) {
+		this.readModel = readModel;
+		this.answers = answers;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> spendingRoutes() {
+		return route().GET("/api/v1/spending", this::spending).build();
+	}
+
+	Mono<ServerResponse> spending(ServerRequest request) {
+		Snapshot snapshot = this.readModel.require();
+		GroupBy groupBy = Params.choice(request, "groupBy", GroupBy.class, GroupBy.YEAR);
+		String region = Params.region(request, "region", snapshot);
+		int year = Params.year(request);
+		if (groupBy == GroupBy.TYPE && (region.length() > 8 || (year != 0 && region.length() > 5))) {
+			throw PortalException.invalidParameter("groupBy", "groupBy=type is available for the nation, provinces "
+					+ "and regencies (any year) and for districts over all years (leave out year); not for villages.");
+		}
+		List<Item> items = items(snapshot, groupBy, region, year);
+		if (Params.format(request) == Params.Format.CSV) {
+			return this.answers.answer(request, snapshot.version(), () -> csv(groupBy, year, items));
+		}
+		return this.answers.json(request, snapshot.version(), () -> {
+			Map<String, Object> body = Envelope.of(snapshot);
+			body.put("groupBy", groupBy.name().toLowerCase(java.util.Locale.ROOT));
+			body.put("region", Envelope.region(snapshot, region));
+			body.put("year", year == 0 ? null : year);
+			body.put("items", items);
+			return body;
+		});
+	}
+
+	static List<Item> items(Snapshot snapshot, GroupBy groupBy, String region, int year) {
+		Tally tally = snapshot.tally(region, year).orElse(null);
+		return switch (groupBy) {
+			case YEAR -> snapshot.years().stream()
+				.filter((y) -> year == 0 || y == year)
+				.map((y) -> money(String.valueOf(y), null, snapshot.tally(region, y).orElse(null)))
+				.toList();
+			case REGION -> snapshot.children(region).stream()
+				.map((r) -> money(r.code(), r.name(), snapshot.tally(r.code(), year).orElse(null)))
+				.toList();
+			case PROGRAM -> tally == null ? List.of() : programs(tally);
+			case SOURCE -> tally == null ? List.of() : sources(tally);
+			case TYPE -> snapshot.types(region, year).stream().map(SpendingHandler::type).toList();
+		};
+	}
+
+	private static Item money(String key, String name, Tally t) {
+		boolean allocations = t != null && t.hasAllocations();
+		boolean activities = t != null && t.hasActivities();
+		return new Item(key, name, allocations ? t.plannedIdr() : null, activities ? t.get(Slot.BUDGET) : null,
+				allocations ? t.disbursedIdr() : null, allocations ? Numbers.rate(t.disbursedIdr(), t.plannedIdr()) : null,
+				activities ? t.get(Slot.ACTIVITIES) : null);
+	}
+
+	private static List<Item> programs(Tally t) {
+		List<Item> items = new ArrayList<>();
+		for (int p = 0; p < Tally.PROGRAMS.length; p++) {
+			items.add(new Item(Tally.PROGRAMS[p], null, t.planned(p), null, t.paid(p), Numbers.rate(t.paid(p), t.planned(p)),
+					null));
+		}
+		return items;
+	}
+
+	private static List<Item> sources(Tally t) {
+		List<Item> items = new ArrayList<>();
+		for (int s = 0; s < Tally.SOURCES.length; s++) {
+			items.add(new Item(Tally.SOURCES[s], null, null, t.cost(s), null, null, null));
+		}
+		return items;
+	}
+
+	private static Item type(TypeFigures t) {
+		return new Item(t.type(), null, null, t.budgetIdr(), t.disbursedIdr(), Numbers.rate(t.disbursedIdr(), t.budgetIdr()),
+				t.count());
+	}
+
+	private static Rendered csv(GroupBy groupBy, int year, List<Item> items) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (Item i : items) {
+			rows.add(Arrays.asList(groupBy.name().toLowerCase(java.util.Locale.ROOT), i.key(), i.name(),
+					year == 0 ? null : year, i.plannedIdr(), i.budgetIdr(), i.disbursedIdr(), i.disbursementRate(),
+					i.activities()));
+		}
+		return Csv.render(CSV_HEADER, rows);
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.kotaku.portal.aggregates;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.readmodel.ReadModel;
+import org.kotaku.portal.readmodel.Snapshot;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * {@code GET /api/v1/summary?region=&year=}: headline figures of a region (default: national) and optionally one
+ * fiscal year, from the read model's snapshot (no database round trip; the database may even be down).
+ */
+@Configuration(proxyBeanMethods = false)
+class SummaryHandler {
+
+	private final ReadModel readModel;
+
+	private final CachedAnswers answers;
+
+	SummaryHandler(ReadModel readModel, CachedAnswers answers) {
+		this.readModel = readModel;
+		this.answers = answers;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> summaryRoutes() {
+		return route().GET("/api/v1/summary", this::summary).build();
+	}
+
+	Mono<ServerResponse> summary(ServerRequest request) {
+		Snapshot snapshot = this.readModel.require();
+		String region = Params.region(request, "region", snapshot);
+		int year = Params.year(request);
+		return this.answers.json(request, snapshot.version(), () -> body(snapshot, region, year));
+	}
+
+	static Map<String, Object> body(Snapshot snapshot, String region, int year) {
+		Map<String, Object> body = Envelope.of(snapshot);
+		body.put("region", Envelope.region(snapshot, region));
+		body.putAll(FiguresView.of(snapshot, region, year));
+		return body;
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.kotaku.portal.httpcache;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.readmodel.DataVersion;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * What a handler of a cacheable public GET calls: renders its answer once per data version and request, keeps
+ * it in the {@link ResponseCache} (where the {@link FastPath} finds it for the next identical request), and
+ * answers with {@link CachedAnswer}'s conditional request handling and headers. Validate parameters before
+ * calling it: errors are never cached.
+ */
+@Component
+public class CachedAnswers {
+
+	private final ResponseCache cache;
+
+	private final JsonMapper json;
+
+	CachedAnswers(ResponseCache cache, JsonMapper json) {
+		this.cache = cache;
+		this.json = json;
+	}
+
+	/** Answers with {@code body()} serialised as JSON (built only on a cache miss). */
+	public Mono<ServerResponse> json(ServerRequest request, DataVersion version, java.util.function.Supplier<Object> body) {
+		return answer(request, version,
+				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
+	}
+
+	/** Answers with whatever {@code render} produces (CSV, GeoJSON, tiles...). */
+	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
+		CachedResponse cached = this.cache.getOrRender(version, request.exchange().getRequest(), render);
+		CachedAnswer answer = CachedAnswer.of(request.exchange().getRequest(), cached, this.cache.cacheControl());
+		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status())
+			.headers((headers) -> headers.putAll(answer.headers()));
+		return answer.body() == null ? builder.build() : builder.body(BodyInserters.fromValue(answer.body()));
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.kotaku.portal.httpcache;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.readmodel.ReadModel;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+
+/**
+ * Answers cache hits before routing (an {@link HttpHandler} decorator in front of WebFlux's filter and handler
+ * chain), which is what lets cached aggregate answers approach a static file server's throughput
+ * (shared/stack/CALIBRATION.md). It answers only GET/HEAD requests whose exact normalised form a routed handler
+ * already answered through {@link CachedAnswers} at the current data version, with the same
+ * {@link CachedAnswer} (conditional requests, gzip, ETag, Cache-Control, CORS, freshness headers). Everything
+ * else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal path.
+ */
+@Configuration(proxyBeanMethods = false)
+class FastPath {
+
+	@Bean
+	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, ResponseCache cache,
+			HttpCacheProperties properties, List<FastPathGuard> guards) {
+		return (builder) -> {
+			if (properties.fastPath()) {
+				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, cache, guards));
+			}
+		};
+	}
+
+	/** The decorator itself; package-visible for tests. */
+	static final class Decorator implements HttpHandler {
+
+		private final HttpHandler next;
+
+		private final ReadModel readModel;
+
+		private final ResponseCache cache;
+
+		private final List<FastPathGuard> guards;
+
+		Decorator(HttpHandler next, ReadModel readModel, ResponseCache cache, List<FastPathGuard> guards) {
+			this.next = next;
+			this.readModel = readModel;
+			this.cache = cache;
+			this.guards = List.copyOf(guards);
+		}
+
+		@Override
+		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+			CachedResponse hit = lookup(request);
+			if (hit == null) {
+				return this.next.handle(request, response);
+			}
+			CachedAnswer answer = CachedAnswer.of(request, hit, this.cache.cacheControl());
+			response.setStatusCode(answer.status());
+			response.getHeaders().putAll(answer.headers());
+			if (answer.body() == null) {
+				return response.setComplete();
+			}
+			DataBuffer buffer = response.bufferFactory().wrap(answer.body());
+			return response.writeWith(Mono.just(buffer));
+		}
+
+		private CachedResponse lookup(ServerHttpRequest request) {
+			HttpMethod method = request.getMethod();
+			if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+				return null;
+			}
+			long version = this.readModel.snapshot().map((s) -> s.version().version()).orElse(-1L);
+			if (version < 0) {
+				return null;
+			}
+			for (FastPathGuard guard : this.guards) {
+				if (!guard.allows(request)) {
+					return null;
+				}
+			}
+			return this.cache.lookup(version, request);
+		}
+
+	}
+
+}

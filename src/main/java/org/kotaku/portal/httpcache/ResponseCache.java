@@ -1,0 +1,101 @@
+package org.kotaku.portal.httpcache;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.kotaku.portal.readmodel.DataVersion;
+import org.kotaku.portal.readmodel.SnapshotSwapped;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rendered public answers (bytes, gzip variant, ETag) keyed by data version and normalised request
+ * ({@link RequestKey}), bounded by their size in bytes. Entries of older versions are dropped when a new
+ * snapshot is swapped in. Metrics: {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
+ */
+@Component
+public class ResponseCache {
+
+	private static final int GZIP_FROM_BYTES = 512;
+
+	private final Cache<String, CachedResponse> cache;
+
+	private final Set<String> paths = ConcurrentHashMap.newKeySet();
+
+	private final HttpCacheProperties properties;
+
+	ResponseCache(HttpCacheProperties properties, MeterRegistry meters) {
+		this.properties = properties;
+		this.cache = Caffeine.newBuilder()
+			.maximumWeight(properties.maxSize().toBytes())
+			.weigher((String key, CachedResponse value) -> key.length() * 2 + value.weight())
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.cache, "responses");
+		Gauge.builder("portal.response-cache.bytes", this.cache, (c) -> c.policy().eviction().orElseThrow().weightedSize().orElse(0))
+			.description("Bytes of rendered answers held by the response cache")
+			.baseUnit("bytes")
+			.register(meters);
+		Gauge.builder("portal.response-cache.hit-ratio", this.cache, (c) -> c.stats().hitRate())
+			.description("Share of response-cache lookups answered from the cache since start")
+			.register(meters);
+	}
+
+	/** The cached answer to this request at this data version, or null. */
+	CachedResponse lookup(long version, ServerHttpRequest request) {
+		if (!this.paths.contains(request.getPath().pathWithinApplication().value())) {
+			return null;
+		}
+		return this.cache.getIfPresent(version + " " + RequestKey.of(request));
+	}
+
+	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
+	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, Rendered.Renderer render) {
+		String key = RequestKey.of(request);
+		this.paths.add(request.getPath().pathWithinApplication().value());
+		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, render.render()));
+	}
+
+	String cacheControl() {
+		return this.properties.cacheControl();
+	}
+
+	long size() {
+		return this.cache.estimatedSize();
+	}
+
+	@EventListener
+	void dropOlderVersions(SnapshotSwapped swapped) {
+		long current = swapped.current().version().version();
+		this.cache.asMap().keySet().removeIf((key) -> Long.parseLong(key.substring(0, key.indexOf(' '))) < current);
+	}
+
+	private static CachedResponse store(DataVersion version, String key, Rendered rendered) {
+		byte[] gzip = rendered.body().length >= GZIP_FROM_BYTES ? gzip(rendered.body()) : null;
+		return new CachedResponse(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
+				rendered.contentType(), rendered.body(), gzip);
+	}
+
+	private static byte[] gzip(byte[] bytes) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+		try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+			zip.write(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,153 @@
+package org.kotaku.portal.readmodel;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.ProblemType;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the current {@link Snapshot} and replaces it. A refresh loads a complete new snapshot off the event loop
+ * and swaps one reference, so readers never wait and never see a half-built one. Refresh requests coalesce: while
+ * one refresh runs, any number of requests cause exactly one more afterwards. A failed refresh keeps the old
+ * snapshot and shows in {@link #status()} and the metrics ({@code portal.read-model.*}).
+ */
+@Component
+public class ReadModel implements DisposableBean {
+
+	private static final Log log = LogFactory.getLog(ReadModel.class);
+
+	private final SnapshotRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	private final Scheduler scheduler = Schedulers.newSingle("read-model-refresh", true);
+
+	private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+	private final AtomicReference<RefreshStatus> status = new AtomicReference<>(RefreshStatus.NONE);
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final Sinks.Many<Snapshot> swaps = Sinks.many().replay().latest();
+
+	private final Timer refreshTimer;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock = Clock.systemUTC();
+
+	ReadModel(SnapshotRepository repository, ApplicationEventPublisher events, MeterRegistry meters) {
+		this.repository = repository;
+		this.events = events;
+		this.meters = meters;
+		this.refreshTimer = Timer.builder("portal.read-model.refresh")
+			.description("Time to build a read-model snapshot")
+			.register(meters);
+		Gauge.builder("portal.read-model.version", this, (m) -> m.snapshot().map((s) -> s.version().version()).orElse(-1L))
+			.description("Data version of the snapshot being served (-1: none yet)")
+			.register(meters);
+		Gauge.builder("portal.read-model.failing", this, (m) -> m.status().failing() ? 1 : 0)
+			.description("1 while the latest refresh failed and an older snapshot is served")
+			.register(meters);
+	}
+
+	/** The snapshot being served, empty until the first refresh succeeded. */
+	public Optional<Snapshot> snapshot() {
+		return Optional.ofNullable(this.current.get());
+	}
+
+	/** The snapshot being served, or a 503 problem when none was ever loaded. */
+	public Snapshot require() {
+		Snapshot snapshot = this.current.get();
+		if (snapshot == null) {
+			throw new PortalException(ProblemType.SERVICE_UNAVAILABLE,
+					"The figures are still being loaded; please retry in a few seconds.");
+		}
+		return snapshot;
+	}
+
+	public RefreshStatus status() {
+		return this.status.get();
+	}
+
+	/** Asks for a refresh; returns at once. Requests made while one runs coalesce into one more refresh. */
+	public void requestRefresh() {
+		this.pending.set(true);
+		drain();
+	}
+
+	/** Completes with the first snapshot whose data version is at least {@code version}. */
+	public Mono<Snapshot> awaitVersion(long version) {
+		return this.swaps.asFlux().filter((s) -> s.version().version() >= version).next();
+	}
+
+	private void drain() {
+		while (this.pending.get() && this.running.compareAndSet(false, true)) {
+			if (!this.pending.getAndSet(false)) {
+				this.running.set(false);
+				continue;
+			}
+			refreshOnce().doFinally((signal) -> {
+				this.running.set(false);
+				drain();
+			}).subscribe();
+			return;
+		}
+	}
+
+	private Mono<Snapshot> refreshOnce() {
+		long start = System.nanoTime();
+		return Mono.defer(() -> this.repository.load(this.scheduler))
+			.subscribeOn(this.scheduler)
+			.doOnNext((snapshot) -> swap(snapshot, System.nanoTime() - start))
+			.doOnError((error) -> failed(error, System.nanoTime() - start))
+			.onErrorResume((error) -> Mono.empty());
+	}
+
+	private void swap(Snapshot snapshot, long nanos) {
+		this.refreshTimer.record(Duration.ofNanos(nanos));
+		this.meters.counter("portal.read-model.refreshes", "outcome", "success").increment();
+		this.status.updateAndGet((s) -> s.succeeded(this.clock.instant(), nanos / 1_000_000));
+		Snapshot previous = this.current.get();
+		if (previous != null && previous.version().version() == snapshot.version().version()) {
+			return; // same data version, same data: keep the snapshot and everything cached from it
+		}
+		this.current.set(snapshot);
+		log.info("read model at data version " + snapshot.version().version() + " (built in " + nanos / 1_000_000
+				+ " ms)");
+		this.events.publishEvent(new SnapshotSwapped(previous, snapshot));
+		this.swaps.tryEmitNext(snapshot);
+	}
+
+	private void failed(Throwable error, long nanos) {
+		this.meters.counter("portal.read-model.refreshes", "outcome", "failure").increment();
+		this.status.updateAndGet((s) -> s.failed(this.clock.instant(), error));
+		log.warn("read model refresh failed after " + nanos / 1_000_000 + " ms; still serving version "
+				+ snapshot().map((s) -> s.version().version()).orElse(0L) + ": " + error);
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.dispose();
+	}
+
+}

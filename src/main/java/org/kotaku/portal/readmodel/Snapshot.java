@@ -1,0 +1,125 @@
+package org.kotaku.portal.readmodel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One immutable, complete picture of every aggregate the public API serves, built from one consistent database
+ * state ({@link #version()}). Figures are kept per region code ({@code ""} = national) and fiscal year
+ * ({@code 0} = all years; slum and access figures of year 0 are the latest state). Regions nobody reported for
+ * have no tally: "no data yet", never zero.
+ */
+public final class Snapshot {
+
+	/** The code of the nation in figure lookups. */
+	public static final String NATIONAL = "";
+
+	private final DataVersion version;
+
+	private final List<Integer> years;
+
+	private final Map<String, RegionEntry> regions;
+
+	private final Map<String, List<RegionEntry>> children;
+
+	private final Map<String, Tally[]> tallies;
+
+	private final Map<String, List<TypeFigures>> types;
+
+	private final Map<Integer, Set<String>> reportingRegencies;
+
+	private final NameIndex names;
+
+	Snapshot(DataVersion version, List<Integer> years, Map<String, RegionEntry> regions,
+			Map<String, List<RegionEntry>> children, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
+			Map<Integer, Set<String>> reportingRegencies) {
+		this.version = version;
+		this.years = List.copyOf(years);
+		this.regions = regions;
+		this.children = children;
+		this.tallies = tallies;
+		this.types = types;
+		this.reportingRegencies = reportingRegencies;
+		this.names = new NameIndex(regions.values());
+	}
+
+	public DataVersion version() {
+		return this.version;
+	}
+
+	/** The fiscal years that have any data, ascending. */
+	public List<Integer> years() {
+		return this.years;
+	}
+
+	public Optional<RegionEntry> region(String code) {
+		return Optional.ofNullable(this.regions.get(code));
+	}
+
+	/** The regions directly below a region ({@code ""}: the provinces), by code. */
+	public List<RegionEntry> children(String code) {
+		return this.children.getOrDefault(code, List.of());
+	}
+
+	/** The figures of a region ({@code ""} = national) in a year ({@code 0} = all years); empty = no data. */
+	public Optional<Tally> tally(String code, int year) {
+		Tally[] byYear = this.tallies.get(code);
+		int index = year == 0 ? 0 : year - firstYear() + 1;
+		if (byYear == null || index < 0 || index >= byYear.length || byYear[index] == null) {
+			return Optional.empty();
+		}
+		return Optional.of(byYear[index]);
+	}
+
+	/**
+	 * Activities by type of a region and year. Given for the nation, provinces and regencies in every year, and
+	 * for districts over all years only (not for villages); empty where not given or nothing was reported.
+	 */
+	public List<TypeFigures> types(String code, int year) {
+		return this.types.getOrDefault(typeKey(code, year), List.of());
+	}
+
+	/** Whether anything was ever reported for the region (for regencies: it is in the program). */
+	public boolean inProgram(String code) {
+		return tally(code, 0).map(Tally::hasData).orElse(false);
+	}
+
+	/** How many regencies at or below {@code code} reported anything in {@code year} (0: in any year). */
+	public int regenciesReporting(String code, int year) {
+		Set<String> regencies = this.reportingRegencies.getOrDefault(year, Set.of());
+		if (code.isEmpty()) {
+			return regencies.size();
+		}
+		String regency = code.length() > 5 ? code.substring(0, 5) : code;
+		return (int) regencies.stream().filter((r) -> r.startsWith(regency)).count();
+	}
+
+	/** Regions whose name matches a free-text query, best first. */
+	public List<RegionEntry> search(String query, int limit) {
+		return this.names.search(query, limit, this::inProgram);
+	}
+
+	/** The regions from the province down to the parent of {@code code}. */
+	public List<RegionEntry> path(String code) {
+		List<RegionEntry> path = new java.util.ArrayList<>();
+		RegionEntry entry = this.regions.get(code);
+		while (entry != null && entry.parent() != null) {
+			entry = this.regions.get(entry.parent());
+			if (entry != null) {
+				path.add(0, entry);
+			}
+		}
+		return path;
+	}
+
+	int firstYear() {
+		return this.years.isEmpty() ? 0 : this.years.get(0);
+	}
+
+	static String typeKey(String code, int year) {
+		return code + "@" + year;
+	}
+
+}

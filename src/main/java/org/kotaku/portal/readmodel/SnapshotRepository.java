@@ -1,0 +1,214 @@
+package org.kotaku.portal.readmodel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Readable;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import org.kotaku.portal.readmodel.SnapshotBuilder.TypeRow;
+import org.kotaku.portal.readmodel.SnapshotBuilder.VillageYear;
+import org.kotaku.portal.readmodel.Tally.Slot;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
+ * in one read-only repeatable-read transaction whose snapshot two more connections import to run the slower
+ * aggregates at the same time: the data version and every figure always describe the same database state. PostgreSQL aggregates the millions of canonical rows; only the aggregated rows (per
+ * village and year, per regency and type) travel to the application, where they are rolled up on
+ * {@code scheduler}, off the event loop.
+ */
+@Repository
+class SnapshotRepository {
+
+	/** Enough memory for PostgreSQL to aggregate in hash tables instead of sorting on disk (this transaction only). */
+	private static final String WORK_MEM = "set local work_mem = '128MB'";
+
+	/** Lets the other connections of a refresh see exactly this transaction's data (PostgreSQL snapshot sync). */
+	private static final String EXPORT_SNAPSHOT = "select pg_export_snapshot()";
+
+	private static final String VERSION = sql("version");
+
+	private static final String REGIONS = sql("regions");
+
+	private static final String VILLAGE_YEAR = sql("village-year");
+
+	private static final String SLUM_YEAR = sql("slum-year");
+
+	private static final String ACTIVITY_TYPE = sql("activity-type");
+
+	private static final Slot[] VILLAGE_YEAR_SLOTS = { Slot.ACTIVITIES, Slot.PLANNED, Slot.ONGOING, Slot.COMPLETED,
+			Slot.CANCELLED, Slot.BUDGET, Slot.ACTIVITY_DISBURSED, Slot.COST_BPM, Slot.COST_APBD, Slot.COST_CSR,
+			Slot.COST_SWADAYA, Slot.COST_OTHER, Slot.BEN_HOUSEHOLDS, Slot.BEN_PEOPLE, Slot.BEN_WOMEN,
+			Slot.BEN_LOW_INCOME, Slot.LAB_WORKERS, Slot.LAB_WOMEN, Slot.LAB_PERSON_DAYS, Slot.LAB_WAGES,
+			Slot.PLANNED_BPM_REGULER, Slot.PLANNED_PKT, Slot.PLANNED_KAWASAN, Slot.PLANNED_BDI, Slot.PLANNED_OTHER,
+			Slot.PAID_BPM_REGULER, Slot.PAID_PKT, Slot.PAID_KAWASAN, Slot.PAID_BDI, Slot.PAID_OTHER,
+			Slot.ACCESS_HOUSEHOLDS, Slot.ACCESS_PEOPLE };
+
+	private static final Slot[] SLUM_SLOTS = { Slot.SLUM_AREAS, Slot.SLUM_BASELINE_CHA, Slot.SLUM_CURRENT_CHA,
+			Slot.SLUM_WEIGHTED_CHA, Slot.LEVEL_BERAT, Slot.LEVEL_SEDANG, Slot.LEVEL_RINGAN, Slot.LEVEL_TIDAK_KUMUH,
+			Slot.LEVEL_UNASSESSED };
+
+	private static final Log log = LogFactory.getLog(SnapshotRepository.class);
+
+	private final DatabaseClient db;
+
+	private final TransactionalOperator readOnly;
+
+	private final SnapshotFollowers followers;
+
+	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ConnectionFactory connections) {
+		this.db = db;
+		this.followers = new SnapshotFollowers(connections, WORK_MEM);
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		definition.setReadOnly(true);
+		this.readOnly = TransactionalOperator.create(transactions, definition);
+	}
+
+	/** Loads a complete snapshot; rows are rolled up on {@code scheduler}. */
+	Mono<Snapshot> load(Scheduler scheduler) {
+		SnapshotBuilder builder = new SnapshotBuilder();
+		Mono<DataVersion> version = this.db.sql(VERSION).map(SnapshotRepository::version).one();
+		Mono<Void> regions = this.db.sql(REGIONS)
+			.map(SnapshotRepository::region)
+			.all()
+			.collectList()
+			.doOnNext(builder::regions)
+			.then();
+		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
+		Mono<String> exported = this.db.sql(EXPORT_SNAPSHOT).map((row) -> row.get(0, String.class)).one();
+		Mono<DataVersion> all = this.db.sql(WORK_MEM).then().then(version).zipWith(exported).flatMap((t) -> Mono
+			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler).doOnNext(builder::add).then())),
+					timed("slum-year", this.followers.query(t.getT2(), SLUM_YEAR, SnapshotRepository::slum)
+						.publishOn(scheduler)
+						.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
+						.then()),
+					timed("activity-type", this.followers.query(t.getT2(), ACTIVITY_TYPE, SnapshotRepository::typeRow)
+						.publishOn(scheduler)
+						.doOnNext(builder::add)
+						.then()))
+			.thenReturn(t.getT1()));
+		return this.readOnly.transactional(all).publishOn(scheduler).map(builder::build);
+	}
+
+	private static Mono<Void> timed(String phase, Mono<Void> work) {
+		return Mono.defer(() -> {
+			long start = System.nanoTime();
+			return work.doOnSuccess((v) -> log.debug(phase + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
+		});
+	}
+
+	private static DataVersion version(Readable row) {
+		OffsetDateTime asOf = row.get("as_of", OffsetDateTime.class);
+		boolean synthetic = Boolean.TRUE.equals(row.get("synthetic", Boolean.class));
+		return new DataVersion(number(row, "version"), asOf == null ? null : asOf.toInstant(),
+				synthetic ? DataVersion.SYNTHETIC : DataVersion.REAL);
+	}
+
+	private static RegionEntry region(Readable row) {
+		return new RegionEntry(row.get("code", String.class), row.get("name", String.class),
+				(int) number(row, "level"), row.get("type", String.class), row.get("parent_code", String.class),
+				row.get("lon", Double.class), row.get("lat", Double.class));
+	}
+
+	private static VillageYear villageYear(Readable row) {
+		long[] figures = figures(row.get("figures", String.class));
+		Tally tally = new Tally();
+		for (int i = 0; i < VILLAGE_YEAR_SLOTS.length; i++) {
+			tally.add(VILLAGE_YEAR_SLOTS[i], number(figures[i]));
+		}
+		int next = VILLAGE_YEAR_SLOTS.length;
+		long water = figures[next];
+		long sanitation = figures[next + 1];
+		long waste = figures[next + 2];
+		tally.add(Slot.ALLOCATIONS, number(figures[next + 3]));
+		if (number(figures[next + 4]) == 1) {
+			tally.add(Slot.ACCESS_ROWS, 1);
+			long households = tally.get(Slot.ACCESS_HOUSEHOLDS);
+			long weight = households == 0 ? 1 : households;
+			weigh(tally, water, weight, Slot.WATER_WEIGHT, Slot.WATER_SUM);
+			weigh(tally, sanitation, weight, Slot.SANITATION_WEIGHT, Slot.SANITATION_SUM);
+			weigh(tally, waste, weight, Slot.WASTE_WEIGHT, Slot.WASTE_SUM);
+		}
+		return new VillageYear(row.get("village", String.class), (int) number(row.get("year")), tally);
+	}
+
+	/** Adds the weight and weight x percent x 100 when the percentage is known. */
+	private static void weigh(Tally tally, long pct100, long weight, Slot weightSlot, Slot sumSlot) {
+		if (pct100 != NULL) {
+			tally.add(weightSlot, weight);
+			tally.add(sumSlot, pct100 * weight);
+		}
+	}
+
+	private static Object[] slum(Readable row) {
+		long[] figures = figures(row.get("figures", String.class));
+		Tally tally = new Tally();
+		for (int i = 0; i < SLUM_SLOTS.length; i++) {
+			tally.add(SLUM_SLOTS[i], number(figures[i]));
+		}
+		return new Object[] { row.get("village", String.class), (int) number(row.get("year")), tally };
+	}
+
+	private static TypeRow typeRow(Readable row) {
+		boolean allYears = Boolean.TRUE.equals(row.get("all_years", Boolean.class));
+		long[] f = figures(row.get("figures", String.class));
+		return new TypeRow(row.get("region", String.class), allYears ? 0 : (int) number(row.get("year")),
+				row.get("type", String.class), row.get("unit", String.class), number(f[0]), number(f[1]),
+				number(f[2]), number(f[3]), BigDecimal.valueOf(number(f[4]), 2));
+	}
+
+	/** Marks a null in a figures list. */
+	private static final long NULL = Long.MIN_VALUE;
+
+	/** Parses the comma-separated figures of a row ({@code array_to_string(..., ',', '')}); empty = null. */
+	static long[] figures(String text) {
+		long[] values = new long[text.length() + 1];
+		int count = 0;
+		int start = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			if (i == text.length() || text.charAt(i) == ',') {
+				values[count++] = i == start ? NULL : Long.parseLong(text, start, i, 10);
+				start = i + 1;
+			}
+		}
+		return java.util.Arrays.copyOf(values, count);
+	}
+
+	private static long number(long value) {
+		return value == NULL ? 0 : value;
+	}
+
+	private static long number(Readable row, String column) {
+		return number(row.get(column));
+	}
+
+	private static long number(Object value) {
+		return value == null ? 0 : ((Number) value).longValue();
+	}
+
+	private static String sql(String name) {
+		try {
+			return new ClassPathResource("sql/readmodel/" + name + ".sql").getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

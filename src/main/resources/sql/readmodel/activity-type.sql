@@ -1,0 +1,10 @@
+-- Activities by type and output unit: per regency and fiscal year, and per district over all years. The
+-- application rolls regencies up to provinces and the nation. figures: count, completed, budget, disbursed,
+-- output volume x 100.
+select grouping(fiscal_year) = 1 as all_years,
+       coalesce(left(village_code, 5), left(village_code, 8)) as region, fiscal_year as year, type, output_unit as unit,
+       array_to_string(array[count(*), count(*) filter (where status = 'completed'), sum(budget_idr), sum(disbursed_idr),
+             round(coalesce(sum(output_volume), 0) * 100)]::bigint[], ',', '') as figures
+from activity
+group by grouping sets ((left(village_code, 5), fiscal_year, type, output_unit),
+                        (left(village_code, 8), type, output_unit))

@@ -1,0 +1,28 @@
+package org.kotaku.portal.aggregates;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvTests {
+
+	@Test
+	void quotesOnlyWhatNeedsQuotingAndWritesNullAsEmpty() {
+		List<List<Object>> rows = List.of(Arrays.asList("64.71", "Kota \"Baru\", Selatan", null, new BigDecimal("1E+3"), true));
+		String csv = new String(Csv.render(List.of("code", "name", "value", "amount", "hasData"), rows).body(),
+				StandardCharsets.UTF_8);
+		assertThat(csv).isEqualTo("code,name,value,amount,hasData\r\n64.71,\"Kota \"\"Baru\"\", Selatan\",,1000,true\r\n");
+	}
+
+	@Test
+	void keepsNonAsciiLettersAsUtf8() {
+		String csv = new String(Csv.render(List.of("name"), List.of(List.of("Désa Ñusa"))).body(), StandardCharsets.UTF_8);
+		assertThat(csv).endsWith("Désa Ñusa\r\n");
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.kotaku.portal.httpcache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CachedAnswerTests {
+
+	private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+
+	private final CachedResponse cached = new CachedResponse("W/\"v7-abc\"", 7, Instant.parse("2026-01-02T03:04:05Z"),
+			"application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 });
+
+	@Test
+	void plainAnswerCarriesFreshnessCacheAndCorsHeaders() {
+		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.get("/api/v1/summary").build(), this.cached,
+				CACHE_CONTROL);
+		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
+		assertThat(answer.body()).isEqualTo(this.cached.body());
+		HttpHeaders headers = answer.headers();
+		assertThat(headers.getETag()).isEqualTo("W/\"v7-abc\"");
+		assertThat(headers.getFirst("X-Data-Version")).isEqualTo("7");
+		assertThat(headers.getFirst("X-Data-As-Of")).isEqualTo("2026-01-02T03:04:05Z");
+		assertThat(headers.getCacheControl()).isEqualTo(CACHE_CONTROL);
+		assertThat(headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(headers.getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
+		assertThat(headers.getContentLength()).isEqualTo(this.cached.body().length);
+	}
+
+	@Test
+	void matchingIfNoneMatchIsNotModifiedWithTheSameHeadersButNoBody() {
+		for (String tag : List.of("W/\"v7-abc\"", "\"v7-abc\"", "\"x\", W/\"v7-abc\"", "*")) {
+			CachedAnswer answer = CachedAnswer.of(
+					MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, tag).build(), this.cached,
+					CACHE_CONTROL);
+			assertThat(answer.status()).as(tag).isEqualTo(HttpStatus.NOT_MODIFIED);
+			assertThat(answer.body()).isNull();
+			assertThat(answer.headers().getETag()).isEqualTo("W/\"v7-abc\"");
+			assertThat(answer.headers().getFirst("X-Data-Version")).isEqualTo("7");
+		}
+		CachedAnswer stale = CachedAnswer.of(
+				MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, "W/\"v6-abc\"").build(), this.cached,
+				CACHE_CONTROL);
+		assertThat(stale.status()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void gzipOnlyWhenAccepted() {
+		assertThat(CachedAnswer.acceptsGzip(List.of("gzip, deflate, br"))).isTrue();
+		assertThat(CachedAnswer.acceptsGzip(List.of("br;q=1.0, gzip;q=0.5"))).isTrue();
+		assertThat(CachedAnswer.acceptsGzip(List.of("gzip;q=0"))).isFalse();
+		assertThat(CachedAnswer.acceptsGzip(List.of("identity"))).isFalse();
+		assertThat(CachedAnswer.acceptsGzip(null)).isFalse();
+		CachedAnswer answer = CachedAnswer.of(
+				MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached,
+				CACHE_CONTROL);
+		assertThat(answer.body()).containsExactly(1, 2, 3);
+		assertThat(answer.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
+	}
+
+	@Test
+	void headHasHeadersButNoBody() {
+		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.head("/x").build(), this.cached, CACHE_CONTROL);
+		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
+		assertThat(answer.body()).isNull();
+		assertThat(answer.headers().getContentLength()).isEqualTo(this.cached.body().length);
+	}
+
+	@Test
+	void requestKeyIgnoresParameterOrderButNotValuesOrAccept() {
+		String a = RequestKey.of(MockServerHttpRequest.get("/p?year=2021&region=64").build());
+		String b = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2021").build());
+		String c = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2022").build());
+		String csv = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2021").header("Accept", "text/csv").build());
+		assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(csv);
+		assertThat(RequestKey.etag(7, a)).isEqualTo(RequestKey.etag(7, b)).isNotEqualTo(RequestKey.etag(8, a));
+	}
+
+}

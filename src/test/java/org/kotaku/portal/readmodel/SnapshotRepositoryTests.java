@@ -1,0 +1,17 @@
+package org.kotaku.portal.readmodel;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SnapshotRepositoryTests {
+
+	@Test
+	void parsesFiguresWithEmptyAsNull() {
+		assertThat(SnapshotRepository.figures("1,,-3,9223372036854775807,"))
+			.containsExactly(1, Long.MIN_VALUE, -3, Long.MAX_VALUE, Long.MIN_VALUE);
+		assertThat(SnapshotRepository.figures("42")).containsExactly(42);
+		assertThat(SnapshotRepository.figures(",,,")).hasSize(4).containsOnly(Long.MIN_VALUE);
+	}
+
+}

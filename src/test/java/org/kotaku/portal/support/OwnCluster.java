@@ -1,0 +1,104 @@
+package org.kotaku.portal.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL 15 cluster of the test's own (pg_createcluster, on a free port), with PostGIS and a database and
+ * role for the app, that a test may stop and start to simulate an outage. Never the machine's main cluster. Needs
+ * root (it runs the cluster tools as the postgres user via runuser); dropped with {@link #close()}.
+ */
+public final class OwnCluster implements AutoCloseable {
+
+	public static final String VERSION = "15";
+
+	public static final String USER = "kotaku_outage";
+
+	public static final String PASSWORD = "kotaku_outage";
+
+	public static final String DATABASE = "kotaku_outage";
+
+	private final String name;
+
+	private final int port;
+
+	private OwnCluster(String name, int port) {
+		this.name = name;
+		this.port = port;
+	}
+
+	/** Creates and starts the cluster, with PostGIS enabled in the app's database. */
+	public static OwnCluster create() {
+		String name = "kotaku_rm_" + ProcessHandle.current().pid();
+		OwnCluster cluster = new OwnCluster(name, freePort());
+		cluster.postgres("pg_createcluster", VERSION, name, "-p", Integer.toString(cluster.port));
+		cluster.start();
+		cluster.psql("postgres", "create role " + USER + " login password '" + PASSWORD + "'");
+		cluster.psql("postgres", "create database " + DATABASE + " owner " + USER);
+		cluster.psql(DATABASE, "create extension postgis");
+		return cluster;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	public String r2dbcUrl() {
+		return "r2dbc:postgresql://127.0.0.1:" + this.port + "/" + DATABASE;
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + DATABASE;
+	}
+
+	public void start() {
+		postgres("pg_ctlcluster", VERSION, this.name, "start");
+	}
+
+	public void stop() {
+		postgres("pg_ctlcluster", VERSION, this.name, "stop", "-m", "fast");
+	}
+
+	@Override
+	public void close() {
+		postgres("pg_dropcluster", "--stop", VERSION, this.name);
+	}
+
+	private void psql(String database, String sql) {
+		postgres("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-p", Integer.toString(this.port), "-d", database, "-c",
+				sql);
+	}
+
+	private void postgres(String... command) {
+		List<String> line = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+		line.addAll(List.of(command));
+		try {
+			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot run " + line + " (the outage test needs root)", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

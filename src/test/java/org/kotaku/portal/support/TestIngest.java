@@ -1,0 +1,63 @@
+package org.kotaku.portal.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
+
+import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.IngestService;
+
+/** Commits small batches through the real ingestion path, for tests that need the data to change. */
+public final class TestIngest {
+
+	private TestIngest() {
+	}
+
+	/** Upserts one completed road activity with the given id and budget in a village of Kota Balikpapan. */
+	public static BatchReport activity(IngestService ingest, String id, long budgetIdr) {
+		TestDatabase db = TestDatabase.shared();
+		return activity(ingest, id, budgetIdr, db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD);
+	}
+
+	/** The same, for an app on another database (whose regions are read through {@code jdbcUrl}). */
+	public static BatchReport activity(IngestService ingest, String id, long budgetIdr, String jdbcUrl, String user,
+			String password) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("id", id);
+		row.put("village", balikpapanVillage(jdbcUrl, user, password));
+		row.put("fiscalYear", 2024);
+		row.put("type", "road");
+		row.put("name", "Test road " + id);
+		row.put("status", "completed");
+		row.put("physicalProgress", 100);
+		row.put("outputVolume", 120);
+		row.put("outputUnit", "m");
+		row.put("budgetIdr", budgetIdr);
+		row.put("disbursedIdr", budgetIdr);
+		row.put("costBpmIdr", budgetIdr);
+		return ingest.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "read-model-tests", true), Flux.just(row))
+			.block(Duration.ofMinutes(1));
+	}
+
+	private static String balikpapanVillage(String jdbcUrl, String user, String password) {
+		try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery(
+						"select code from region where level = 4 and code like '64.71.%' order by code limit 1")) {
+			rows.next();
+			return rows.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
