@@ -12,4 +12,10 @@ public record DataVersion(long version, Instant asOf, String dataset) {
 	/** The exchange attribute under which the version read for a request is kept. */
 	public static final String ATTRIBUTE = DataVersion.class.getName();
 
+	/** The dataset name of the synthetic demo data. */
+	public static final String SYNTHETIC = "demo-synthetic";
+
+	/** The dataset name of real program data. */
+	public static final String REAL = "kotaku";
+
 }

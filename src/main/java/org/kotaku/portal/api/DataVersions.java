@@ -12,6 +12,11 @@ public interface DataVersions {
 
 	Mono<DataVersion> current();
 
+	/** Just the number of the current version (cache keys, tile URLs). */
+	default Mono<Long> currentNumber() {
+		return current().map(DataVersion::version);
+	}
+
 	/** The version already read for this request by the HTTP conventions filter, or the current one. */
 	default Mono<DataVersion> of(ServerRequest request) {
 		return request.attribute(DataVersion.ATTRIBUTE)

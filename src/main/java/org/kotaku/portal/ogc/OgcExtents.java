@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.api.DataVersions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ class OgcExtents {
 
 	private final ItemRepository repository;
 
-	private final DataVersion version;
+	private final DataVersions versions;
 
 	private final AsyncCache<String, ItemRepository.Extent> extents = Caffeine.newBuilder()
 		.maximumSize(100)
@@ -32,25 +32,25 @@ class OgcExtents {
 		.expireAfterWrite(Duration.ofMinutes(30))
 		.buildAsync();
 
-	OgcExtents(ItemRepository repository, DataVersion version) {
+	OgcExtents(ItemRepository repository, DataVersions versions) {
 		this.repository = repository;
-		this.version = version;
+		this.versions = versions;
 	}
 
 	Mono<ItemRepository.Extent> of(OgcCollection collection) {
-		return this.version.current().flatMap((v) -> cached(v, collection));
+		return this.versions.currentNumber().flatMap((v) -> cached(v, collection));
 	}
 
 	/** The extent of every collection, by collection id. */
 	Mono<Map<String, ItemRepository.Extent>> all() {
-		return this.version.current()
+		return this.versions.currentNumber()
 			.flatMapMany((v) -> Flux.fromIterable(OgcCatalog.all()).concatMap((c) -> entry(v, c)))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	/** How many features match the filters of a query (its cursor aside), counted once per data version. */
 	Mono<Long> matched(OgcCollection collection, ItemQuery query) {
-		return this.version.current().flatMap((v) -> Mono.fromFuture(this.counts.get(
+		return this.versions.currentNumber().flatMap((v) -> Mono.fromFuture(this.counts.get(
 				v + "|" + collection.id() + "|" + query.filterKey(),
 				(key, executor) -> this.repository.countMatched(collection, query).toFuture())));
 	}

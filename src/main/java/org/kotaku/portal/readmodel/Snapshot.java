@@ -1,5 +1,7 @@
 package org.kotaku.portal.readmodel;
 
+import org.kotaku.portal.api.DataVersion;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

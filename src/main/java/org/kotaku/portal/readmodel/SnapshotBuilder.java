@@ -1,5 +1,7 @@
 package org.kotaku.portal.readmodel;
 
+import org.kotaku.portal.api.DataVersion;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

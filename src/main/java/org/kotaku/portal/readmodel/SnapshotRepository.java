@@ -1,5 +1,7 @@
 package org.kotaku.portal.readmodel;
 
+import org.kotaku.portal.api.DataVersion;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

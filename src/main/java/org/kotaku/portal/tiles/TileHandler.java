@@ -8,7 +8,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
-import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.api.DataVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -40,14 +40,14 @@ class TileHandler {
 
 	private final TileCache cache;
 
-	private final DataVersion version;
+	private final DataVersions versions;
 
 	private final TileProperties properties;
 
-	TileHandler(TileRepository repository, TileCache cache, DataVersion version, TileProperties properties) {
+	TileHandler(TileRepository repository, TileCache cache, DataVersions versions, TileProperties properties) {
 		this.repository = repository;
 		this.cache = cache;
-		this.version = version;
+		this.versions = versions;
 		this.properties = properties;
 	}
 
@@ -65,14 +65,14 @@ class TileHandler {
 			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
 		}
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
-		return this.version.current().flatMap((v) -> request.checkNotModified(etag(v))
+		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.version.current().flatMap((v) -> request.checkNotModified(etag(v))
+		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v, REVALIDATE))));
 	}
 
@@ -80,7 +80,7 @@ class TileHandler {
 		long requested = requestedVersion(request.pathVariable("version"));
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.version.current().flatMap((v) -> versioned(request, requested, v, layer, address));
+		return this.versions.currentNumber().flatMap((v) -> versioned(request, requested, v, layer, address));
 	}
 
 	private Mono<ServerResponse> versioned(ServerRequest request, long requested, long current, TileLayer layer,
