@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the current data version from the change log: the newest committed ingestion batch (one index probe on
- * the unique {@code data_version}). The read model's version holder can replace this bean.
+ * the unique {@code data_version}). Database-backed answers (searches, OGC items, tiles) use it rather than the
+ * read model's snapshot version, which can lag a commit by the length of a refresh: their ETags, versioned tile
+ * URLs and paging snapshots must name the data they actually read.
  */
 @Component
 class IngestBatchVersions implements DataVersions {
