@@ -32,17 +32,24 @@ as $$
                  least(greatest(floor((20037508.342789244 - ST_Y(p)) / (40075016.685578488 / 32768)), 0), 32767)::integer]
 $$;
 
--- The zoom-15 cells of every village, computed from the activity table. The backfill below reads all of it; every
--- activities batch reads it for the villages it touches only (the filter on the grouping column reaches the
--- index on activity.village_code).
+-- The zoom-15 cells of some villages, computed from the activity table (a filter on the villages before grouping
+-- reaches the index on activity.village_code; through a grouped view it would not, and a batch would regroup every
+-- activity), and the same for every village (used by tests to check the stored cells).
+create function kotaku_activity_tile_cells(villages text[]) returns table (
+    village_code text, cell_x integer, cell_y integer, activities integer, completed integer, budget_idr bigint,
+    sum_x float8, sum_y float8)
+    language sql stable
+as $$
+    select a.village_code, l.c[1], l.c[2], count(*)::integer, count(*) filter (where a.status = 'completed')::integer,
+           sum(a.budget_idr)::bigint, sum(ST_X(l.p)), sum(ST_Y(l.p))
+    from activity a
+    cross join lateral (select p, kotaku_tile_cell(p) as c from (select ST_Transform(a.location, 3857) as p) t) l
+    where a.location is not null and a.village_code = any (villages)
+    group by a.village_code, l.c[1], l.c[2]
+$$;
+
 create view activity_tile_cell_source as
-select a.village_code, l.c[1] as cell_x, l.c[2] as cell_y, count(*)::integer as activities,
-       count(*) filter (where a.status = 'completed')::integer as completed, sum(a.budget_idr)::bigint as budget_idr,
-       sum(ST_X(l.p)) as sum_x, sum(ST_Y(l.p)) as sum_y
-from activity a
-cross join lateral (select p, kotaku_tile_cell(p) as c from (select ST_Transform(a.location, 3857) as p) t) l
-where a.location is not null
-group by a.village_code, l.c[1], l.c[2];
+select * from kotaku_activity_tile_cells(array(select distinct village_code from activity));
 
 -- Recomputes every level of the cells of the villages listed in the temporary table touched_village(village_code).
 create function kotaku_refresh_activity_tile_cells() returns void
@@ -52,7 +59,7 @@ begin
     delete from activity_tile_cell c using (select distinct village_code from touched_village) v
     where c.village_code = v.village_code;
     insert into activity_tile_cell
-    select 15, s.* from activity_tile_cell_source s where s.village_code in (select village_code from touched_village);
+    select 15, s.* from kotaku_activity_tile_cells(array(select distinct village_code from touched_village)) s;
     insert into activity_tile_cell
     select l.zoom, c.village_code, c.cell_x >> (15 - l.zoom), c.cell_y >> (15 - l.zoom), sum(c.activities),
            sum(c.completed), sum(c.budget_idr), sum(c.sum_x), sum(c.sum_y)
