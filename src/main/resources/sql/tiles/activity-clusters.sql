@@ -1,19 +1,21 @@
--- One tile of the activities layer below zoom 12: activities aggregated on a grid of 16 x 16 cells per tile
--- (cells aligned across tiles, so a cluster belongs to exactly one tile), each cluster at the centroid of its
--- activities with their count, budget and how many are completed.
-with bounds as (
-    select ST_TileEnvelope(:z, :x, :y) as env, ST_Transform(ST_TileEnvelope(:z, :x, :y), 4326) as env4326,
-           (ST_XMax(ST_TileEnvelope(:z, :x, :y)) - ST_XMin(ST_TileEnvelope(:z, :x, :y))) / 16 as cell
-),
-points as (
-    select ST_Transform(a.location, 3857) as p, a.budget_idr, a.status
-    from activity a cross join bounds b
-    where a.location && b.env4326
+-- One tile of the activities layer below zoom 12: activities aggregated on a grid of 16 x 16 cells per tile (the
+-- tiles of zoom z + 4), read from the pre-aggregated activity_tile_cell (see migration V41) at :level, the first of
+-- its zooms (9, 12, 15) at or above z + 4: each cluster is an exact union of those cells, at the mean location of
+-- its activities, with their count, budget and how many are completed. A tile spans 2^(level - z) cells each way,
+-- a cluster 2^(level - z - 4).
+with clusters as (
+    select c.cell_x >> (:level - :z - 4) as gx, c.cell_y >> (:level - :z - 4) as gy, sum(c.activities) as activities,
+           sum(c.completed) as completed, sum(c.budget_idr) as budget_idr, sum(c.sum_x) as sum_x, sum(c.sum_y) as sum_y
+    from activity_tile_cell c
+    where c.zoom = :level
+      and c.cell_x between :x << (:level - :z) and ((:x + 1) << (:level - :z)) - 1
+      and c.cell_y between :y << (:level - :z) and ((:y + 1) << (:level - :z)) - 1
+    group by 1, 2
 )
 select ST_AsMVT(t, 'activities', 4096, 'geom') as tile
-from (select ST_AsMVTGeom(ST_Centroid(ST_Collect(p.p)), b.env, 4096, 64, true) as geom,
-             count(*)::integer as count, sum(p.budget_idr)::bigint as budget_idr,
-             count(*) filter (where p.status = 'completed')::integer as completed, true as cluster
-      from points p cross join bounds b
-      group by ST_SnapToGrid(p.p, b.cell), b.env) t
+from (select ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(k.sum_x / k.activities, k.sum_y / k.activities), 3857),
+                          ST_TileEnvelope(:z, :x, :y), 4096, 64, true) as geom,
+             k.activities::integer as count, k.budget_idr::bigint as budget_idr, k.completed::integer as completed,
+             true as cluster
+      from clusters k) t
 where t.geom is not null

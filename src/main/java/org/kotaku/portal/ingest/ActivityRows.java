@@ -182,6 +182,38 @@ final class ActivityRows implements DatasetSpec {
 				  and not exists (select 1 from allocation a where a.id = s.allocation_id)""");
 	}
 
+	/**
+	 * Remembers the villages whose tile cells the batch may change: here the former village of every activity the
+	 * batch deletes or moves to another village (afterwards that is no longer known).
+	 */
+	@Override
+	public List<String> beforeUpsert() {
+		return List.of("""
+				create temp table touched_village on commit drop as
+				select distinct a.village_code from activity a join stage s on s.record_id = a.id
+				where s.op = 'delete' or a.village_code is distinct from s.village_code""");
+	}
+
+	/** The villages of the activities the batch inserts or changes. */
+	@Override
+	public List<String> afterUpsert() {
+		return List.of("""
+				insert into touched_village
+				select distinct s.village_code from stage s join changed c on c.row_no = s.row_no""");
+	}
+
+	/**
+	 * Recomputes the tile cells ({@code activity_tile_cell}, read by the low-zoom activity tiles) of the touched
+	 * villages, and of every village in a replace batch's scope (its unlisted activities were deleted), inside
+	 * the batch's transaction, so that they match the batch's data version.
+	 */
+	@Override
+	public List<String> afterMerge() {
+		return List.of("""
+				insert into touched_village select distinct g.village_code from activity_tile_cell g where :in_scope""",
+				"analyze touched_village", "select kotaku_refresh_activity_tile_cells()");
+	}
+
 	@Override
 	public ScopeColumns scopeColumns() {
 		return new ScopeColumns("village_code", "fiscal_year");

@@ -79,6 +79,16 @@ public interface DatasetSpec {
 		return List.of();
 	}
 
+	/**
+	 * Statements run at the end of the merge, after the upsert, the deletes and a replace batch's scope deletions
+	 * (e.g. to recompute pre-aggregates of what the batch touched). {@code :in_scope} stands for "the row of alias
+	 * {@code g} lies in the replace scope's region" ({@code g}'s region column named like
+	 * {@link ScopeColumns#regionColumn()}): false outside replace mode, true for a scope without region.
+	 */
+	default List<String> afterMerge() {
+		return List.of();
+	}
+
 	/** The target columns a replace-mode scope restricts on: a region code column and a year column. */
 	ScopeColumns scopeColumns();
 

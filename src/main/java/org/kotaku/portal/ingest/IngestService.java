@@ -213,6 +213,7 @@ public class IngestService {
 					.thenMany(Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute))
 					.then(execute(MergeSql.bindBatch(this.sql.deletes(), batch, version)).doOnNext(deleted::addAndGet))
 					.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
+					.thenMany(Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge))
 					.then(closeBatch(batch, version, deleted, mergeStart));
 			});
 		}
@@ -249,6 +250,16 @@ public class IngestService {
 			return Flux.from(bindScope(this.connection.createStatement(statement)).execute())
 				.flatMap(Result::getRowsUpdated)
 				.reduce(0L, Long::sum);
+		}
+
+		/** Runs one end-of-merge statement, with the replace scope's region bound when it asks for it. */
+		private Mono<Long> afterMerge(String statement) {
+			String sql = this.sql.afterMerge(statement, scoped(), byRegion());
+			Statement prepared = this.connection.createStatement(sql);
+			if (sql.contains("$1")) {
+				prepared.bind("$1", this.request.scope().region());
+			}
+			return Flux.from(prepared.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
 		}
 
 		private Mono<BatchReport> closeBatch(long batch, long version, AtomicLong deleted, long mergeStart) {

@@ -85,6 +85,15 @@ final class MergeSql {
 					targetRecordId(), this.spec.dataset().publicName());
 	}
 
+	/**
+	 * An {@link DatasetSpec#afterMerge()} statement with {@code :in_scope} replaced: false unless a replace batch,
+	 * else whether alias {@code g} lies in the scope's region (bound as {@code $1}; any region without one).
+	 */
+	String afterMerge(String statement, boolean replace, boolean byRegion) {
+		String inScope = !replace ? "false" : "(" + scopePredicate("g", byRegion ? this.spec.scopeColumns().regionColumn() : null, null) + ")";
+		return statement.replace(":in_scope", inScope);
+	}
+
 	/** Staged rows that lie outside the declared scope. */
 	String outsideScope(boolean byRegion, boolean byYear) {
 		DatasetSpec.ScopeColumns scope = this.spec.scopeColumns();

@@ -12,8 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables; the statements live in
- * {@code sql/tiles/}. A tile with no feature is an empty byte array.
+ * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables (activity clusters from their
+ * pre-aggregate {@code activity_tile_cell}); the statements live in {@code sql/tiles/}. A tile with no feature is an empty byte array.
  */
 @Repository
 class TileRepository {
@@ -21,7 +21,10 @@ class TileRepository {
 	/** Regencies replace provinces from this zoom on. */
 	static final int REGENCY_ZOOM = 6;
 
-	/** Activities are single points from this zoom on, clusters below it. */
+	/**
+	 * Activities are single points from this zoom on, clusters below it; the clusters of zoom 11 are the cells of
+	 * {@code activity_tile_cell} (zoom 15, its finest level), so this cannot grow without a finer cell grid (migration V41).
+	 */
 	static final int ACTIVITY_POINT_ZOOM = 12;
 
 	private final DatabaseClient db;
@@ -55,7 +58,15 @@ class TileRepository {
 		if (layer == TileLayer.REGIONS) {
 			spec = spec.bind("level", address.z() < REGENCY_ZOOM ? 1 : 2);
 		}
+		else if (layer == TileLayer.ACTIVITIES && address.z() < ACTIVITY_POINT_ZOOM) {
+			spec = spec.bind("level", cellZoom(address.z()));
+		}
 		return spec.map((row) -> bytes(row.get("tile", ByteBuffer.class))).one().defaultIfEmpty(new byte[0]);
+	}
+
+	/** The level of {@code activity_tile_cell} whose cells nest in the clusters of a zoom (tiles of zoom z + 4). */
+	static int cellZoom(int z) {
+		return (z + 4 <= 9) ? 9 : (z + 4 <= 12) ? 12 : 15;
 	}
 
 	private String statement(TileLayer layer, TileAddress address) {
