@@ -12,7 +12,7 @@ start_app() {
   APP_STARTED_AT=$(now)
   # shellcheck disable=SC2086 # java_opts holds several options
   (cd "$ROOT" && exec env PORT="$APP_PORT" PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_SCALE="$SCALE" \
-    PORTAL_DEMO_SEED="$SEED" "$@" java $java_opts -jar "$JAR") >"$WORK/app-$label.log" 2>&1 &
+    PORTAL_DEMO_SEED="$SEED" PORTAL_RATE_LIMIT_ENABLED=false "$@" java $java_opts -jar "$JAR") >"$WORK/app-$label.log" 2>&1 &
   APP_PID=$!
   remember_pid "$APP_PID"
 }

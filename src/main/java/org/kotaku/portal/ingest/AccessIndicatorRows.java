@@ -81,10 +81,7 @@ final class AccessIndicatorRows implements DatasetSpec {
 
 	@Override
 	public List<String> databaseChecks() {
-		return List.of("""
-				select s.row_no, 'village', s.village_code, 'village ' || s.village_code || ' does not exist'
-				from stage s where s.op = 'upsert'
-				  and not exists (select 1 from region r where r.code = s.village_code)""");
+		return List.of(ReferenceChecks.villageExists());
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import java.util.Set;
  * when no split is given the whole budget counts as {@code costOtherIdr} (source not reported). Disbursed may
  * not exceed the budget unless {@code overBudgetOk} is true.
  */
-final class ActivityRows implements DatasetSpec {
+final class ActivityRows extends IdKeyedRows {
 
 	static final Set<String> TYPES = Set.of("road", "drainage", "water", "sanitation", "waste", "fire", "open_space",
 			"housing", "capacity", "livelihood");
@@ -125,28 +125,8 @@ final class ActivityRows implements DatasetSpec {
 	}
 
 	@Override
-	public String recordId(Object[] values) {
-		return (String) values[0];
-	}
-
-	@Override
-	public List<String> idFields() {
-		return List.of("id");
-	}
-
-	@Override
 	public String table() {
 		return "activity";
-	}
-
-	@Override
-	public String keyPredicate() {
-		return "t.id = s.record_id";
-	}
-
-	@Override
-	public List<String> keyColumns() {
-		return List.of("id");
 	}
 
 	@Override
@@ -170,10 +150,7 @@ final class ActivityRows implements DatasetSpec {
 
 	@Override
 	public List<String> databaseChecks() {
-		return List.of("""
-				select s.row_no, 'village', s.village_code, 'village ' || s.village_code || ' does not exist'
-				from stage s where s.op = 'upsert'
-				  and not exists (select 1 from region r where r.code = s.village_code)""", """
+		return List.of(ReferenceChecks.villageExists(), """
 				select s.row_no, 'slumAreaId', s.slum_area_id, 'slum area ' || s.slum_area_id || ' does not exist'
 				from stage s where s.op = 'upsert' and s.slum_area_id is not null
 				  and not exists (select 1 from slum_area a where a.id = s.slum_area_id)""", """

@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code status}, {@code date}, {@code amountIdr}; in CSV a JSON text cell). Disbursed tranches may not add up
  * to more than the ceiling unless {@code overCeilingOk} is true.
  */
-final class AllocationRows implements DatasetSpec {
+final class AllocationRows extends IdKeyedRows {
 
 	static final Set<String> PROGRAMS = Set.of("bpm_reguler", "pkt", "kawasan", "bdi", "other");
 
@@ -112,28 +112,8 @@ final class AllocationRows implements DatasetSpec {
 	}
 
 	@Override
-	public String recordId(Object[] values) {
-		return (String) values[0];
-	}
-
-	@Override
-	public List<String> idFields() {
-		return List.of("id");
-	}
-
-	@Override
 	public String table() {
 		return "allocation";
-	}
-
-	@Override
-	public String keyPredicate() {
-		return "t.id = s.record_id";
-	}
-
-	@Override
-	public List<String> keyColumns() {
-		return List.of("id");
 	}
 
 	@Override
@@ -156,10 +136,7 @@ final class AllocationRows implements DatasetSpec {
 
 	@Override
 	public List<String> databaseChecks() {
-		return List.of("""
-				select s.row_no, 'village', s.village_code, 'village ' || s.village_code || ' does not exist'
-				from stage s where s.op = 'upsert'
-				  and not exists (select 1 from region r where r.code = s.village_code)""");
+		return List.of(ReferenceChecks.villageExists());
 	}
 
 	@Override

@@ -13,7 +13,7 @@ import java.util.Set;
  * computes each percentage, score, the total and the level; a supplied {@code totalScore} or {@code level}
  * that disagrees is an error.
  */
-final class AssessmentRows implements DatasetSpec {
+final class AssessmentRows extends IdKeyedRows {
 
 	private static final BigDecimal MAX_FIGURE = new BigDecimal("999999999");
 
@@ -110,28 +110,8 @@ final class AssessmentRows implements DatasetSpec {
 	}
 
 	@Override
-	public String recordId(Object[] values) {
-		return (String) values[0];
-	}
-
-	@Override
-	public List<String> idFields() {
-		return List.of("id");
-	}
-
-	@Override
 	public String table() {
 		return "assessment";
-	}
-
-	@Override
-	public String keyPredicate() {
-		return "t.id = s.record_id";
-	}
-
-	@Override
-	public List<String> keyColumns() {
-		return List.of("id");
 	}
 
 	@Override

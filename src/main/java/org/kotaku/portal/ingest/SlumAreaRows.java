@@ -12,7 +12,7 @@ import org.kotaku.portal.region.RegionCode;
  * The {@code slum-areas} dataset: slum areas (kawasan kumuh) with the decree (SK kumuh) that designates them
  * and the villages they span. A decree is written from the {@code decree*} fields of its slum areas.
  */
-final class SlumAreaRows implements DatasetSpec {
+final class SlumAreaRows extends IdKeyedRows {
 
 	private final boolean repairGeometries;
 
@@ -92,28 +92,8 @@ final class SlumAreaRows implements DatasetSpec {
 	}
 
 	@Override
-	public String recordId(Object[] values) {
-		return (String) values[0];
-	}
-
-	@Override
-	public List<String> idFields() {
-		return List.of("id");
-	}
-
-	@Override
 	public String table() {
 		return "slum_area";
-	}
-
-	@Override
-	public String keyPredicate() {
-		return "t.id = s.record_id";
-	}
-
-	@Override
-	public List<String> keyColumns() {
-		return List.of("id");
 	}
 
 	@Override
