@@ -41,7 +41,8 @@ async function open(path, { width = 1280, lang = 'id' } = {}) {
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol)) foreignRequests.push(request.url());
   });
   await page.goto(BASE + path);
-  await page.waitForSelector('body[data-page="ready"]', { timeout: 20_000 });
+  // a cold first page on a busy 2-core machine can take longer than 20 s
+  await page.waitForSelector('body[data-page="ready"]', { timeout: 45_000 });
   return page;
 }
 
