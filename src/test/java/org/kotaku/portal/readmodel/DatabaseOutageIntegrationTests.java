@@ -44,7 +44,8 @@ class DatabaseOutageIntegrationTests {
 	@BeforeAll
 	static void startClusterAndApp() {
 		cluster = OwnCluster.create();
-		app = new SpringApplicationBuilder(PortalApplication.class).run("--server.port=0",
+		app = new SpringApplicationBuilder(PortalApplication.class).initializers(new org.kotaku.portal.support.OwnNettyResources())
+			.run("--server.port=0",
 				"--spring.r2dbc.url=" + cluster.r2dbcUrl(), "--spring.r2dbc.username=" + OwnCluster.USER,
 				"--spring.r2dbc.password=" + OwnCluster.PASSWORD, "--spring.flyway.url=" + cluster.jdbcUrl(),
 				"--spring.flyway.user=" + OwnCluster.USER, "--spring.flyway.password=" + OwnCluster.PASSWORD,

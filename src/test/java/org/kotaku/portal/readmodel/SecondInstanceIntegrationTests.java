@@ -44,7 +44,7 @@ class SecondInstanceIntegrationTests {
 	void startSecondNode() {
 		TinyDemo.ensureLoaded(this.demo);
 		ReadModels.awaitLatest(this.readModel);
-		this.second = new SpringApplicationBuilder(PortalApplication.class).initializers(new TestDatabaseInitializer())
+		this.second = new SpringApplicationBuilder(PortalApplication.class).initializers(new TestDatabaseInitializer(), new org.kotaku.portal.support.OwnNettyResources())
 			.run("--server.port=0", "--spring.application.name=kotaku-portal-second");
 		ReadModels.awaitLatest(this.second.getBean(ReadModel.class));
 	}
