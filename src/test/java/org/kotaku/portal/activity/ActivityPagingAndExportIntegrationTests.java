@@ -8,20 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.JsonApi;
 import org.kotaku.portal.support.TestActivities;
-import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -33,24 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * non-ASCII text, the optional byte order mark, and {@code limit=all} streaming.
  */
 @IntegrationTest
+@WithTinyDemo
 class ActivityPagingAndExportIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	IngestService ingest;
 
 	@Autowired
 	JsonMapper json;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	JsonNode get(String uri) {
 		return new JsonApi(this.client, this.json).get(uri);

@@ -4,17 +4,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.JsonApi;
-import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -23,21 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/activities} and {@code /{id}} on the tiny demo data: every filter, sort, count and error. */
 @IntegrationTest
+@WithTinyDemo
 class ActivitySearchIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	JsonMapper json;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	JsonNode get(String uri, Object... variables) {
 		return new JsonApi(this.client, this.json).get(uri, variables);

@@ -1,13 +1,9 @@
 package org.kotaku.portal.aggregates;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.ReadModels;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -16,22 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Regions, profiles, progress and spending answered from the read model over the tiny demo data. */
 @IntegrationTest
+@WithTinyDemo(readModel = true)
 class AggregateEndpointsIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
-
-	@Autowired
-	DemoLoader demo;
-
-	@Autowired
-	ReadModel readModel;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-		ReadModels.awaitLatest(this.readModel);
-	}
 
 	@Test
 	void regionSearchByNameWithOrWithoutTypeWord() {

@@ -6,18 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.kotaku.portal.demo.DemoDataset;
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a version the ids created, changed and deleted (tombstones), paged with a cursor; the Atom feed lists them.
  */
 @IntegrationTest
+@WithTinyDemo
 class ChangesIntegrationTests {
 
 	static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -41,14 +41,6 @@ class ChangesIntegrationTests {
 
 	@Autowired
 	IngestService ingest;
-
-	@Autowired
-	DemoLoader demo;
-
-	@BeforeEach
-	void setUp() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void recordsCreatedChangedAndDeletedSinceAVersionArePagedInVersionOrder() {

@@ -22,14 +22,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +55,7 @@ import static org.assertj.core.api.Assertions.fail;
  * </ul>
  */
 @IntegrationTest
+@WithTinyDemo
 class OpenApiContractIntegrationTests {
 
 	/**
@@ -82,17 +81,9 @@ class OpenApiContractIntegrationTests {
 	@Autowired
 	ApplicationContext context;
 
-	@Autowired
-	DemoLoader demo;
-
 	@BeforeAll
 	static void readContract() throws IOException {
 		contract = new YAMLMapper().readTree(CONTRACT.toFile());
-	}
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
 	}
 
 	@Test

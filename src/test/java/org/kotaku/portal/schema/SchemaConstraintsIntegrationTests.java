@@ -4,13 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.TestDatabase;
-import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * back, and PostgreSQL's message names the broken rule.
  */
 @IntegrationTest
+@WithTinyDemo
 class SchemaConstraintsIntegrationTests {
-
-	@Autowired
-	DemoLoader demo;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void negativeBudgetIsRejected() {

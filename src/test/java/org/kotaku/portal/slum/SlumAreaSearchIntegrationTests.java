@@ -3,16 +3,14 @@ package org.kotaku.portal.slum;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.JsonApi;
-import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,21 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/slum-areas} and {@code /{id}} (with {@code explain=true}) on the tiny demo data. */
 @IntegrationTest
+@WithTinyDemo
 class SlumAreaSearchIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	JsonMapper json;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	JsonNode get(String uri) {
 		return new JsonApi(this.client, this.json).get(uri);

@@ -1,35 +1,20 @@
 package org.kotaku.portal.summary;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.ReadModels;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** End-to-end reads of the summary: national and regional totals from the read model, and health. */
 @IntegrationTest
+@WithTinyDemo(readModel = true)
 class SummaryIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
-
-	@Autowired
-	DemoLoader demo;
-
-	@Autowired
-	ReadModel readModel;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-		ReadModels.awaitLatest(this.readModel);
-	}
 
 	@Test
 	void summaryHasNonZeroDemoTotals() {

@@ -9,14 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.TestActivities;
-import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -31,24 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contract with Swagger UI.
  */
 @IntegrationTest
+@WithTinyDemo
 class HttpConventionsIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	IngestService ingest;
 
 	@Value("${local.server.port}")
 	int port;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	String etag(String uri) {
 		return this.client.get().uri(uri).exchange().expectStatus().isOk()
