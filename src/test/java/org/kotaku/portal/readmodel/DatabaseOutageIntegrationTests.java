@@ -12,12 +12,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.kotaku.portal.PortalApplication;
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.support.HangDiagnostics;
 import org.kotaku.portal.support.OwnCluster;
 import org.kotaku.portal.support.TestIngest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and catches up by itself when the database is back. The database is a PostgreSQL cluster this test creates,
  * stops, starts and drops (never the machine's main one).
  */
+@ExtendWith(HangDiagnostics.class)
 class DatabaseOutageIntegrationTests {
 
 	private static OwnCluster cluster;

@@ -2,6 +2,7 @@ package org.kotaku.portal.support;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -33,7 +34,7 @@ public final class HangDiagnostics implements TestExecutionExceptionHandler {
 
 	static boolean isTimeout(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || String.valueOf(cause.getMessage()).contains("Timeout on blocking")) {
+			if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException || String.valueOf(cause.getMessage()).contains("Timeout on blocking")) {
 				return true;
 			}
 		}
