@@ -78,12 +78,18 @@ class FastPath {
 			if (version < 0) {
 				return null;
 			}
+			CachedResponse hit = this.cache.lookup(version, request);
+			return hit != null && allowed(request) ? hit : null;
+		}
+
+		/** Asked only for a hit, so that a guard that counts (a rate limiter) counts each request once. */
+		private boolean allowed(ServerHttpRequest request) {
 			for (FastPathGuard guard : this.guards) {
 				if (!guard.allows(request)) {
-					return null;
+					return false;
 				}
 			}
-			return this.cache.lookup(version, request);
+			return true;
 		}
 
 	}

@@ -6,6 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kotaku.portal.api.ProblemExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -80,6 +81,20 @@ class RateLimitFilterTests {
 		WebTestClient client = client(new RateLimitProperties(true, 1, 1, false, 100));
 		client.get().uri("/api/v1/ping").exchange().expectStatus().isOk();
 		client.get().uri("/api/v1/ping").exchange().expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void fastPathAnswersTakeTokensFromTheSameBucket() {
+		RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 2, 0.1, false, 100));
+		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/summary").build();
+		assertThat(filter.allows(request)).isTrue();
+		assertThat(filter.allows(request)).isTrue();
+		assertThat(filter.allows(request)).as("past the burst: the normal chain answers 429").isFalse();
+		assertThat(filter.allows(MockServerHttpRequest.get("/actuator/health").build())).isTrue();
+		RateLimitFilter disabled = new RateLimitFilter(new RateLimitProperties(false, 1, 0.1, false, 100));
+		for (int i = 0; i < 3; i++) {
+			assertThat(disabled.allows(request)).isTrue();
+		}
 	}
 
 }
