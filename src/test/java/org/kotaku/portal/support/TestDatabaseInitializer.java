@@ -5,21 +5,34 @@ import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
-/** Points an application context at the JVM's shared {@link TestDatabase}. */
+import static org.springframework.test.context.support.TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+
+/** Points an application context at the JVM's shared {@link TestDatabase}, with the per-address rate limit off. */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final String TEST_PROPERTIES = INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestDatabase database = TestDatabase.shared();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test-database", Map.of("spring.r2dbc.url", database.r2dbcUrl(),
+		MutablePropertySources sources = context.getEnvironment().getPropertySources();
+		sources.addFirst(new MapPropertySource("test-database", Map.of("spring.r2dbc.url", database.r2dbcUrl(),
 					"spring.r2dbc.username", TestDatabase.USER, "spring.r2dbc.password", TestDatabase.PASSWORD,
 					"spring.flyway.url", database.jdbcUrl(), "spring.flyway.user", TestDatabase.USER,
 					"spring.flyway.password", TestDatabase.PASSWORD, "portal.demo.load-on-empty", "false",
 					// a 2-core machine under a full build answers a cold first request slower than the 5 s default
 					"spring.test.webtestclient.timeout", "30s")));
+		// a suite sends everything from one address, faster than any client should: tests of the limit itself turn
+		// it back on with a test property, which must therefore take precedence over this default
+		MapPropertySource defaults = new MapPropertySource("test-defaults", Map.of("portal.rate-limit.enabled", "false"));
+		if (sources.contains(TEST_PROPERTIES)) {
+			sources.addAfter(TEST_PROPERTIES, defaults);
+		}
+		else {
+			sources.addFirst(defaults);
+		}
 	}
 
 }

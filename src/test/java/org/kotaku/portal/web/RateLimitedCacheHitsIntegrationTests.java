@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
-@TestPropertySource(properties = { "portal.rate-limit.capacity=3", "portal.rate-limit.refill-per-second=0.2" })
+@TestPropertySource(properties = { "portal.rate-limit.enabled=true", "portal.rate-limit.capacity=3", "portal.rate-limit.refill-per-second=0.2" })
 class RateLimitedCacheHitsIntegrationTests {
 
 	@Autowired
