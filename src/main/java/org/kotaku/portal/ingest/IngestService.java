@@ -1,6 +1,5 @@
 package org.kotaku.portal.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,9 +158,7 @@ public class IngestService {
 		}
 
 		private ByteBuf stageChunk(List<Map<String, Object>> rows) {
-			StringBuilder out = new StringBuilder(rows.size() * 256);
-			rows.forEach((row) -> this.staged.stage(row, out));
-			return Unpooled.wrappedBuffer(out.toString().getBytes(StandardCharsets.UTF_8));
+			return Unpooled.wrappedBuffer(this.staged.stage(rows));
 		}
 
 		/** Row problems found while streaming, then those that need the database. */
@@ -209,13 +206,28 @@ public class IngestService {
 				return Flux.fromIterable(this.spec.beforeUpsert())
 					.concatMap((s) -> execute(MergeSql.bindBatch(s, batch, version)))
 					.then(execute(this.sql.classify()))
-					.then(execute(MergeSql.bindBatch(this.sql.upsert(), batch, version)))
+					.then(execute(MergeSql.bindBatch(this.sql.insertNew(), batch, version)))
+					.then(execute(MergeSql.bindBatch(this.sql.updateChanged(), batch, version)))
 					.thenMany(Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute))
 					.then(execute(MergeSql.bindBatch(this.sql.deletes(), batch, version)).doOnNext(deleted::addAndGet))
 					.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
+					.then(Mono.defer(() -> guardDeletes(deleted.get(), version)))
 					.thenMany(Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge))
 					.then(closeBatch(batch, version, deleted, mergeStart));
 			});
+		}
+
+		/** Refuses the batch when a record it deleted is still referred to (see {@link DatasetSpec#deleteGuards()}). */
+		private Mono<Void> guardDeletes(long deleted, long version) {
+			if (deleted == 0) {
+				return Mono.empty();
+			}
+			return Flux.fromIterable(this.spec.deleteGuards())
+				.concatMap((guard) -> query(MergeSql.bindBatch(guard, 0, version), false, (row) -> row.get(0, String.class)))
+				.collectList()
+				.flatMap((refs) -> refs.isEmpty() ? Mono.empty()
+						: Mono.error(new IngestConflictException(
+								"the batch conflicts with stored records: " + String.join("; ", refs), null)));
 		}
 
 		/** Records the batch and draws its data version: {batch id, data version}. */
