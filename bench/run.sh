@@ -14,7 +14,7 @@
 # BENCH_LOAD_JAVA_OPTS [-Xmx2g] (only for loading the fixture), BENCH_SKIP_BUILD=yes (reuse the jar),
 # BENCH_SCENARIOS (comma-separated scenario names: run only those; results then go to latest-<names>.md/json),
 # BENCH_REUSE_DB=yes (keep BENCH_DB and its fixture when it already holds one: no recreate, no load),
-# BENCH_JAR (run this jar instead of target/kotaku-portal.jar, e.g. a build of another commit; implies no build).
+# BENCH_INGEST_TIMEOUT [300] (seconds an upload may take), BENCH_JAR (run this jar instead of target/kotaku-portal.jar, e.g. a build of another commit; implies no build).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -47,6 +47,7 @@ else
   SCALE=national WARMUP_SECONDS=5 DURATION=10 ROUNDS=3 REFRESHES=5 LOAD_TIMEOUT=720 INGEST_TIMEOUT=300 RESEND_IF_UNDER=90
 fi
 
+INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
 SCENARIOS=${BENCH_SCENARIOS:-}
 RESULT_NAME=latest
 [ -z "$SCENARIOS" ] || RESULT_NAME="latest-${SCENARIOS//,/-}"
