@@ -11,7 +11,10 @@
 #
 # Environment: BENCH_APP_PORT [18086], BENCH_NGINX_PORT [18090], BENCH_DB [kotaku_bench],
 # BENCH_INGEST_KEY (bearer key for the ingestion scenario), BENCH_REFRESH_METRIC (see lib/adapt.sh),
-# BENCH_LOAD_JAVA_OPTS [-Xmx2g] (only for loading the fixture), BENCH_SKIP_BUILD=yes (reuse the jar).
+# BENCH_LOAD_JAVA_OPTS [-Xmx2g] (only for loading the fixture), BENCH_SKIP_BUILD=yes (reuse the jar),
+# BENCH_SCENARIOS (comma-separated scenario names: run only those; results then go to latest-<names>.md/json),
+# BENCH_REUSE_DB=yes (keep BENCH_DB and its fixture when it already holds one: no recreate, no load),
+# BENCH_INGEST_TIMEOUT [300] (seconds an upload may take), BENCH_JAR (run this jar instead of target/kotaku-portal.jar, e.g. a build of another commit; implies no build).
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +22,7 @@ ROOT=$(dirname "$BENCH_DIR")
 WORK="$BENCH_DIR/work"
 RESULTS_DIR="$WORK/results"
 OUT_DIR="$BENCH_DIR/results"
-JAR="$ROOT/target/kotaku-portal.jar"
+JAR=${BENCH_JAR:-$ROOT/target/kotaku-portal.jar}
 REGION_FILES="$ROOT/../shared/data"
 
 MODE=full
@@ -43,6 +46,11 @@ if [ "$MODE" = quick ]; then
 else
   SCALE=national WARMUP_SECONDS=5 DURATION=10 ROUNDS=3 REFRESHES=5 LOAD_TIMEOUT=720 INGEST_TIMEOUT=300 RESEND_IF_UNDER=90
 fi
+
+INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
+SCENARIOS=${BENCH_SCENARIOS:-}
+RESULT_NAME=latest
+[ -z "$SCENARIOS" ] || RESULT_NAME="latest-${SCENARIOS//,/-}"
 
 for lib in common setup app nginx load adapt scenarios ingest report; do
   # shellcheck source=/dev/null
@@ -74,6 +82,17 @@ load_fixture() {
   stop_app
 }
 
+# Whether BENCH_SCENARIOS names the scenario (every scenario runs when it is empty).
+selected() { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
+
+# Whether BENCH_REUSE_DB=yes and the database already holds every activity of the exported fixture file.
+reusable_fixture() {
+  local file=$1 expected
+  [ "${BENCH_REUSE_DB:-no}" = yes ] && [ -s "$file" ] || return 1
+  expected=$(wc -l <"$file")
+  [ "$(bench_psql -c 'select count(*) from activity' 2>/dev/null)" = "$expected" ]
+}
+
 main() {
   local started_at
   started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -83,11 +102,17 @@ main() {
   rm -rf "$RESULTS_DIR" "$WORK/nginx"
   mkdir -p "$RESULTS_DIR" "$OUT_DIR"
   build_app
-  recreate_database
   local ndjson="$WORK/activities-$SCALE.ndjson" rows
-  rows=$(export_activities "$ndjson")
   local machine fixture
-  load_fixture "$rows"
+  if reusable_fixture "$ndjson"; then
+    rows=$(wc -l <"$ndjson")
+    log "BENCH_REUSE_DB=yes: $BENCH_DB already holds the $SCALE fixture ($rows activities); not reloading it"
+    LOAD_SECONDS=null
+  else
+    recreate_database
+    rows=$(export_activities "$ndjson")
+    load_fixture "$rows"
+  fi
   fixture=$(fixture_facts "$LOAD_SECONDS")
   machine=$(machine_facts)
 
@@ -101,21 +126,23 @@ main() {
      targets: {seconds: 10}, met: {seconds: ($s < 10), figures: ($f < 10)}}')"
   nginx_start
 
-  scenario_cached_vs_nginx cached_summary /api/v1/summary summary.json
-  scenario_cached_vs_nginx cached_progress_regencies '/api/v1/progress?level=2' progress-level-2.json
+  selected cached_summary && scenario_cached_vs_nginx cached_summary /api/v1/summary summary.json
+  selected cached_progress_regencies &&
+    scenario_cached_vs_nginx cached_progress_regencies '/api/v1/progress?level=2' progress-level-2.json
   # one value per district: at national scale (about 2,150 districts) the large answer of about 200 KB
-  scenario_cached_vs_nginx cached_progress_districts '/api/v1/progress?level=3' progress-level-3.json
-  scenario_region_search
-  scenario_activity_search
-  scenario_refresh_time
-  scenario_refresh_p99
-  scenario_ingest "$ndjson" "$rows"
+  selected cached_progress_districts &&
+    scenario_cached_vs_nginx cached_progress_districts '/api/v1/progress?level=3' progress-level-3.json
+  selected region_search && scenario_region_search
+  selected activity_search && scenario_activity_search
+  selected read_model_refresh && scenario_refresh_time
+  selected p99_during_refresh && scenario_refresh_p99
+  selected ingest_activities && scenario_ingest "$ndjson" "$rows"
 
   nginx_stop
   stop_app
   write_json "$machine" "$fixture" "$started_at"
   write_markdown
-  log "done: $OUT_DIR/latest.md"
+  log "done: $OUT_DIR/$RESULT_NAME.md"
 }
 
 main

@@ -62,7 +62,7 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
   "",
   "## Fixture",
   "",
-  "\($run.fixture.scale) scale, seed \($run.fixture.seed): \($run.fixture.provinces) provinces, \($run.fixture.regencies) regencies (\($run.fixture.programRegencies) in the program), \($run.fixture.districts) districts, \($run.fixture.villages) villages (\($run.fixture.programVillages) with activities), \($run.fixture.slumAreas) slum areas with \($run.fixture.assessments) assessments, \($run.fixture.allocations) allocations, \($run.fixture.activities) activities. Region codes: \($run.fixture.regionCodes). Loaded by the app's demo loader (through IngestService, in process) in \($run.fixture.loadSeconds) s with \($run.fixture.loadedWith).",
+  "\($run.fixture.scale) scale, seed \($run.fixture.seed): \($run.fixture.provinces) provinces, \($run.fixture.regencies) regencies (\($run.fixture.programRegencies) in the program), \($run.fixture.districts) districts, \($run.fixture.villages) villages (\($run.fixture.programVillages) with activities), \($run.fixture.slumAreas) slum areas with \($run.fixture.assessments) assessments, \($run.fixture.allocations) allocations, \($run.fixture.activities) activities. Region codes: \($run.fixture.regionCodes). \(if $run.fixture.loadSeconds == null then "Loaded by an earlier run (BENCH_REUSE_DB=yes)." else "Loaded by the app's demo loader (through IngestService, in process) in \($run.fixture.loadSeconds) s with \($run.fixture.loadedWith)." end)",
   "",
   "## Details",
   "",

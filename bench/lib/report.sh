@@ -47,9 +47,9 @@ write_json() {
     '{mode: $mode, commit: $commit, startedAt: $started, finishedAt: $finished,
       settings: {warmUpSeconds: $warmup, secondsPerRun: $seconds, rounds: $rounds, appHeap: "-Xmx512m"},
       machine: ($machine + {loadAverageAtEnd: $load}), fixture: $fixture, scenarios: .}' \
-    "$RESULTS_DIR"/*.json >"$OUT_DIR/latest.json"
+    "$RESULTS_DIR"/*.json >"$OUT_DIR/$RESULT_NAME.json"
 }
 
 write_markdown() {
-  jq -r -f "$BENCH_DIR/lib/report.jq" "$OUT_DIR/latest.json" >"$OUT_DIR/latest.md"
+  jq -r -f "$BENCH_DIR/lib/report.jq" "$OUT_DIR/$RESULT_NAME.json" >"$OUT_DIR/$RESULT_NAME.md"
 }

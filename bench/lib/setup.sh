@@ -30,6 +30,11 @@ without_service_start() {
 }
 
 build_app() {
+  if [ -n "${BENCH_JAR:-}" ]; then
+    [ -f "$JAR" ] || die "BENCH_JAR=$JAR does not exist"
+    log "BENCH_JAR: using $JAR"
+    return
+  fi
   if [ "${BENCH_SKIP_BUILD:-no}" = yes ] && [ -f "$JAR" ]; then
     log "BENCH_SKIP_BUILD=yes: using the existing $JAR"
     return

@@ -156,4 +156,10 @@ final class AllocationRows extends IdKeyedRows {
 		return new ScopeColumns("village_code", "fiscal_year");
 	}
 
+	/** Deleting an allocation that activities refer to is refused. */
+	@Override
+	public List<String> deleteGuards() {
+		return List.of(ReferenceChecks.stillReferencedByActivities(Dataset.ALLOCATIONS, "allocation_id", "allocation"));
+	}
+
 }

@@ -27,6 +27,9 @@ final class CopyText {
 			}
 			appendEscaped(out, array.append('}').toString());
 		}
+		else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+			out.append(((Number) value).longValue());
+		}
 		else if (value instanceof java.math.BigDecimal decimal) {
 			out.append(decimal.toPlainString());
 		}

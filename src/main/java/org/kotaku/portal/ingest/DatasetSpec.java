@@ -89,6 +89,15 @@ public interface DatasetSpec {
 		return List.of();
 	}
 
+	/**
+	 * Checks run after the batch's deletions, each returning one message per record the batch deleted (its
+	 * tombstones at {@code :version}) that activities still refer to; any row refuses the batch (409). They stand
+	 * in for the foreign keys that activities no longer carry (migration V50).
+	 */
+	default List<String> deleteGuards() {
+		return List.of();
+	}
+
 	/** The target columns a replace-mode scope restricts on: a region code column and a year column. */
 	ScopeColumns scopeColumns();
 

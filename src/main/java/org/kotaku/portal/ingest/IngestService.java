@@ -1,6 +1,5 @@
 package org.kotaku.portal.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +120,9 @@ public class IngestService {
 
 		private long validateNanos;
 
+		/** Milliseconds per step of the batch, for the log line of a committed batch. */
+		private final Map<String, Long> stepMillis = new java.util.LinkedHashMap<>();
+
 		Batch(Connection connection, DatasetSpec spec, IngestRequest request, Supplier<String> bodyChecksum) {
 			this.connection = connection;
 			this.bodyChecksum = bodyChecksum;
@@ -134,8 +136,8 @@ public class IngestService {
 			return Mono.from(this.connection.beginTransaction())
 				.then(execute("select pg_advisory_xact_lock(" + INGEST_LOCK + ")"))
 				.then(execute(this.spec.stageDdl()))
-				.then(copy(rows))
-				.then(Mono.defer(this::checkStaged))
+				.then(timed("upload", copy(rows)))
+				.then(timed("checks", Mono.defer(this::checkStaged)))
 				.then(Mono.defer(this::merge))
 				.onErrorMap(R2dbcDataIntegrityViolationException.class, IngestConflictException::from);
 		}
@@ -159,9 +161,7 @@ public class IngestService {
 		}
 
 		private ByteBuf stageChunk(List<Map<String, Object>> rows) {
-			StringBuilder out = new StringBuilder(rows.size() * 256);
-			rows.forEach((row) -> this.staged.stage(row, out));
-			return Unpooled.wrappedBuffer(out.toString().getBytes(StandardCharsets.UTF_8));
+			return Unpooled.wrappedBuffer(this.staged.stage(rows));
 		}
 
 		/** Row problems found while streaming, then those that need the database. */
@@ -206,16 +206,33 @@ public class IngestService {
 			return openBatch().flatMap((ids) -> {
 				long batch = ids[0];
 				long version = ids[1];
-				return Flux.fromIterable(this.spec.beforeUpsert())
+				return timed("before", Flux.fromIterable(this.spec.beforeUpsert())
 					.concatMap((s) -> execute(MergeSql.bindBatch(s, batch, version)))
-					.then(execute(this.sql.classify()))
-					.then(execute(MergeSql.bindBatch(this.sql.upsert(), batch, version)))
-					.thenMany(Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute))
-					.then(execute(MergeSql.bindBatch(this.sql.deletes(), batch, version)).doOnNext(deleted::addAndGet))
-					.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
-					.thenMany(Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge))
+					.then())
+					.then(timed("classify", execute(this.sql.classify())))
+					.then(timed("insert", execute(MergeSql.bindBatch(this.sql.insertNew(), batch, version))))
+					.then(timed("update", execute(MergeSql.bindBatch(this.sql.updateChanged(), batch, version))))
+					.then(timed("after", Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute).then()))
+					.then(timed("delete", execute(MergeSql.bindBatch(this.sql.deletes(), batch, version))
+						.doOnNext(deleted::addAndGet)
+						.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
+						.then(Mono.defer(() -> guardDeletes(deleted.get(), version)))))
+					.then(timed("afterMerge", Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge).then()))
 					.then(closeBatch(batch, version, deleted, mergeStart));
 			});
+		}
+
+		/** Refuses the batch when a record it deleted is still referred to (see {@link DatasetSpec#deleteGuards()}). */
+		private Mono<Void> guardDeletes(long deleted, long version) {
+			if (deleted == 0) {
+				return Mono.empty();
+			}
+			return Flux.fromIterable(this.spec.deleteGuards())
+				.concatMap((guard) -> query(MergeSql.bindBatch(guard, 0, version), false, (row) -> row.get(0, String.class)))
+				.collectList()
+				.flatMap((refs) -> refs.isEmpty() ? Mono.empty()
+						: Mono.error(new IngestConflictException(
+								"the batch conflicts with stored records: " + String.join("; ", refs), null)));
 		}
 
 		/** Records the batch and draws its data version: {batch id, data version}. */
@@ -293,7 +310,7 @@ public class IngestService {
 					this.request.mode().name().toLowerCase(), version, this.staged.rows(), counts[0], counts[1], counts[2],
 					counts[3], this.staged.checksum(), this.request.synthetic(), this.request.receivedAt(), committedAt,
 					validateMillis, mergeMillis);
-			log.info("committed " + report);
+			log.info("committed " + report + " in steps (ms) " + this.stepMillis);
 			return report;
 		}
 
@@ -326,6 +343,15 @@ public class IngestService {
 				statement.bind("$" + index, this.request.scope().year().shortValue());
 			}
 			return statement;
+		}
+
+		/** Times {@code step} from subscription to completion, into {@link #stepMillis}. */
+		private <T> Mono<T> timed(String step, Mono<T> work) {
+			return Mono.defer(() -> {
+				long start = System.nanoTime();
+				return work.doOnSuccess((result) -> this.stepMillis.put(step,
+						Duration.ofNanos(System.nanoTime() - start).toMillis()));
+			});
 		}
 
 		private Mono<Long> execute(String statement) {

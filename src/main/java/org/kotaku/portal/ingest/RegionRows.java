@@ -138,4 +138,10 @@ final class RegionRows implements DatasetSpec {
 		return new ScopeColumns("code", null);
 	}
 
+	/** Deleting a village that activities refer to is refused. */
+	@Override
+	public List<String> deleteGuards() {
+		return List.of(ReferenceChecks.stillReferencedByActivities(Dataset.REGIONS, "village_code", "village"));
+	}
+
 }

@@ -49,7 +49,10 @@ public final class RowReader {
 	}
 
 	public boolean has(String field) {
-		Object value = this.values.get(field);
+		return present(this.values.get(field));
+	}
+
+	private static boolean present(Object value) {
 		return value != null && !(value instanceof String s && s.isBlank());
 	}
 
@@ -63,7 +66,7 @@ public final class RowReader {
 
 	public String text(String field, boolean required, int maxLength) {
 		Object value = this.values.get(field);
-		if (!has(field)) {
+		if (!present(value)) {
 			return missing(field, required);
 		}
 		if (!(value instanceof String || value instanceof Number)) {
@@ -102,8 +105,16 @@ public final class RowReader {
 
 	public Long integer(String field, boolean required, long min, long max) {
 		Object value = this.values.get(field);
-		if (!has(field)) {
+		if (!present(value)) {
 			return missing(field, required);
+		}
+		if (value instanceof Integer || value instanceof Long) {
+			long whole = ((Number) value).longValue(); // the common case, without BigDecimal arithmetic
+			if (whole < min || whole > max) {
+				reject(field, value, "must be between " + min + " and " + max);
+				return null;
+			}
+			return whole;
 		}
 		BigDecimal number = number(field, value);
 		if (number == null) {
@@ -123,8 +134,16 @@ public final class RowReader {
 	/** Money in whole rupiah, never negative. */
 	public Long rupiah(String field, boolean required) {
 		Object value = this.values.get(field);
-		if (!has(field)) {
+		if (!present(value)) {
 			return missing(field, required);
+		}
+		if (value instanceof Integer || value instanceof Long) {
+			long whole = ((Number) value).longValue(); // the common case, without BigDecimal arithmetic
+			if (whole < 0) {
+				reject(field, value, "must not be negative");
+				return null;
+			}
+			return whole;
 		}
 		BigDecimal number = number(field, value);
 		if (number == null) {
@@ -147,7 +166,7 @@ public final class RowReader {
 
 	public BigDecimal decimal(String field, boolean required, BigDecimal min, BigDecimal max, int maxScale) {
 		Object value = this.values.get(field);
-		if (!has(field)) {
+		if (!present(value)) {
 			return missing(field, required);
 		}
 		BigDecimal number = number(field, value);

@@ -146,4 +146,10 @@ final class SlumAreaRows extends IdKeyedRows {
 		return new ScopeColumns("regency_code", null);
 	}
 
+	/** Deleting a slum area that activities refer to is refused. */
+	@Override
+	public List<String> deleteGuards() {
+		return List.of(ReferenceChecks.stillReferencedByActivities(Dataset.SLUM_AREAS, "slum_area_id", "slum area"));
+	}
+
 }

@@ -39,8 +39,21 @@ final class StagedRows {
 		}
 	}
 
-	/** Appends the COPY line of one row (numbered from 1) to {@code out}, or records its problems. */
-	void stage(Map<String, Object> values, StringBuilder out) {
+	/**
+	 * The COPY lines (UTF-8) of consecutive rows, numbered on from the previous chunk; invalid rows are recorded
+	 * instead, and once the batch has an error nothing more is staged (every row is still validated).
+	 */
+	byte[] stage(List<Map<String, Object>> chunk) {
+		StringBuilder out = new StringBuilder(chunk.size() * 320);
+		for (Map<String, Object> values : chunk) {
+			stage(values, out);
+		}
+		byte[] lines = out.toString().getBytes(StandardCharsets.UTF_8);
+		this.digest.update(lines);
+		return lines;
+	}
+
+	private void stage(Map<String, Object> values, StringBuilder out) {
 		long rowNumber = ++this.rows;
 		RowReader row = new RowReader(rowNumber, values);
 		String op = operation(row);
@@ -57,9 +70,7 @@ final class StagedRows {
 		line[1] = op;
 		line[2] = this.spec.recordId(staged);
 		System.arraycopy(staged, 0, line, 3, staged.length);
-		int start = out.length();
 		CopyText.appendLine(out, line);
-		this.digest.update(out.substring(start).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static String operation(RowReader row) {
