@@ -1,6 +1,7 @@
 package org.kotaku.portal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -26,13 +27,21 @@ import org.springframework.web.server.WebFilterChain;
  * {@code If-None-Match} is answered 304 before any handler runs. Successful answers get the ETag,
  * {@code Cache-Control: public, max-age}, {@code Vary: Accept} and the {@code X-Data-Version} and
  * {@code X-Data-As-Of} headers, unless the handler set its own. If the version cannot be read (database down),
- * the request goes ahead without an ETag, so answers served from memory keep working.
+ * or not within {@link #VERSION_WAIT}, the request goes ahead without an ETag, so answers served from memory keep
+ * working.
  */
 @Component
 @Order(ConditionalGetFilter.ORDER)
 class ConditionalGetFilter implements WebFilter {
 
 	static final int ORDER = -160;
+
+	/**
+	 * How long a request waits for the version before it goes ahead without one. With the database down, the
+	 * connection pool can hold an acquisition for many seconds (it retries past dead connections); answers served
+	 * from memory must not wait for that.
+	 */
+	static final Duration VERSION_WAIT = Duration.ofSeconds(2);
 
 	static final List<String> PUBLIC_PREFIXES = List.of("/api/", "/ogc", "/tiles/", "/openapi/", "/docs/");
 
@@ -51,6 +60,7 @@ class ConditionalGetFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return this.versions.current()
+			.timeout(VERSION_WAIT)
 			.map(Optional::of)
 			.onErrorReturn(Optional.empty())
 			.flatMap((version) -> version.isPresent() ? conditional(exchange, chain, version.get()) : chain.filter(exchange));
