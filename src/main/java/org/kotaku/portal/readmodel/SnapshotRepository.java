@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
@@ -37,8 +38,15 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 @Repository
 class SnapshotRepository {
 
-	/** Enough memory for PostgreSQL to aggregate in hash tables instead of sorting on disk (this transaction only). */
-	private static final String WORK_MEM = "set local work_mem = '128MB'";
+	/**
+	 * Settings of every transaction of a refresh (set local: that transaction only). Enough memory to aggregate in
+	 * hash tables instead of sorting on disk; no JIT compilation (the plans' row estimates, e.g. of
+	 * generate_series, exceed the JIT cost thresholds, and compiling them took longer than running them: about
+	 * 2 s of CPU per refresh at national scale); no parallel workers (a refresh already runs three queries at
+	 * once on separate connections, and public requests need the remaining CPU more than the refresh does).
+	 */
+	private static final List<String> SETTINGS = List.of("set local work_mem = '128MB'", "set local jit = off",
+			"set local max_parallel_workers_per_gather = 0");
 
 	/** Lets the other connections of a refresh see exactly this transaction's data (PostgreSQL snapshot sync). */
 	private static final String EXPORT_SNAPSHOT = "select pg_export_snapshot()";
@@ -75,7 +83,7 @@ class SnapshotRepository {
 
 	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ConnectionFactory connections) {
 		this.db = db;
-		this.followers = new SnapshotFollowers(connections, WORK_MEM);
+		this.followers = new SnapshotFollowers(connections, SETTINGS);
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		definition.setReadOnly(true);
@@ -94,7 +102,9 @@ class SnapshotRepository {
 			.then();
 		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
 		Mono<String> exported = this.db.sql(EXPORT_SNAPSHOT).map((row) -> row.get(0, String.class)).one();
-		Mono<DataVersion> all = this.db.sql(WORK_MEM).then().then(version).zipWith(exported).flatMap((t) -> Mono
+		Mono<DataVersion> all = Flux.fromIterable(SETTINGS)
+			.concatMap((setting) -> this.db.sql(setting).then())
+			.then(version).zipWith(exported).flatMap((t) -> Mono
 			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler).doOnNext(builder::add).then())),
 					timed("slum-year", this.followers.query(t.getT2(), SLUM_YEAR, SnapshotRepository::slum)
 						.publishOn(scheduler)
