@@ -104,9 +104,12 @@ as $$
 declare
     villages text[] := array(select distinct village_code from touched_village);
 begin
-    delete from activity_rollup where village_code = any (villages);
+    -- joined with the (analyzed) table, not "= any (villages)": a small batch deletes through the index
+    delete from activity_rollup r using (select distinct village_code from touched_village) v
+    where r.village_code = v.village_code;
     insert into activity_rollup select * from kotaku_activity_rollup(villages);
-    delete from activity_village_year where village_code = any (villages);
+    delete from activity_village_year r using (select distinct village_code from touched_village) v
+    where r.village_code = v.village_code;
     insert into activity_village_year select * from kotaku_activity_village_year(villages);
 end
 $$;
