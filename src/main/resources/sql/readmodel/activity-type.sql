@@ -1,10 +1,11 @@
--- Activities by type and output unit: per regency and fiscal year, and per district over all years. The
+-- Activities by type and output unit: per regency and fiscal year, and per district over all years, from the
+-- activity table summed per village, year, type and unit by the ingestion (activity_rollup, migration V55). The
 -- application rolls regencies up to provinces and the nation. figures: count, completed, budget, disbursed,
 -- output volume x 100.
 select grouping(fiscal_year) = 1 as all_years,
        coalesce(left(village_code, 5), left(village_code, 8)) as region, fiscal_year as year, type, output_unit as unit,
-       array_to_string(array[count(*), count(*) filter (where status = 'completed'), sum(budget_idr), sum(disbursed_idr),
+       array_to_string(array[sum(activities), sum(completed), sum(budget_idr), sum(disbursed_idr),
              round(coalesce(sum(output_volume), 0) * 100)]::bigint[], ',', '') as figures
-from activity
+from activity_rollup
 group by grouping sets ((left(village_code, 5), fiscal_year, type, output_unit),
                         (left(village_code, 8), type, output_unit))

@@ -1,26 +1,22 @@
 -- Activity, allocation and 100-0-100 figures per village and fiscal year: the finest grain of the read model.
 -- The application rolls these rows up to districts, regencies, provinces and the nation.
 with act as (
-    select village_code, fiscal_year as year, count(*) as n,
-           count(*) filter (where status = 'planned') as planned,
-           count(*) filter (where status = 'ongoing') as ongoing,
-           count(*) filter (where status = 'completed') as completed,
-           count(*) filter (where status = 'cancelled') as cancelled,
-           sum(budget_idr) as budget, sum(disbursed_idr) as disbursed,
-           sum(cost_bpm_idr) as cost_bpm, sum(cost_apbd_idr) as cost_apbd, sum(cost_csr_idr) as cost_csr,
-           sum(cost_swadaya_idr) as cost_swadaya, sum(cost_other_idr) as cost_other,
-           coalesce(sum(beneficiary_households), 0) as ben_households,
-           coalesce(sum(beneficiary_people), 0) as ben_people,
-           coalesce(sum(beneficiary_women), 0) as ben_women,
-           coalesce(sum(beneficiary_low_income), 0) as ben_low_income,
-           coalesce(sum(labour_workers), 0) as lab_workers, coalesce(sum(labour_women), 0) as lab_women,
-           coalesce(sum(labour_person_days), 0) as lab_days, coalesce(sum(labour_wages_idr), 0) as lab_wages
-    from activity
-    group by village_code, fiscal_year),
-paid as (
+    -- the activity table summed per village and year by the ingestion (activity_village_year, migration V55)
+    select village_code, fiscal_year as year, activities as n, planned, ongoing, completed, cancelled,
+           budget_idr as budget, disbursed_idr as disbursed, cost_bpm_idr as cost_bpm, cost_apbd_idr as cost_apbd,
+           cost_csr_idr as cost_csr, cost_swadaya_idr as cost_swadaya, cost_other_idr as cost_other,
+           coalesce(beneficiary_households, 0) as ben_households, coalesce(beneficiary_people, 0) as ben_people,
+           coalesce(beneficiary_women, 0) as ben_women, coalesce(beneficiary_low_income, 0) as ben_low_income,
+           coalesce(labour_workers, 0) as lab_workers, coalesce(labour_women, 0) as lab_women,
+           coalesce(labour_person_days, 0) as lab_days, coalesce(labour_wages_idr, 0) as lab_wages
+    from activity_village_year),
+-- ordered by allocation: PostgreSQL then sums each allocation's tranches straight off the index of disbursed
+-- tranches and merges them with the allocations, instead of hashing 190,000 allocations twice (about 40% less time)
+paid as materialized (
     select allocation_id, sum(amount_idr) as amount
     from disbursement where status = 'disbursed'
-    group by allocation_id),
+    group by allocation_id
+    order by allocation_id),
 alloc as (
     select a.village_code, a.fiscal_year as year,
            sum(a.ceiling_idr) filter (where a.program = 'bpm_reguler') as planned_bpm_reguler,

@@ -180,15 +180,16 @@ final class ActivityRows extends IdKeyedRows {
 	}
 
 	/**
-	 * Recomputes the tile cells ({@code activity_tile_cell}, read by the low-zoom activity tiles) of the touched
-	 * villages, and of every village in a replace batch's scope (its unlisted activities were deleted), inside
-	 * the batch's transaction, so that they match the batch's data version.
+	 * Recomputes the tile cells ({@code activity_tile_cell}, read by the low-zoom activity tiles) and the read
+	 * model's {@link ActivityRollups} of the touched villages, and of every village in a replace batch's scope (its
+	 * unlisted activities were deleted), inside the batch's transaction, so that they match the batch's data version.
 	 */
 	@Override
 	public List<String> afterMerge() {
-		return List.of("""
+		List<String> tileCells = List.of("""
 				insert into touched_village select distinct g.village_code from activity_tile_cell g where :in_scope""",
 				"analyze touched_village", "select kotaku_refresh_activity_tile_cells()");
+		return java.util.stream.Stream.concat(tileCells.stream(), ActivityRollups.AFTER_MERGE.stream()).toList();
 	}
 
 	@Override

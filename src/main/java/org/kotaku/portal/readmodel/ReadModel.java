@@ -19,6 +19,7 @@ import reactor.core.scheduler.Schedulers;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * snapshot and shows in {@link #status()} and the metrics ({@code portal.read-model.*}).
  */
 @Component
-public class ReadModel implements DisposableBean {
+public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private static final Log log = LogFactory.getLog(ReadModel.class);
 
@@ -143,6 +144,16 @@ public class ReadModel implements DisposableBean {
 		this.status.updateAndGet((s) -> s.failed(this.clock.instant(), error));
 		log.warn("read model refresh failed after " + nanos / 1_000_000 + " ms; still serving version "
 				+ snapshot().map((s) -> s.version().version()).orElse(0L) + ": " + error);
+	}
+
+	/**
+	 * Starts building the first snapshot as soon as every bean exists (the schema is migrated by then), while the
+	 * web server and the rest of the application still start: the first figures are served seconds earlier than
+	 * when the build waited for the LISTEN connection (whose own refresh after connecting coalesces with this one).
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		requestRefresh();
 	}
 
 	@Override

@@ -23,8 +23,8 @@ import org.kotaku.portal.readmodel.Tally.Slot;
  */
 final class SnapshotBuilder {
 
-	/** One village and year of activities, allocations and access (the columns of village-year.sql). */
-	record VillageYear(String village, int year, Tally tally) {
+	/** One village and year of activities, allocations and access (the columns of village-year.sql, unparsed). */
+	record VillageYear(String village, int year, String figures) {
 	}
 
 	/** One row of activity-type.sql. */
@@ -40,20 +40,25 @@ final class SnapshotBuilder {
 
 	private final Set<Integer> years = new TreeSet<>();
 
+	private final Map<String, String[]> ancestors = new HashMap<>();
+
 	private List<RegionEntry> regions = List.of();
 
 	void regions(List<RegionEntry> regions) {
 		this.regions = regions;
 	}
 
-	void add(VillageYear row) {
-		this.years.add(row.year());
-		for (String code : ancestors(row.village())) {
-			tally(code, row.year()).addAll(row.tally(), false, true);
-			tally(code, 0).addAll(row.tally(), false, false);
+	/** Adds the figures of a village in a year (the tally is only read, never kept). */
+	void add(String village, int year, Tally figures) {
+		Integer boxed = year; // once per row, not once per lookup
+		this.years.add(boxed);
+		String[] codes = ancestors(village);
+		for (String code : codes) {
+			tally(code, boxed).addAll(figures, false, true);
+			tally(code, 0).addAll(figures, false, false);
 		}
-		String regency = row.village().substring(0, 5);
-		this.reporting.computeIfAbsent(row.year(), (y) -> new TreeSet<>()).add(regency);
+		String regency = codes[2];
+		this.reporting.computeIfAbsent(boxed, (y) -> new TreeSet<>()).add(regency);
 		this.reporting.computeIfAbsent(0, (y) -> new TreeSet<>()).add(regency);
 	}
 
@@ -126,14 +131,14 @@ final class SnapshotBuilder {
 		return array;
 	}
 
-	private Tally tally(String code, int year) {
+	private Tally tally(String code, Integer year) {
 		return this.tallies.computeIfAbsent(code, (c) -> new HashMap<>()).computeIfAbsent(year, (y) -> new Tally());
 	}
 
-	/** The nation, province, regency, district and village of a village code. */
-	private static String[] ancestors(String village) {
-		return new String[] { Snapshot.NATIONAL, village.substring(0, 2), village.substring(0, 5),
-				village.substring(0, 8), village };
+	/** The nation, province, regency, district and village of a village code (made once per village). */
+	private String[] ancestors(String village) {
+		return this.ancestors.computeIfAbsent(village, (v) -> new String[] { Snapshot.NATIONAL, v.substring(0, 2),
+				v.substring(0, 5), v.substring(0, 8), v });
 	}
 
 	/** Sums the type rows of one region, period and type over output units. */

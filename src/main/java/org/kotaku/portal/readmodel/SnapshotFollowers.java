@@ -1,5 +1,6 @@
 package org.kotaku.portal.readmodel;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,9 @@ final class SnapshotFollowers {
 
 	private final ConnectionFactory connections;
 
-	private final String setup;
+	private final List<String> setup;
 
-	SnapshotFollowers(ConnectionFactory connections, String setup) {
+	SnapshotFollowers(ConnectionFactory connections, List<String> setup) {
 		this.connections = connections;
 		this.setup = setup;
 	}
@@ -35,7 +36,8 @@ final class SnapshotFollowers {
 		return Flux.usingWhen(Mono.from(this.connections.create()), (connection) -> execute(connection,
 				"begin isolation level repeatable read read only")
 			.then(execute(connection, "set transaction snapshot '" + snapshotId + "'"))
-			.then(execute(connection, this.setup))
+			.thenMany(Flux.fromIterable(this.setup).concatMap((setting) -> execute(connection, setting)))
+			.then()
 			.thenMany(Flux.from(connection.createStatement(sql).execute()).flatMap((result) -> result.map(mapper))),
 				(connection) -> execute(connection, "commit").then(Mono.from(connection.close())),
 				(connection, error) -> close(connection), SnapshotFollowers::close);

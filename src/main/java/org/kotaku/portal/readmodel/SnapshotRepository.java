@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
@@ -30,15 +31,23 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 /**
  * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
  * in one read-only repeatable-read transaction whose snapshot two more connections import to run the slower
- * aggregates at the same time: the data version and every figure always describe the same database state. PostgreSQL aggregates the millions of canonical rows; only the aggregated rows (per
- * village and year, per regency and type) travel to the application, where they are rolled up on
+ * aggregates at the same time: the data version and every figure always describe the same database state.
+ * PostgreSQL aggregates the canonical rows (activities from their per-village rollups, which the ingestion keeps);
+ * only the aggregated rows (per village and year, per regency and type) travel to the application, where they are rolled up on
  * {@code scheduler}, off the event loop.
  */
 @Repository
 class SnapshotRepository {
 
-	/** Enough memory for PostgreSQL to aggregate in hash tables instead of sorting on disk (this transaction only). */
-	private static final String WORK_MEM = "set local work_mem = '128MB'";
+	/**
+	 * Settings of every transaction of a refresh (set local: that transaction only). Enough memory to aggregate in
+	 * hash tables instead of sorting on disk; no JIT compilation (the plans' row estimates, e.g. of
+	 * generate_series, exceed the JIT cost thresholds, and compiling them took longer than running them: about
+	 * 2 s of CPU per refresh at national scale); no parallel workers (a refresh already runs three queries at
+	 * once on separate connections, and public requests need the remaining CPU more than the refresh does).
+	 */
+	private static final List<String> SETTINGS = List.of("set local work_mem = '128MB'", "set local jit = off",
+			"set local max_parallel_workers_per_gather = 0");
 
 	/** Lets the other connections of a refresh see exactly this transaction's data (PostgreSQL snapshot sync). */
 	private static final String EXPORT_SNAPSHOT = "select pg_export_snapshot()";
@@ -75,7 +84,7 @@ class SnapshotRepository {
 
 	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ConnectionFactory connections) {
 		this.db = db;
-		this.followers = new SnapshotFollowers(connections, WORK_MEM);
+		this.followers = new SnapshotFollowers(connections, SETTINGS);
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		definition.setReadOnly(true);
@@ -93,9 +102,14 @@ class SnapshotRepository {
 			.doOnNext(builder::regions)
 			.then();
 		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
+		VillageYearParser parser = new VillageYearParser();
 		Mono<String> exported = this.db.sql(EXPORT_SNAPSHOT).map((row) -> row.get(0, String.class)).one();
-		Mono<DataVersion> all = this.db.sql(WORK_MEM).then().then(version).zipWith(exported).flatMap((t) -> Mono
-			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler).doOnNext(builder::add).then())),
+		Mono<DataVersion> all = Flux.fromIterable(SETTINGS)
+			.concatMap((setting) -> this.db.sql(setting).then())
+			.then(version).zipWith(exported).flatMap((t) -> Mono
+			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler)
+				.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
+				.then())),
 					timed("slum-year", this.followers.query(t.getT2(), SLUM_YEAR, SnapshotRepository::slum)
 						.publishOn(scheduler)
 						.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
@@ -129,25 +143,43 @@ class SnapshotRepository {
 	}
 
 	private static VillageYear villageYear(Readable row) {
-		long[] figures = figures(row.get("figures", String.class));
-		Tally tally = new Tally();
-		for (int i = 0; i < VILLAGE_YEAR_SLOTS.length; i++) {
-			tally.add(VILLAGE_YEAR_SLOTS[i], number(figures[i]));
+		return new VillageYear(row.get("village", String.class), (int) number(row.get("year")),
+				row.get("figures", String.class));
+	}
+
+	/**
+	 * Turns the figures of village-year rows into a tally, always the same one (and the same parse buffer): the
+	 * builder only adds it to others, and 100,000 rows per refresh then leave no garbage behind, which keeps the
+	 * collector's pauses (felt by every request in flight) short while a refresh runs. One per refresh; used by
+	 * one thread.
+	 */
+	static final class VillageYearParser {
+
+		private final Tally tally = new Tally();
+
+		private final long[] figures = new long[VILLAGE_YEAR_SLOTS.length + 5];
+
+		Tally tally(String text) {
+			figures(text, this.figures);
+			Tally tally = this.tally;
+			tally.clear();
+			long[] figures = this.figures;
+			for (int i = 0; i < VILLAGE_YEAR_SLOTS.length; i++) {
+				tally.add(VILLAGE_YEAR_SLOTS[i], number(figures[i]));
+			}
+			int next = VILLAGE_YEAR_SLOTS.length;
+			tally.add(Slot.ALLOCATIONS, number(figures[next + 3]));
+			if (number(figures[next + 4]) == 1) {
+				tally.add(Slot.ACCESS_ROWS, 1);
+				long households = tally.get(Slot.ACCESS_HOUSEHOLDS);
+				long weight = households == 0 ? 1 : households;
+				weigh(tally, figures[next], weight, Slot.WATER_WEIGHT, Slot.WATER_SUM);
+				weigh(tally, figures[next + 1], weight, Slot.SANITATION_WEIGHT, Slot.SANITATION_SUM);
+				weigh(tally, figures[next + 2], weight, Slot.WASTE_WEIGHT, Slot.WASTE_SUM);
+			}
+			return tally;
 		}
-		int next = VILLAGE_YEAR_SLOTS.length;
-		long water = figures[next];
-		long sanitation = figures[next + 1];
-		long waste = figures[next + 2];
-		tally.add(Slot.ALLOCATIONS, number(figures[next + 3]));
-		if (number(figures[next + 4]) == 1) {
-			tally.add(Slot.ACCESS_ROWS, 1);
-			long households = tally.get(Slot.ACCESS_HOUSEHOLDS);
-			long weight = households == 0 ? 1 : households;
-			weigh(tally, water, weight, Slot.WATER_WEIGHT, Slot.WATER_SUM);
-			weigh(tally, sanitation, weight, Slot.SANITATION_WEIGHT, Slot.SANITATION_SUM);
-			weigh(tally, waste, weight, Slot.WASTE_WEIGHT, Slot.WASTE_SUM);
-		}
-		return new VillageYear(row.get("village", String.class), (int) number(row.get("year")), tally);
+
 	}
 
 	/** Adds the weight and weight x percent x 100 when the percentage is known. */
@@ -181,6 +213,11 @@ class SnapshotRepository {
 	/** Parses the comma-separated figures of a row ({@code array_to_string(..., ',', '')}); empty = null. */
 	static long[] figures(String text) {
 		long[] values = new long[text.length() + 1];
+		return java.util.Arrays.copyOf(values, figures(text, values));
+	}
+
+	/** Parses the figures into {@code values} (large enough); returns how many there were. */
+	static int figures(String text, long[] values) {
 		int count = 0;
 		int start = 0;
 		for (int i = 0; i <= text.length(); i++) {
@@ -189,7 +226,7 @@ class SnapshotRepository {
 				start = i + 1;
 			}
 		}
-		return java.util.Arrays.copyOf(values, count);
+		return count;
 	}
 
 	private static long number(long value) {

@@ -94,6 +94,10 @@ public final class Tally {
 		return hasActivities() || hasAllocations() || hasAccess() || hasSlum();
 	}
 
+	void clear() {
+		Arrays.fill(this.values, 0);
+	}
+
 	void add(Slot slot, long value) {
 		this.values[slot.ordinal()] += value;
 	}

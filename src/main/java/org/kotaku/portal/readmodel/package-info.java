@@ -2,7 +2,8 @@
  * The read model: one immutable {@link org.kotaku.portal.readmodel.Snapshot} of every public aggregate per
  * region (nation, province, regency, district, program village) and fiscal year, built by
  * {@link org.kotaku.portal.readmodel.SnapshotRepository} with a few SQL aggregates in one repeatable-read
- * transaction, held and swapped by {@link org.kotaku.portal.readmodel.ReadModel} (coalesced refreshes, off the
+ * transaction (activities come pre-aggregated per village and year, and per village, year, type and unit, in
+ * tables the ingestion recomputes for the villages each batch touches: migration V55), held and swapped by {@link org.kotaku.portal.readmodel.ReadModel} (coalesced refreshes, off the
  * event loop), kept current by {@link org.kotaku.portal.readmodel.ReadModelListener} (LISTEN read_model with
  * reconnect and a periodic version check), and reported in health ({@code readModel}) and metrics
  * ({@code portal.read-model.*}). Depends on the database and {@code api} (errors) only.
