@@ -37,7 +37,7 @@ public class CachedAnswers {
 	/** Answers with whatever {@code render} produces (CSV, GeoJSON, tiles...). */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
 		CachedResponse cached = this.cache.getOrRender(version, request.exchange().getRequest(), render);
-		CachedAnswer answer = CachedAnswer.of(request.exchange().getRequest(), cached, this.cache.cacheControl());
+		CachedAnswer answer = CachedAnswer.of(request.exchange().getRequest(), cached);
 		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status())
 			.headers((headers) -> headers.putAll(answer.headers()));
 		return answer.body() == null ? builder.build() : builder.body(BodyInserters.fromValue(answer.body()));

@@ -59,13 +59,14 @@ class FastPath {
 			if (hit == null) {
 				return this.next.handle(request, response);
 			}
-			CachedAnswer answer = CachedAnswer.of(request, hit, this.cache.cacheControl());
+			CachedAnswer answer = CachedAnswer.of(request, hit);
 			response.setStatusCode(answer.status());
 			response.getHeaders().putAll(answer.headers());
-			if (answer.body() == null) {
+			if (answer.buffer() == null) {
 				return response.setComplete();
 			}
-			DataBuffer buffer = response.bufferFactory().wrap(answer.body());
+			// wraps the direct bytes without copying; the server releases the wrapper, never the bytes
+			DataBuffer buffer = response.bufferFactory().wrap(answer.buffer());
 			return response.writeWith(Mono.just(buffer));
 		}
 
@@ -78,12 +79,18 @@ class FastPath {
 			if (version < 0) {
 				return null;
 			}
+			CachedResponse hit = this.cache.lookup(version, request);
+			// guards last: a guard may count the request (a rate limiter takes a token), which only a hit should do
+			return hit != null && allowed(request) ? hit : null;
+		}
+
+		private boolean allowed(ServerHttpRequest request) {
 			for (FastPathGuard guard : this.guards) {
 				if (!guard.allows(request)) {
-					return null;
+					return false;
 				}
 			}
-			return this.cache.lookup(version, request);
+			return true;
 		}
 
 	}

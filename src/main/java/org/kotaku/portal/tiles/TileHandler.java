@@ -8,6 +8,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,14 +66,14 @@ class TileHandler {
 			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
 		}
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
-		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
+		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
+		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v, REVALIDATE))));
 	}
 
@@ -80,7 +81,7 @@ class TileHandler {
 		long requested = requestedVersion(request.pathVariable("version"));
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.versions.currentNumber().flatMap((v) -> versioned(request, requested, v, layer, address));
+		return currentVersion(request).flatMap((v) -> versioned(request, requested, v, layer, address));
 	}
 
 	private Mono<ServerResponse> versioned(ServerRequest request, long requested, long current, TileLayer layer,
@@ -103,7 +104,7 @@ class TileHandler {
 	}
 
 	private Mono<ServerResponse> tile(TileLayer layer, TileAddress address, long version, CacheControl cacheControl) {
-		return this.cache.get(new TileCache.Key(version, layer, address), () -> this.repository.findTile(layer, address))
+		return this.cache.get(new TileCache.Key(version, layer, address), () -> this.repository.findTile(layer, address, version))
 			.flatMap((tile) -> tileResponse(tile, version, cacheControl));
 	}
 
@@ -135,6 +136,11 @@ class TileHandler {
 			.eTag(etag(version))
 			.cacheControl(REVALIDATE)
 			.bodyValue(body);
+	}
+
+	/** The data version the HTTP conventions filter already read for this request (one query, not two). */
+	private Mono<Long> currentVersion(ServerRequest request) {
+		return this.versions.of(request).map(DataVersion::version);
 	}
 
 	private TileAddress address(ServerRequest request) {

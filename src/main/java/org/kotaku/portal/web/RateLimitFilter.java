@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
+import org.kotaku.portal.httpcache.FastPathGuard;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,12 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Limits every client address to a token bucket ({@link RateLimitProperties}); past it the answer is a 429
  * {@code rate-limited} problem with {@code Retry-After}. Health and metrics ({@code /actuator/**}) are not limited.
+ * Cached answers replayed before the filters run count too ({@link FastPathGuard}): a client past its limit is sent
+ * down the normal path, where this filter answers 429.
  */
 @Component
 @Order(RateLimitFilter.ORDER)
-class RateLimitFilter implements WebFilter {
+class RateLimitFilter implements WebFilter, FastPathGuard {
 
 	static final int ORDER = -200;
 
@@ -41,20 +44,30 @@ class RateLimitFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		if (!this.properties.enabled() || request.getPath().value().startsWith("/actuator/")) {
-			return chain.filter(exchange);
-		}
-		long now = System.nanoTime();
-		TokenBucket bucket = this.buckets.get(client(request),
-				(key) -> new TokenBucket(this.properties.capacity(), this.properties.refillPerSecond(), now));
-		long retryAfter = bucket.tryTake(now);
+		long retryAfter = take(exchange.getRequest());
 		if (retryAfter > 0) {
 			return Mono.error(new PortalException(ProblemType.RATE_LIMITED, "Too many requests from your address; "
 					+ "retry after " + retryAfter + " s. The limit is " + this.properties.capacity() + " requests at once and "
 					+ this.properties.refillPerSecond() + " per second.", Map.of("retryAfterSeconds", retryAfter), null));
 		}
 		return chain.filter(exchange);
+	}
+
+	/** Takes a token for a request the fast path would answer; false (and no answer from it) past the limit. */
+	@Override
+	public boolean allows(ServerHttpRequest request) {
+		return take(request) == 0;
+	}
+
+	/** Takes a token from the client's bucket; 0 when it had one, else the seconds until it will. */
+	private long take(ServerHttpRequest request) {
+		if (!this.properties.enabled() || request.getPath().value().startsWith("/actuator/")) {
+			return 0;
+		}
+		long now = System.nanoTime();
+		TokenBucket bucket = this.buckets.get(client(request),
+				(key) -> new TokenBucket(this.properties.capacity(), this.properties.refillPerSecond(), now));
+		return bucket.tryTake(now);
 	}
 
 	private String client(ServerHttpRequest request) {

@@ -83,9 +83,15 @@ class TileIntegrationTests {
 		assertThat(regions.features()).extracting((f) -> f.properties().get("code")).contains("64", "73", "35");
 		Map<String, Object> kaltim = regions.features().stream()
 			.filter((f) -> "64".equals(f.properties().get("code"))).findFirst().orElseThrow().properties();
-		assertThat(((Number) kaltim.get("planned_idr")).longValue()).isPositive();
+		assertThat(((Number) kaltim.get("planned_idr")).longValue()).isPositive()
+			.isEqualTo(query("select sum(ceiling_idr) from allocation where village_code like '64.%'"));
+		assertThat(((Number) kaltim.get("disbursed_idr")).longValue()).isEqualTo(query("select sum(d.amount_idr) "
+				+ "from disbursement d join allocation a on a.id = d.allocation_id "
+				+ "where a.village_code like '64.%' and d.status = 'disbursed'"));
 		assertThat(((Number) kaltim.get("disbursement_rate")).doubleValue()).isBetween(0.0, 1.5);
-		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive();
+		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive()
+			.isCloseTo(query("select sum(area_ha * 100) from slum_area where regency_code like '64.%'") / 100.0,
+					org.assertj.core.data.Offset.offset(0.001));
 		assertThat(kaltim).containsKeys("slum_reduced_ha", "slum_reduced_pct", "disbursed_idr");
 		assertThat(regions.features()).allSatisfy((f) -> assertThat(f.type()).isEqualTo(3));
 	}

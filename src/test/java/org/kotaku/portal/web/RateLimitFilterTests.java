@@ -1,11 +1,14 @@
 package org.kotaku.portal.web;
 
+import java.net.InetSocketAddress;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.api.ProblemExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -41,6 +44,20 @@ class RateLimitFilterTests {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.type").isEqualTo("/problems/rate-limited");
 		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+	}
+
+	/** Answers the fast path replays from the cache take tokens from the same bucket. */
+	@Test
+	void fastPathAnswersCountAgainstTheLimit() {
+		RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 2, 0.01, false, 100));
+		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/summary")
+			.remoteAddress(new InetSocketAddress("10.1.2.3", 4000))
+			.build();
+		assertThat(filter.allows(request)).isTrue();
+		assertThat(filter.allows(request)).isTrue();
+		assertThat(filter.allows(request)).as("past the burst the fast path steps aside").isFalse();
+		assertThat(filter.allows(MockServerHttpRequest.get("/actuator/health").build())).isTrue();
+		assertThat(new RateLimitFilter(new RateLimitProperties(false, 1, 0.01, false, 100)).allows(request)).isTrue();
 	}
 
 	@Test
