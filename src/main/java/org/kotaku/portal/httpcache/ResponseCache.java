@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * snapshot is swapped in. Metrics: {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
  */
 @Component
-public class ResponseCache {
+public class ResponseCache implements FastAnswers {
 
 	private static final int GZIP_FROM_BYTES = 512;
 
@@ -58,7 +58,8 @@ public class ResponseCache {
 	}
 
 	/** The cached answer to this request at this data version, or null. */
-	CachedResponse lookup(long version, ServerHttpRequest request) {
+	@Override
+	public CachedResponse find(ServerHttpRequest request, long version) {
 		if (!this.paths.contains(request.getPath().pathWithinApplication().value())) {
 			return null;
 		}
@@ -83,12 +84,26 @@ public class ResponseCache {
 		this.cache.asMap().keySet().removeIf((key) -> Long.parseLong(key.substring(0, key.indexOf(' '))) < current);
 	}
 
+	/**
+	 * Prepares an answer with its own ETag and Cache-Control (e.g. a tile: the data version, immutable), with the
+	 * headers every answer gets and those the {@link AnswerHeaders} beans give its path; no gzip variant.
+	 */
+	CachedResponse prepare(DataVersion version, String path, String etag, String cacheControl, String contentType,
+			byte[] body) {
+		return CachedResponse.of(etag, version.version(), version.asOf(), contentType, body, null, cacheControl,
+				extraHeaders(path));
+	}
+
 	private CachedResponse store(DataVersion version, String key, String path, Rendered rendered) {
 		byte[] gzip = rendered.body().length >= GZIP_FROM_BYTES ? gzip(rendered.body()) : null;
+		return CachedResponse.of(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
+				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path));
+	}
+
+	private HttpHeaders extraHeaders(String path) {
 		HttpHeaders extra = new HttpHeaders();
 		this.answerHeaders.orderedStream().forEach((contributor) -> contributor.addTo(path, extra));
-		return CachedResponse.of(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
-				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extra);
+		return extra;
 	}
 
 	private static byte[] gzip(byte[] bytes) {
