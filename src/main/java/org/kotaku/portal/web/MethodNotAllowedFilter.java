@@ -12,8 +12,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.codec.HttpMessageReader;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -42,9 +42,10 @@ class MethodNotAllowedFilter implements WebFilter {
 
 	private final List<HttpMessageReader<?>> readers;
 
-	MethodNotAllowedFilter(ObjectProvider<RouterFunctionMapping> mappings, ServerCodecConfigurer codecs) {
+	MethodNotAllowedFilter(ObjectProvider<RouterFunctionMapping> mappings) {
 		this.mappings = mappings;
-		this.readers = codecs.getReaders();
+		// matching a route never reads the body; the default readers only complete the request object
+		this.readers = HandlerStrategies.withDefaults().messageReaders();
 	}
 
 	@Override
