@@ -2,8 +2,9 @@
 # Targets of shared/DESIGN.md section 6: a tile uncached p95 under 50 ms at zoom 5-14, cached "like a static file".
 
 TILE_ZOOMS="5 8 11 14"
-# zooms whose tiles only warm up the JIT and the database path; never the addresses measured (other zooms)
-TILE_WARM_ZOOMS="6 9 12"
+# zooms whose tiles only warm up the JIT and the database path (zoom 4: the low-zoom statements, provinces and the
+# coarsest activity cells; 6, 9, 12: the others), never the addresses measured (other zooms)
+TILE_WARM_ZOOMS="4 6 9 12"
 TILE_LAYERS="activities regions slum-areas"
 
 # SQL: the distinct tile addresses "x y" at zoom $2 where a layer ($1) has data in program regencies, in a fixed
