@@ -11,10 +11,13 @@
 #
 # Environment: BENCH_APP_PORT [18086], BENCH_NGINX_PORT [18090], BENCH_DB [kotaku_bench],
 # BENCH_INGEST_KEY (bearer key for the ingestion scenario), BENCH_REFRESH_METRIC (see lib/adapt.sh),
-# BENCH_LOAD_JAVA_OPTS [-Xmx2g] (only for loading the fixture), BENCH_SKIP_BUILD=yes (reuse the jar),
-# BENCH_SCENARIOS (comma-separated scenario names: run only those; results then go to latest-<names>.md/json),
-# BENCH_REUSE_DB=yes (keep BENCH_DB and its fixture when it already holds one: no recreate, no load),
-# BENCH_INGEST_TIMEOUT [300] (seconds an upload may take), BENCH_JAR (run this jar instead of target/kotaku-portal.jar, e.g. a build of another commit; implies no build).
+# BENCH_LOAD_JAVA_OPTS [-Xmx2g] (only for loading the fixture), BENCH_SKIP_BUILD=yes (reuse the jar), BENCH_JAR
+# (another jar to measure, e.g. an older build; implies no build),
+# BENCH_SCENARIOS (comma-separated scenarios or groups to run; all when unset), BENCH_REUSE_DB=yes (keep a
+# database that already holds the fixture), BENCH_RESULTS (where a partial run writes its .json and .md),
+# BENCH_INGEST_TIMEOUT [300] (seconds an upload may take).
+#
+#   BENCH_SCENARIOS=tiles,ogc_items BENCH_REUSE_DB=yes BENCH_SKIP_BUILD=yes bash bench/run.sh
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -43,16 +46,22 @@ SEED=20161
 LOAD_JAVA_OPTS=${BENCH_LOAD_JAVA_OPTS:--Xmx2g}
 if [ "$MODE" = quick ]; then
   SCALE=demo WARMUP_SECONDS=2 DURATION=4 ROUNDS=2 REFRESHES=3 LOAD_TIMEOUT=300 INGEST_TIMEOUT=300 RESEND_IF_UNDER=300
+  TILES_PER_ZOOM=60 TILE_WARM_PER_ZOOM=10
 else
   SCALE=national WARMUP_SECONDS=5 DURATION=10 ROUNDS=3 REFRESHES=5 LOAD_TIMEOUT=720 INGEST_TIMEOUT=300 RESEND_IF_UNDER=90
+  TILES_PER_ZOOM=300 TILE_WARM_PER_ZOOM=40
+fi
+INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
+SCENARIOS=${BENCH_SCENARIOS:-all}
+REUSE_DB=${BENCH_REUSE_DB:-no}
+if [ "$SCENARIOS" = all ]; then
+  RESULTS_BASE=${BENCH_RESULTS:-$OUT_DIR/latest}
+else
+  # a partial run never overwrites the full run's latest.*
+  RESULTS_BASE=${BENCH_RESULTS:-$WORK/partial}
 fi
 
-INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
-SCENARIOS=${BENCH_SCENARIOS:-}
-RESULT_NAME=latest
-[ -z "$SCENARIOS" ] || RESULT_NAME="latest-${SCENARIOS//,/-}"
-
-for lib in common setup app nginx load adapt scenarios ingest report; do
+for lib in common setup app nginx load adapt scenarios geodata ingest report; do
   # shellcheck source=/dev/null
   . "$BENCH_DIR/lib/$lib.sh"
 done
@@ -82,37 +91,44 @@ load_fixture() {
   stop_app
 }
 
-# Whether BENCH_SCENARIOS names the scenario (every scenario runs when it is empty).
-selected() { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
+# wanted <scenario> [group...]: whether BENCH_SCENARIOS selects the scenario by its name or one of its groups.
+wanted() {
+  [ "$SCENARIOS" = all ] && return 0
+  local name
+  for name in "$@"; do
+    case ",${SCENARIOS// /}," in *",$name,"*) return 0 ;; esac
+  done
+  return 1
+}
 
-# Whether BENCH_REUSE_DB=yes and the database already holds every activity of the exported fixture file.
-reusable_fixture() {
-  local file=$1 expected
-  [ "${BENCH_REUSE_DB:-no}" = yes ] && [ -s "$file" ] || return 1
-  expected=$(wc -l <"$file")
-  [ "$(bench_psql -c 'select count(*) from activity' 2>/dev/null)" = "$expected" ]
+# The fixture: kept when BENCH_REUSE_DB=yes and the database already holds it, otherwise the database is recreated
+# and the fixture loaded. The NDJSON file is written only when something needs it (loading, the ingestion scenario).
+prepare_fixture() {
+  local ndjson=$1 rows
+  if [ "$REUSE_DB" = yes ] && fixture_present; then
+    log "BENCH_REUSE_DB=yes: $BENCH_DB already holds a fixture; not reloading it"
+    LOAD_SECONDS=null
+    if wanted ingest_activities ingest && [ ! -s "$ndjson" ]; then export_activities "$ndjson" >/dev/null; fi
+    return
+  fi
+  [ "$REUSE_DB" = yes ] && log "BENCH_REUSE_DB=yes but $BENCH_DB holds no fixture: loading it"
+  recreate_database
+  rows=$(export_activities "$ndjson")
+  load_fixture "$rows"
 }
 
 main() {
   local started_at
   started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  log "$MODE run: $SCALE fixture, app $APP_URL, nginx $NGINX_URL, database $BENCH_DB"
+  log "$MODE run: $SCALE fixture, app $APP_URL, nginx $NGINX_URL, database $BENCH_DB, scenarios $SCENARIOS"
   check_ports_free
   ensure_tools
   rm -rf "$RESULTS_DIR" "$WORK/nginx"
-  mkdir -p "$RESULTS_DIR" "$OUT_DIR"
+  mkdir -p "$RESULTS_DIR" "$OUT_DIR" "$(dirname "$RESULTS_BASE")"
   build_app
-  local ndjson="$WORK/activities-$SCALE.ndjson" rows
+  local ndjson="$WORK/activities-$SCALE.ndjson"
   local machine fixture
-  if reusable_fixture "$ndjson"; then
-    rows=$(wc -l <"$ndjson")
-    log "BENCH_REUSE_DB=yes: $BENCH_DB already holds the $SCALE fixture ($rows activities); not reloading it"
-    LOAD_SECONDS=null
-  else
-    recreate_database
-    rows=$(export_activities "$ndjson")
-    load_fixture "$rows"
-  fi
+  prepare_fixture "$ndjson"
   fixture=$(fixture_facts "$LOAD_SECONDS")
   machine=$(machine_facts)
 
@@ -120,29 +136,36 @@ main() {
   local ready figures
   ready=$(wait_ready)
   figures=$(wait_figures)
-  record startup "$(jq -n --argjson s "$ready" --argjson f "${figures% *}" --argjson status "${figures#* }" '
+  wanted startup && record startup "$(jq -n --argjson s "$ready" --argjson f "${figures% *}" --argjson status "${figures#* }" '
     {status: "ok", seconds: $s, figuresSeconds: $f, summaryStatus: $status,
      what: "launch to readiness probe UP (seconds) and to GET /api/v1/summary answering other than 503 (figuresSeconds), fixture already in the database",
      targets: {seconds: 10}, met: {seconds: ($s < 10), figures: ($f < 10)}}')"
   nginx_start
 
-  selected cached_summary && scenario_cached_vs_nginx cached_summary /api/v1/summary summary.json
-  selected cached_progress_regencies &&
+  wanted cached_summary cached && scenario_cached_vs_nginx cached_summary /api/v1/summary summary.json
+  wanted cached_progress_regencies cached &&
     scenario_cached_vs_nginx cached_progress_regencies '/api/v1/progress?level=2' progress-level-2.json
   # one value per district: at national scale (about 2,150 districts) the large answer of about 200 KB
-  selected cached_progress_districts &&
+  wanted cached_progress_districts cached &&
     scenario_cached_vs_nginx cached_progress_districts '/api/v1/progress?level=3' progress-level-3.json
-  selected region_search && scenario_region_search
-  selected activity_search && scenario_activity_search
-  selected read_model_refresh && scenario_refresh_time
-  selected p99_during_refresh && scenario_refresh_p99
-  selected ingest_activities && scenario_ingest "$ndjson" "$rows"
+  wanted region_search && scenario_region_search
+  wanted activity_search && scenario_activity_search
+  local layer
+  for layer in $TILE_LAYERS; do
+    wanted "tiles_uncached_${layer//-/_}" tiles_uncached tiles && scenario_tiles_uncached "$layer"
+  done
+  # after the uncached runs: its hot tiles are theirs
+  wanted tiles_cached tiles && scenario_tiles_cached
+  wanted ogc_items && scenario_ogc_items
+  wanted read_model_refresh refresh && scenario_refresh_time
+  wanted p99_during_refresh refresh && scenario_refresh_p99
+  wanted ingest_activities ingest && scenario_ingest "$ndjson" "$(wc -l <"$ndjson")"
 
   nginx_stop
   stop_app
-  write_json "$machine" "$fixture" "$started_at"
-  write_markdown
-  log "done: $OUT_DIR/$RESULT_NAME.md"
+  write_json "$machine" "$fixture" "$started_at" "$RESULTS_BASE.json"
+  write_markdown "$RESULTS_BASE.json" "$RESULTS_BASE.md"
+  log "done: $RESULTS_BASE.md"
 }
 
 main

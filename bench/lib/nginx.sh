@@ -11,6 +11,7 @@ nginx_start() {
   NGINX_DIR="$WORK/nginx"
   mkdir -p "$NGINX_DIR/root" "$NGINX_DIR/logs" "$NGINX_DIR/tmp"
   chmod 755 "$NGINX_DIR" "$NGINX_DIR/root"
+  write_nginx_headers >"$NGINX_DIR/headers.conf"
   write_nginx_conf >"$NGINX_DIR/nginx.conf"
   log "starting nginx on $NGINX_URL (config $NGINX_DIR/nginx.conf)"
   "$(nginx_bin)" -p "$NGINX_DIR/" -c "$NGINX_DIR/nginx.conf" -e "$NGINX_DIR/logs/error.log"
@@ -27,6 +28,17 @@ nginx_stop() {
   log "stopping nginx (pid $NGINX_PID)"
   stop_pid "$NGINX_PID"
   NGINX_PID=
+}
+
+# The headers the app puts on a cached answer (those of GET /api/v1/summary: freshness, Cache-Control, Vary, CORS,
+# security headers) as add_header lines, so that both sides send about the same header bytes; nginx adds its own
+# ETag, Last-Modified, Content-Type and Content-Length.
+write_nginx_headers() {
+  local headers="$WORK/nginx-app-headers.txt"
+  curl -s -o /dev/null -D "$headers" --max-time 10 "$APP_URL/api/v1/summary" || true
+  tr -d '\r' <"$headers" | awk -F': ' '
+    tolower($1) ~ /^(cache-control|vary|x-data-version|x-data-as-of|access-control-allow-origin|access-control-expose-headers|x-content-type-options|content-security-policy|referrer-policy|x-frame-options)$/ {
+      value = substr($0, length($1) + 3); gsub(/"/, "\\\"", value); printf "add_header %s \"%s\";\n", $1, value }'
 }
 
 # Static files, no access log, keep-alive connections kept open as long as the app keeps them, and the same
@@ -55,6 +67,7 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $NGINX_DIR/root;
+    include $NGINX_DIR/headers.conf;
   }
 }
 CONF

@@ -20,6 +20,16 @@ def line:
   elif .scenario == "activity_search" then
     {result: "p95 \(.result.p95Ms | ms) at 1 connection (\(.result.rps) req/s, \(.distinctQueries) bboxes)", target: "p95 < 30 ms",
      met: "p95 \(.met.p95 | met), errors \(.met.errors | met)"}
+  elif .scenario | startswith("tiles_uncached_") then
+    {result: "\(.layer): \(.zooms | map("z\(.zoom) p95 \(.p95Ms | ms) (\(.requests) tiles, max \((.maxBytes / 1024) | round) KB)") | join("; "))",
+     target: "p95 < 50 ms at each zoom; tiles < 500 KB",
+     met: "p95 \(.met.p95 | met), size \(.met.size | met), errors \(.met.errors | met)"}
+  elif .scenario == "tiles_cached" then
+    {result: "app \(.app.rps) req/s, nginx \(.nginx.rps) req/s: **ratio \(.ratio)** (rounds \(.roundRatios | map(tostring) | join(", "))); app \(.app | lat); \(.tiles) hot tiles of \(.meanBytes) bytes on average",
+     target: "like a static file (no ratio set); p99 < 10 ms, no errors", met: "p99 \(.met.p99 | met), errors \(.met.errors | met)"}
+  elif .scenario == "ogc_items" then
+    {result: "p95 \(.result.p95Ms | ms) at 1 connection (\(.result.rps) req/s, \(.result.requests) requests over \(.distinctQueries) bboxes)",
+     target: "none set (activity search: p95 < 30 ms)", met: "p95 < 30 ms \(.met.p95 | met), errors \(.met.errors | met)"}
   elif .scenario == "read_model_refresh" then
     {result: "median \(.medianSeconds) s, max \(.maxSeconds) s over \(.refreshes) refreshes", target: "< 3 s", met: (.met.seconds | met)}
   elif .scenario == "p99_during_refresh" then
@@ -40,6 +50,7 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
    else empty end),
   "> The machine is shared (load average \($run.machine.loadAverageAtStart) at the start, \($run.machine.loadAverageAtEnd) at the end; busiest processes at the start: \($run.machine.busiestProcessesAtStart)). Absolute numbers drift with the other tenants; the side-by-side ratios are the figures to read. wrk runs on the same cores as the servers, for nginx and the app alike.",
   "",
+  (if $run.settings.scenarios != null and $run.settings.scenarios != "all" then "> **Partial run**: scenarios \($run.settings.scenarios) only (BENCH_SCENARIOS).\n" else empty end),
   "Run \($run.startedAt) to \($run.finishedAt), commit `\($run.commit)`; warm-up \($run.settings.warmUpSeconds) s, \($run.settings.secondsPerRun) s per measured run, \($run.settings.rounds) alternating rounds; app started with \($run.settings.appHeap).",
   "",
   "## Summary",
@@ -62,7 +73,7 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
   "",
   "## Fixture",
   "",
-  "\($run.fixture.scale) scale, seed \($run.fixture.seed): \($run.fixture.provinces) provinces, \($run.fixture.regencies) regencies (\($run.fixture.programRegencies) in the program), \($run.fixture.districts) districts, \($run.fixture.villages) villages (\($run.fixture.programVillages) with activities), \($run.fixture.slumAreas) slum areas with \($run.fixture.assessments) assessments, \($run.fixture.allocations) allocations, \($run.fixture.activities) activities. Region codes: \($run.fixture.regionCodes). \(if $run.fixture.loadSeconds == null then "Loaded by an earlier run (BENCH_REUSE_DB=yes)." else "Loaded by the app's demo loader (through IngestService, in process) in \($run.fixture.loadSeconds) s with \($run.fixture.loadedWith)." end)",
+  "\($run.fixture.scale) scale, seed \($run.fixture.seed): \($run.fixture.provinces) provinces, \($run.fixture.regencies) regencies (\($run.fixture.programRegencies) in the program), \($run.fixture.districts) districts, \($run.fixture.villages) villages (\($run.fixture.programVillages) with activities), \($run.fixture.slumAreas) slum areas with \($run.fixture.assessments) assessments, \($run.fixture.allocations) allocations, \($run.fixture.activities) activities. Region codes: \($run.fixture.regionCodes). \(if $run.fixture.loadSeconds == null then "The database already held the fixture (BENCH_REUSE_DB=yes): loaded by an earlier run." else "Loaded by the app's demo loader (through IngestService, in process) in \($run.fixture.loadSeconds) s with \($run.fixture.loadedWith)." end)",
   "",
   "## Details",
   "",
@@ -78,6 +89,26 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
       (.nginx | wrk_row("**nginx, median**")),
       (.app | wrk_row("**app, median**")),
       ""
+    elif .scenario | startswith("tiles_uncached_") then
+      "### \(.scenario): `GET \(.template)`, every tile once",
+      "",
+      "Each tile requested once, one after another on one kept-alive connection (curl), so the app's tile cache never answers; peak heap \(.peakHeapMiB | heap).",
+      "",
+      "| zoom | tiles | 200 | 204 | p50 | p90 | p95 | p99 | max | mean bytes | max bytes | errors |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|",
+      (.zooms[] | "| \(.zoom) | \(.requests) | \(.ok) | \(.empty204) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(.p95Ms | ms) | \(.p99Ms | ms) | \(.maxMs | ms) | \(.meanBytes | v) | \(.maxBytes | v) | \(.errors) |"),
+      ""
+    elif .scenario == "tiles_cached" then
+      "### tiles_cached: \(.tiles) hot tiles (e.g. `\(.examplePath)`) vs nginx",
+      "",
+      "wrk -t2 -c32 cycling through the hot tiles (in the app's tile cache), \(.secondsPerRun) s per run; nginx serves the same bytes at the same paths; peak heap \(.peakHeapMiB | heap).",
+      "",
+      "| run | req/s | p50 | p90 | p99 | errors |",
+      "|---|---|---|---|---|---|",
+      (.rounds[] | .round as $r | (.nginx | wrk_row("nginx, round \($r)")), (.app | wrk_row("app, round \($r)"))),
+      (.nginx | wrk_row("**nginx, median**")),
+      (.app | wrk_row("**app, median**")),
+      ""
     elif .scenario == "p99_during_refresh" then
       "### p99_during_refresh: `GET \(.path)`, idle vs refreshes back to back",
       "",
@@ -85,7 +116,7 @@ def wrk_row($name): "| \($name) | \(.rps) | \(.p50Ms | ms) | \(.p90Ms | ms) | \(
       "|---|---|---|---|---|---|",
       (.rounds[] | .round as $r | .refreshesDuring as $n | (.idle | wrk_row("idle, round \($r)")), (.during | wrk_row("during \($n) refreshes, round \($r)"))),
       ""
-    elif .scenario == "region_search" or .scenario == "activity_search" then
+    elif .scenario == "region_search" or .scenario == "activity_search" or .scenario == "ogc_items" then
       "### \(.scenario): `GET \(.path // .examplePath)`",
       "",
       "wrk -t\(.threads) -c\(.connections), \(.seconds) s; \(.result.requests) requests, p95 \(.result.p95Ms | ms), max \(.result.maxMs | ms), errors \(.result.totalErrors); peak heap \(.peakHeapMiB | heap).",

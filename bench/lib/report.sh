@@ -39,17 +39,18 @@ fixture_facts() {
 
 # Puts every recorded scenario together with the run's facts into latest.json.
 write_json() {
-  local machine=$1 fixture=$2 started=$3
+  local machine=$1 fixture=$2 started=$3 out=$4
   jq -s --argjson machine "$machine" --argjson fixture "$fixture" --arg mode "$MODE" --arg started "$started" \
     --arg finished "$(date -u +%Y-%m-%dT%H:%M:%SZ)" --arg commit "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --argjson warmup "$WARMUP_SECONDS" --argjson seconds "$DURATION" \
-    --argjson rounds "$ROUNDS" \
+    --argjson rounds "$ROUNDS" --arg scenarios "$SCENARIOS" --arg reuse "$REUSE_DB" \
     '{mode: $mode, commit: $commit, startedAt: $started, finishedAt: $finished,
-      settings: {warmUpSeconds: $warmup, secondsPerRun: $seconds, rounds: $rounds, appHeap: "-Xmx512m"},
+      settings: {warmUpSeconds: $warmup, secondsPerRun: $seconds, rounds: $rounds, appHeap: "-Xmx512m",
+                 scenarios: $scenarios, reuseDatabase: ($reuse == "yes")},
       machine: ($machine + {loadAverageAtEnd: $load}), fixture: $fixture, scenarios: .}' \
-    "$RESULTS_DIR"/*.json >"$OUT_DIR/$RESULT_NAME.json"
+    "$RESULTS_DIR"/*.json >"$out"
 }
 
 write_markdown() {
-  jq -r -f "$BENCH_DIR/lib/report.jq" "$OUT_DIR/$RESULT_NAME.json" >"$OUT_DIR/$RESULT_NAME.md"
+  jq -r -f "$BENCH_DIR/lib/report.jq" "$1" >"$2"
 }

@@ -12,6 +12,25 @@ side_summary() {
     p90Ms: (map(.p90Ms) | median | r3), p99Ms: (map(.p99Ms) | median | r3), errors: (map(.totalErrors) | add)}'
 }
 
+# alternate_rounds <name> <rounds file> <nginx url> <app url> [paths file]: ROUNDS rounds of wrk -t2 -c32 against
+# nginx and the app, alternating which goes first; one line per round (both results and their ratio) to the file.
+alternate_rounds() {
+  local name=$1 rounds=$2 nginx_url=$3 app_url=$4 paths=${5:-} r nginx app
+  : >"$rounds"
+  for r in $(seq 1 "$ROUNDS"); do
+    if [ $((r % 2)) -eq 1 ]; then
+      nginx=$(run_wrk 2 32 "$DURATION" "$nginx_url" "$paths")
+      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$paths")
+    else
+      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$paths")
+      nginx=$(run_wrk 2 32 "$DURATION" "$nginx_url" "$paths")
+    fi
+    jq -nc --argjson r "$r" --argjson n "$nginx" --argjson a "$app" \
+      '{round: $r, ratio: ((($a.rps / $n.rps) * 10000 | round) / 10000), nginx: $n, app: $a}' >>"$rounds"
+    log "$name round $r: app $(jq -r .rps <<<"$app") req/s, nginx $(jq -r .rps <<<"$nginx") req/s"
+  done
+}
+
 # Cached answer against nginx serving the same bytes as a static file, in alternating rounds.
 scenario_cached_vs_nginx() {
   local name=$1 path=$2 file=$3 status
@@ -27,20 +46,8 @@ scenario_cached_vs_nginx() {
   warm_up 2 32 "$NGINX_URL/$file"
   warm_up 2 32 "$APP_URL$path"
   heap_sampler_start "$name"
-  local rounds="$WORK/$name-rounds.ndjson" r nginx app
-  : >"$rounds"
-  for r in $(seq 1 "$ROUNDS"); do
-    if [ $((r % 2)) -eq 1 ]; then
-      nginx=$(run_wrk 2 32 "$DURATION" "$NGINX_URL/$file")
-      app=$(run_wrk 2 32 "$DURATION" "$APP_URL$path")
-    else
-      app=$(run_wrk 2 32 "$DURATION" "$APP_URL$path")
-      nginx=$(run_wrk 2 32 "$DURATION" "$NGINX_URL/$file")
-    fi
-    jq -nc --argjson r "$r" --argjson n "$nginx" --argjson a "$app" \
-      '{round: $r, ratio: ((($a.rps / $n.rps) * 10000 | round) / 10000), nginx: $n, app: $a}' >>"$rounds"
-    log "$name round $r: app $(jq -r .rps <<<"$app") req/s, nginx $(jq -r .rps <<<"$nginx") req/s"
-  done
+  local rounds="$WORK/$name-rounds.ndjson"
+  alternate_rounds "$name" "$rounds" "$NGINX_URL/$file" "$APP_URL$path"
   local peak
   peak=$(heap_sampler_stop)
   record "$name" "$(jq -s --arg path "$path" --argjson bytes "$bytes" --arg etag "$etag" --arg cc "$cache_control" \

@@ -32,7 +32,7 @@ without_service_start() {
 build_app() {
   if [ -n "${BENCH_JAR:-}" ]; then
     [ -f "$JAR" ] || die "BENCH_JAR=$JAR does not exist"
-    log "BENCH_JAR: using $JAR"
+    log "BENCH_JAR: measuring $JAR (no build)"
     return
   fi
   if [ "${BENCH_SKIP_BUILD:-no}" = yes ] && [ -f "$JAR" ]; then
@@ -50,6 +50,17 @@ recreate_database() {
     runuser -u postgres -- dropdb --if-exists --force "$BENCH_DB"
   fi
   PORTAL_DB_NAME=$BENCH_DB bash "$ROOT/scripts/db-setup.sh" 2>&1 | tail -1 >&2
+}
+
+# Whether the benchmark database exists and holds a loaded fixture (activities, their tile cells, and the real
+# boundaries when the region files exist): what BENCH_REUSE_DB=yes keeps.
+fixture_present() {
+  runuser -u postgres -- psql -X -qtAc "select 1 from pg_database where datname = '$BENCH_DB'" 2>/dev/null | grep -q 1 ||
+    return 1
+  local boundaries=no
+  [ -f "$REGION_FILES/provinces.geojson" ] && boundaries=yes
+  [ "$(bench_psql -c "select exists (select 1 from activity) and exists (select 1 from activity_tile_cell)
+      and ('$boundaries' = 'no' or exists (select 1 from ingest_batch where source = 'region-files'))" 2>/dev/null)" = t ]
 }
 
 # psql on the benchmark database as the app role, unaligned, tuples only

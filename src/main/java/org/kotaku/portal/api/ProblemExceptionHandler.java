@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
@@ -39,6 +40,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		headers.setCacheControl("no-store");
+		if (ex instanceof ResponseStatusException status) {
+			// e.g. Allow of a 405
+			headers.addAll(status.getHeaders());
+		}
 		if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
 			headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
 		}

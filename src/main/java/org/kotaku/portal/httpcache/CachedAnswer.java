@@ -1,5 +1,6 @@
 package org.kotaku.portal.httpcache;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -10,38 +11,25 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * How one request is answered from a {@link CachedResponse}: 304 when {@code If-None-Match} names its ETag,
  * otherwise 200 with the gzip bytes when the client accepts gzip, else the plain bytes (no bytes for HEAD);
- * always with the same headers: ETag, Cache-Control, Vary, X-Data-Version, X-Data-As-Of, open CORS for public
- * GETs and nosniff. The fast path and the routed handlers both answer through this one decision.
+ * always with the same headers, prepared once per cached response: ETag, Cache-Control, Vary, X-Data-Version,
+ * X-Data-As-Of, open CORS for public GETs, nosniff and the security headers of the path. The fast path and the
+ * routed handlers both answer through this one decision. {@code body} and {@code buffer} hold the same bytes (a
+ * heap array, and a duplicate of their direct copy for writing to the socket).
  */
-public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body) {
+public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body, ByteBuffer buffer) {
 
-	static final String DATA_VERSION = "X-Data-Version";
-
-	static final String DATA_AS_OF = "X-Data-As-Of";
-
-	static CachedAnswer of(ServerHttpRequest request, CachedResponse cached, String cacheControl) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.ETAG, cached.etag());
-		headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-		headers.set(HttpHeaders.VARY, "Accept, Accept-Encoding");
-		headers.set(DATA_VERSION, Long.toString(cached.version()));
-		if (cached.asOf() != null) {
-			headers.set(DATA_AS_OF, cached.asOf().toString());
+	static CachedAnswer of(ServerHttpRequest request, CachedResponse cached) {
+		HttpHeaders requestHeaders = request.getHeaders();
+		if (notModified(requestHeaders.get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
+			return new CachedAnswer(HttpStatus.NOT_MODIFIED, cached.notModifiedHeaders(), null, null);
 		}
-		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, X-Data-Version, X-Data-As-Of");
-		headers.set("X-Content-Type-Options", "nosniff");
-		if (notModified(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
-			return new CachedAnswer(HttpStatus.NOT_MODIFIED, headers, null);
+		boolean gzip = cached.gzip() != null && acceptsGzip(requestHeaders.get(HttpHeaders.ACCEPT_ENCODING));
+		HttpHeaders headers = gzip ? cached.gzipHeaders() : cached.plainHeaders();
+		if (HttpMethod.HEAD.equals(request.getMethod())) {
+			return new CachedAnswer(HttpStatus.OK, headers, null, null);
 		}
-		headers.set(HttpHeaders.CONTENT_TYPE, cached.contentType());
-		byte[] body = cached.body();
-		if (cached.gzip() != null && acceptsGzip(request.getHeaders().get(HttpHeaders.ACCEPT_ENCODING))) {
-			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-			body = cached.gzip();
-		}
-		headers.setContentLength(body.length);
-		return new CachedAnswer(HttpStatus.OK, headers, HttpMethod.HEAD.equals(request.getMethod()) ? null : body);
+		return gzip ? new CachedAnswer(HttpStatus.OK, headers, cached.gzip(), cached.directGzip().duplicate())
+				: new CachedAnswer(HttpStatus.OK, headers, cached.body(), cached.directBody().duplicate());
 	}
 
 	/** RFC 9110 13.1.2: weak comparison; {@code *} matches any current representation. */

@@ -34,10 +34,23 @@ public class CachedAnswers {
 				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
 	}
 
-	/** Answers with whatever {@code render} produces (CSV, GeoJSON, tiles...). */
+	/** Answers with whatever {@code render} produces (CSV, GeoJSON...). */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
-		CachedResponse cached = this.cache.getOrRender(version, request.exchange().getRequest(), render);
-		CachedAnswer answer = CachedAnswer.of(request.exchange().getRequest(), cached, this.cache.cacheControl());
+		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), render));
+	}
+
+	/**
+	 * Prepares an answer that a feature keeps itself (and offers to the {@link FastPath} as a {@link FastAnswers}
+	 * store), with its own ETag and Cache-Control; {@link #replay} answers with it.
+	 */
+	public CachedResponse prepare(DataVersion version, String path, String etag, String cacheControl,
+			String contentType, byte[] body) {
+		return this.cache.prepare(version, path, etag, cacheControl, contentType, body);
+	}
+
+	/** Answers a request with a prepared answer, exactly as the fast path would. */
+	public Mono<ServerResponse> replay(ServerRequest request, CachedResponse cached) {
+		CachedAnswer answer = CachedAnswer.of(request.exchange().getRequest(), cached);
 		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status())
 			.headers((headers) -> headers.putAll(answer.headers()));
 		return answer.body() == null ? builder.build() : builder.body(BodyInserters.fromValue(answer.body()));

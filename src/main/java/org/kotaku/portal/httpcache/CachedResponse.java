@@ -1,16 +1,70 @@
 package org.kotaku.portal.httpcache;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * One answer rendered once per data version and request: its bytes, their gzip variant (null when too small to be
- * worth it), content type and ETag, and the data version and as-of time it was built from.
+ * worth it), content type and ETag, and the data version and as-of time it was built from; with everything an
+ * answer needs prepared once, so that a replay does no per-request work beyond choosing a variant: the headers of
+ * the 304, plain and gzip answers, and the bytes again in direct (off-heap) memory, which the server writes to the
+ * socket without copying them first (a heap array is copied into a direct buffer on every write).
  */
-public record CachedResponse(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip) {
+public record CachedResponse(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip,
+		HttpHeaders notModifiedHeaders, HttpHeaders plainHeaders, HttpHeaders gzipHeaders, ByteBuffer directBody,
+		ByteBuffer directGzip) {
 
-	/** Bytes the cache holds for this answer (the weight of a cache entry). */
+	static final String DATA_VERSION = "X-Data-Version";
+
+	static final String DATA_AS_OF = "X-Data-As-Of";
+
+	/**
+	 * Prepares an answer: {@code cacheControl} and the {@code extra} headers (e.g. the security headers of its path)
+	 * go on every variant.
+	 */
+	static CachedResponse of(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip,
+			String cacheControl, HttpHeaders extra) {
+		HttpHeaders common = new HttpHeaders();
+		common.set(HttpHeaders.ETAG, etag);
+		common.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+		common.set(HttpHeaders.VARY, "Accept, Accept-Encoding");
+		common.set(DATA_VERSION, Long.toString(version));
+		if (asOf != null) {
+			common.set(DATA_AS_OF, asOf.toString());
+		}
+		common.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+		common.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, X-Data-Version, X-Data-As-Of");
+		common.set("X-Content-Type-Options", "nosniff");
+		common.putAll(extra);
+		HttpHeaders plain = withBody(common, contentType, body.length, null);
+		HttpHeaders zipped = gzip == null ? null : withBody(common, contentType, gzip.length, "gzip");
+		return new CachedResponse(etag, version, asOf, contentType, body, gzip, HttpHeaders.readOnlyHttpHeaders(common),
+				plain, zipped, direct(body), gzip == null ? null : direct(gzip));
+	}
+
+	/** Bytes the cache holds for this answer (the weight of a cache entry): heap and direct copies. */
 	int weight() {
-		return this.body.length + (this.gzip == null ? 0 : this.gzip.length) + 256;
+		return 2 * (this.body.length + (this.gzip == null ? 0 : this.gzip.length)) + 1024;
+	}
+
+	private static HttpHeaders withBody(HttpHeaders common, String contentType, int length, String encoding) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(common);
+		headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+		if (encoding != null) {
+			headers.set(HttpHeaders.CONTENT_ENCODING, encoding);
+		}
+		headers.setContentLength(length);
+		return HttpHeaders.readOnlyHttpHeaders(headers);
+	}
+
+	/** A read-only direct copy; every answer writes its own {@link ByteBuffer#duplicate() duplicate}. */
+	private static ByteBuffer direct(byte[] bytes) {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length);
+		buffer.put(bytes).flip();
+		return buffer.asReadOnlyBuffer();
 	}
 
 }

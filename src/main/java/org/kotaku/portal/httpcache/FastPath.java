@@ -17,20 +17,22 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 /**
  * Answers cache hits before routing (an {@link HttpHandler} decorator in front of WebFlux's filter and handler
  * chain), which is what lets cached aggregate answers approach a static file server's throughput
- * (shared/stack/CALIBRATION.md). It answers only GET/HEAD requests whose exact normalised form a routed handler
- * already answered through {@link CachedAnswers} at the current data version, with the same
- * {@link CachedAnswer} (conditional requests, gzip, ETag, Cache-Control, CORS, freshness headers). Everything
- * else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal path.
+ * (shared/stack/CALIBRATION.md). It answers only GET/HEAD requests that a {@link FastAnswers} store holds a prepared
+ * answer for at the current data version (those a routed handler already answered through {@link CachedAnswers},
+ * tiles of the current version), with the same {@link CachedAnswer} (conditional requests, gzip, ETag,
+ * Cache-Control, CORS, freshness and security headers), writing the prepared direct bytes without copying them.
+ * Everything else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal
+ * path.
  */
 @Configuration(proxyBeanMethods = false)
 class FastPath {
 
 	@Bean
-	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, ResponseCache cache,
+	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, List<FastAnswers> answers,
 			HttpCacheProperties properties, List<FastPathGuard> guards) {
 		return (builder) -> {
 			if (properties.fastPath()) {
-				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, cache, guards));
+				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, answers, guards));
 			}
 		};
 	}
@@ -42,14 +44,14 @@ class FastPath {
 
 		private final ReadModel readModel;
 
-		private final ResponseCache cache;
+		private final List<FastAnswers> answers;
 
 		private final List<FastPathGuard> guards;
 
-		Decorator(HttpHandler next, ReadModel readModel, ResponseCache cache, List<FastPathGuard> guards) {
+		Decorator(HttpHandler next, ReadModel readModel, List<FastAnswers> answers, List<FastPathGuard> guards) {
 			this.next = next;
 			this.readModel = readModel;
-			this.cache = cache;
+			this.answers = List.copyOf(answers);
 			this.guards = List.copyOf(guards);
 		}
 
@@ -59,13 +61,14 @@ class FastPath {
 			if (hit == null) {
 				return this.next.handle(request, response);
 			}
-			CachedAnswer answer = CachedAnswer.of(request, hit, this.cache.cacheControl());
+			CachedAnswer answer = CachedAnswer.of(request, hit);
 			response.setStatusCode(answer.status());
 			response.getHeaders().putAll(answer.headers());
-			if (answer.body() == null) {
+			if (answer.buffer() == null) {
 				return response.setComplete();
 			}
-			DataBuffer buffer = response.bufferFactory().wrap(answer.body());
+			// wraps the direct bytes without copying; the server releases the wrapper, never the bytes
+			DataBuffer buffer = response.bufferFactory().wrap(answer.buffer());
 			return response.writeWith(Mono.just(buffer));
 		}
 
@@ -78,11 +81,21 @@ class FastPath {
 			if (version < 0) {
 				return null;
 			}
-			CachedResponse hit = this.cache.lookup(version, request);
+			CachedResponse hit = find(request, version);
+			// guards last: a guard may count the request (a rate limiter takes a token), which only a hit should do
 			return hit != null && allowed(request) ? hit : null;
 		}
 
-		/** Asked only for a hit, so that a guard that counts (a rate limiter) counts each request once. */
+		private CachedResponse find(ServerHttpRequest request, long version) {
+			for (FastAnswers store : this.answers) {
+				CachedResponse hit = store.find(request, version);
+				if (hit != null) {
+					return hit;
+				}
+			}
+			return null;
+		}
+
 		private boolean allowed(ServerHttpRequest request) {
 			for (FastPathGuard guard : this.guards) {
 				if (!guard.allows(request)) {

@@ -15,7 +15,9 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * snapshot is swapped in. Metrics: {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
  */
 @Component
-public class ResponseCache {
+public class ResponseCache implements FastAnswers {
 
 	private static final int GZIP_FROM_BYTES = 512;
 
@@ -35,8 +37,11 @@ public class ResponseCache {
 
 	private final HttpCacheProperties properties;
 
-	ResponseCache(HttpCacheProperties properties, MeterRegistry meters) {
+	private final ObjectProvider<AnswerHeaders> answerHeaders;
+
+	ResponseCache(HttpCacheProperties properties, MeterRegistry meters, ObjectProvider<AnswerHeaders> answerHeaders) {
 		this.properties = properties;
+		this.answerHeaders = answerHeaders;
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(properties.maxSize().toBytes())
 			.weigher((String key, CachedResponse value) -> key.length() * 2 + value.weight())
@@ -53,7 +58,8 @@ public class ResponseCache {
 	}
 
 	/** The cached answer to this request at this data version, or null. */
-	CachedResponse lookup(long version, ServerHttpRequest request) {
+	@Override
+	public CachedResponse find(ServerHttpRequest request, long version) {
 		if (!this.paths.contains(request.getPath().pathWithinApplication().value())) {
 			return null;
 		}
@@ -63,12 +69,9 @@ public class ResponseCache {
 	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
 	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, Rendered.Renderer render) {
 		String key = RequestKey.of(request);
-		this.paths.add(request.getPath().pathWithinApplication().value());
-		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, render.render()));
-	}
-
-	String cacheControl() {
-		return this.properties.cacheControl();
+		String path = request.getPath().pathWithinApplication().value();
+		this.paths.add(path);
+		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, render.render()));
 	}
 
 	long size() {
@@ -81,10 +84,26 @@ public class ResponseCache {
 		this.cache.asMap().keySet().removeIf((key) -> Long.parseLong(key.substring(0, key.indexOf(' '))) < current);
 	}
 
-	private static CachedResponse store(DataVersion version, String key, Rendered rendered) {
+	/**
+	 * Prepares an answer with its own ETag and Cache-Control (e.g. a tile: the data version, immutable), with the
+	 * headers every answer gets and those the {@link AnswerHeaders} beans give its path; no gzip variant.
+	 */
+	CachedResponse prepare(DataVersion version, String path, String etag, String cacheControl, String contentType,
+			byte[] body) {
+		return CachedResponse.of(etag, version.version(), version.asOf(), contentType, body, null, cacheControl,
+				extraHeaders(path));
+	}
+
+	private CachedResponse store(DataVersion version, String key, String path, Rendered rendered) {
 		byte[] gzip = rendered.body().length >= GZIP_FROM_BYTES ? gzip(rendered.body()) : null;
-		return new CachedResponse(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
-				rendered.contentType(), rendered.body(), gzip);
+		return CachedResponse.of(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
+				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path));
+	}
+
+	private HttpHeaders extraHeaders(String path) {
+		HttpHeaders extra = new HttpHeaders();
+		this.answerHeaders.orderedStream().forEach((contributor) -> contributor.addTo(path, extra));
+		return extra;
 	}
 
 	private static byte[] gzip(byte[] bytes) {

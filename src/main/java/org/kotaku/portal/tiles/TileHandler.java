@@ -8,7 +8,9 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.httpcache.CachedAnswers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -25,7 +27,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * Vector tiles for MapLibre: {@code /tiles/{layer}.json} (TileJSON 3.0) names versioned tile URLs
  * {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt}, cacheable forever; the unversioned
  * {@code /tiles/{layer}/{z}/{x}/{y}.mvt} revalidates with the data version as ETag. An empty tile is 204, an
- * address outside the grid 400, an unknown layer 404.
+ * address outside the grid 400, an unknown layer 404. A versioned tile with features answers with an answer prepared
+ * once ({@link CachedAnswers#prepare}), which the fast path replays for the next requests before routing.
  */
 @Configuration(proxyBeanMethods = false)
 class TileHandler {
@@ -44,11 +47,15 @@ class TileHandler {
 
 	private final TileProperties properties;
 
-	TileHandler(TileRepository repository, TileCache cache, DataVersions versions, TileProperties properties) {
+	private final CachedAnswers answers;
+
+	TileHandler(TileRepository repository, TileCache cache, DataVersions versions, TileProperties properties,
+			CachedAnswers answers) {
 		this.repository = repository;
 		this.cache = cache;
 		this.versions = versions;
 		this.properties = properties;
+		this.answers = answers;
 	}
 
 	@Bean
@@ -65,26 +72,28 @@ class TileHandler {
 			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
 		}
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
-		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
+		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.versions.currentNumber().flatMap((v) -> request.checkNotModified(etag(v))
-			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v, REVALIDATE))));
+		return this.versions.of(request).flatMap((v) -> request.checkNotModified(etag(v.version()))
+			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v)
+				.flatMap((tile) -> tileResponse(tile.bytes(), v.version(), REVALIDATE)))));
 	}
 
 	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
 		long requested = requestedVersion(request.pathVariable("version"));
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
-		return this.versions.currentNumber().flatMap((v) -> versioned(request, requested, v, layer, address));
+		return this.versions.of(request).flatMap((v) -> versioned(request, requested, v, layer, address));
 	}
 
-	private Mono<ServerResponse> versioned(ServerRequest request, long requested, long current, TileLayer layer,
+	private Mono<ServerResponse> versioned(ServerRequest request, long requested, DataVersion version, TileLayer layer,
 			TileAddress address) {
+		long current = version.version();
 		if (requested > current) {
 			return Mono.error(PortalException.notFound("Data version " + requested + " does not exist yet; the current "
 					+ "version is " + current + " (see /tiles/" + layer.id() + ".json)."));
@@ -99,12 +108,24 @@ class TileHandler {
 				.cacheControl(CacheControl.noCache())
 				.build();
 		}
-		return tile(layer, address, current, IMMUTABLE);
+		// with features: the prepared answer the fast path replays for the next request of this tile
+		return tile(layer, address, version).flatMap((tile) -> (tile.versioned() != null)
+				? this.answers.replay(request, tile.versioned()) : tileResponse(tile.bytes(), current, IMMUTABLE));
 	}
 
-	private Mono<ServerResponse> tile(TileLayer layer, TileAddress address, long version, CacheControl cacheControl) {
-		return this.cache.get(new TileCache.Key(version, layer, address), () -> this.repository.findTile(layer, address))
-			.flatMap((tile) -> tileResponse(tile, version, cacheControl));
+	private Mono<TileCache.Tile> tile(TileLayer layer, TileAddress address, DataVersion version) {
+		long v = version.version();
+		return this.cache.get(new TileCache.Key(v, layer, address),
+				() -> this.repository.findTile(layer, address, v).map((bytes) -> prepared(bytes, version, layer, address)));
+	}
+
+	private TileCache.Tile prepared(byte[] bytes, DataVersion version, TileLayer layer, TileAddress address) {
+		if (bytes.length == 0) {
+			return new TileCache.Tile(bytes, null);
+		}
+		String path = versionedPath(version.version(), layer) + "/" + address.path() + ".mvt";
+		return new TileCache.Tile(bytes, this.answers.prepare(version, path, etag(version.version()),
+				IMMUTABLE.getHeaderValue(), MVT.toString(), bytes));
 	}
 
 	private static Mono<ServerResponse> tileResponse(byte[] tile, long version, CacheControl cacheControl) {
@@ -135,6 +156,11 @@ class TileHandler {
 			.eTag(etag(version))
 			.cacheControl(REVALIDATE)
 			.bodyValue(body);
+	}
+
+	/** The data version the HTTP conventions filter already read for this request (one query, not two). */
+	private Mono<Long> currentVersion(ServerRequest request) {
+		return this.versions.of(request).map(DataVersion::version);
 	}
 
 	private TileAddress address(ServerRequest request) {

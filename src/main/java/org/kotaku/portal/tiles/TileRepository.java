@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables (activity clusters from their
- * pre-aggregate {@code activity_tile_cell}); the statements live in {@code sql/tiles/}. A tile with no feature is an empty byte array.
+ * pre-aggregate {@code activity_tile_cell}, region metrics once per data version from {@link RegionMetrics}); the
+ * statements live in {@code sql/tiles/}. A tile with no feature is an empty byte array.
  */
 @Repository
 class TileRepository {
@@ -29,9 +30,9 @@ class TileRepository {
 
 	private final DatabaseClient db;
 
-	private final String provinces;
+	private final RegionMetrics metrics;
 
-	private final String regencies;
+	private final String regions;
 
 	private final String slumAreas;
 
@@ -39,29 +40,42 @@ class TileRepository {
 
 	private final String activityClusters;
 
-	TileRepository(DatabaseClient db) {
+	TileRepository(DatabaseClient db, RegionMetrics metrics) {
 		this.db = db;
-		String regions = sql("regions");
-		this.provinces = regions.formatted(2, "left(s.regency_code, 2)");
-		this.regencies = regions.formatted(5, "s.regency_code");
+		this.metrics = metrics;
+		this.regions = sql("regions");
 		this.slumAreas = sql("slum-areas");
 		this.activities = sql("activities");
 		this.activityClusters = sql("activity-clusters");
 	}
 
-	/** The tile of a layer at an address, as MVT bytes (empty when no feature falls in it). */
-	Mono<byte[]> findTile(TileLayer layer, TileAddress address) {
-		var spec = this.db.sql(statement(layer, address))
-			.bind("z", address.z())
-			.bind("x", address.x())
-			.bind("y", address.y());
+	/** The tile of a layer at an address and data version, as MVT bytes (empty when no feature falls in it). */
+	Mono<byte[]> findTile(TileLayer layer, TileAddress address, long version) {
 		if (layer == TileLayer.REGIONS) {
-			spec = spec.bind("level", address.z() < REGENCY_ZOOM ? 1 : 2);
+			int level = address.z() < REGENCY_ZOOM ? 1 : 2;
+			return this.metrics.of(version, level)
+				.flatMap((m) -> query(layer, address).bind("level", level)
+					.bind("codes", m.codes())
+					.bind("planned", m.planned())
+					.bind("disbursed", m.disbursed())
+					.bind("baseline", m.baseline())
+					.bind("reduced", m.reduced())
+					.map((row) -> bytes(row.get("tile", ByteBuffer.class)))
+					.one())
+				.defaultIfEmpty(new byte[0]);
 		}
-		else if (layer == TileLayer.ACTIVITIES && address.z() < ACTIVITY_POINT_ZOOM) {
+		var spec = query(layer, address);
+		if (layer == TileLayer.ACTIVITIES && address.z() < ACTIVITY_POINT_ZOOM) {
 			spec = spec.bind("level", cellZoom(address.z()));
 		}
 		return spec.map((row) -> bytes(row.get("tile", ByteBuffer.class))).one().defaultIfEmpty(new byte[0]);
+	}
+
+	private DatabaseClient.GenericExecuteSpec query(TileLayer layer, TileAddress address) {
+		return this.db.sql(statement(layer, address))
+			.bind("z", address.z())
+			.bind("x", address.x())
+			.bind("y", address.y());
 	}
 
 	/** The level of {@code activity_tile_cell} whose cells nest in the clusters of a zoom (tiles of zoom z + 4). */
@@ -71,7 +85,7 @@ class TileRepository {
 
 	private String statement(TileLayer layer, TileAddress address) {
 		return switch (layer) {
-			case REGIONS -> address.z() < REGENCY_ZOOM ? this.provinces : this.regencies;
+			case REGIONS -> this.regions;
 			case SLUM_AREAS -> this.slumAreas;
 			case ACTIVITIES -> address.z() < ACTIVITY_POINT_ZOOM ? this.activityClusters : this.activities;
 		};
@@ -86,7 +100,7 @@ class TileRepository {
 		return bytes;
 	}
 
-	private static String sql(String name) {
+	static String sql(String name) {
 		try (var in = new ClassPathResource("sql/tiles/" + name + ".sql").getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

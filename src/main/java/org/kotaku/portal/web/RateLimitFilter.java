@@ -21,7 +21,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Limits every client address to a token bucket ({@link RateLimitProperties}); past it the answer is a 429
  * {@code rate-limited} problem with {@code Retry-After}. Health and metrics ({@code /actuator/**}) are not limited.
- * Answers from the response cache's fast path count against the same bucket ({@link FastPathGuard}).
+ * Cached answers replayed before the filters run count too ({@link FastPathGuard}): a client past its limit is sent
+ * down the normal path, where this filter answers 429.
  */
 @Component
 @Order(RateLimitFilter.ORDER)
@@ -52,16 +53,13 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 		return chain.filter(exchange);
 	}
 
-	/**
-	 * Cache hits answered before routing count against the same bucket; a client past its limit is sent down the
-	 * normal chain, where {@link #filter} answers 429.
-	 */
+	/** Takes a token for a request the fast path would answer; false (and no answer from it) past the limit. */
 	@Override
 	public boolean allows(ServerHttpRequest request) {
 		return take(request) == 0;
 	}
 
-	/** Takes a token for {@code request}'s client: 0 when it may go on, else the seconds to wait. */
+	/** Takes a token from the client's bucket; 0 when it had one, else the seconds until it will. */
 	private long take(ServerHttpRequest request) {
 		if (!this.properties.enabled() || request.getPath().value().startsWith("/actuator/")) {
 			return 0;

@@ -2,6 +2,7 @@ package org.kotaku.portal.web;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.httpcache.AnswerHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -12,11 +13,12 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Security headers on every answer: a Content-Security-Policy without {@code unsafe-inline} (MapLibre needs
  * {@code blob:} workers and images), no MIME sniffing, a strict referrer policy, and no framing except for the
- * embeddable widgets under {@code /embed/}.
+ * embeddable widgets under {@code /embed/}. Cached answers replayed before the filters run get the same headers
+ * ({@link AnswerHeaders}).
  */
 @Component
 @Order(SecurityHeadersFilter.ORDER)
-class SecurityHeadersFilter implements WebFilter {
+class SecurityHeadersFilter implements WebFilter, AnswerHeaders {
 
 	static final int ORDER = -180;
 
@@ -26,13 +28,14 @@ class SecurityHeadersFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		boolean embeddable = exchange.getRequest().getPath().value().startsWith("/embed/");
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> secure(exchange, embeddable)));
+		String path = exchange.getRequest().getPath().value();
+		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> addTo(path, exchange.getResponse().getHeaders())));
 		return chain.filter(exchange);
 	}
 
-	private static void secure(ServerWebExchange exchange, boolean embeddable) {
-		HttpHeaders headers = exchange.getResponse().getHeaders();
+	@Override
+	public void addTo(String path, HttpHeaders headers) {
+		boolean embeddable = path.startsWith("/embed/");
 		headers.set("Content-Security-Policy", CSP + (embeddable ? "*" : "'none'"));
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -1,5 +1,6 @@
 package org.kotaku.portal.httpcache;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -16,15 +17,31 @@ class CachedAnswerTests {
 
 	private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
-	private final CachedResponse cached = new CachedResponse("W/\"v7-abc\"", 7, Instant.parse("2026-01-02T03:04:05Z"),
-			"application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 });
+	private final CachedResponse cached = CachedResponse.of("W/\"v7-abc\"", 7, Instant.parse("2026-01-02T03:04:05Z"),
+			"application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 }, CACHE_CONTROL,
+			securityHeaders());
+
+	private static HttpHeaders securityHeaders() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("X-Frame-Options", "DENY");
+		return headers;
+	}
+
+	private static byte[] bytes(ByteBuffer buffer) {
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
+	}
 
 	@Test
 	void plainAnswerCarriesFreshnessCacheAndCorsHeaders() {
-		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.get("/api/v1/summary").build(), this.cached,
-				CACHE_CONTROL);
+		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.get("/api/v1/summary").build(), this.cached);
 		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
 		assertThat(answer.body()).isEqualTo(this.cached.body());
+		assertThat(answer.buffer().isDirect()).isTrue();
+		assertThat(bytes(answer.buffer())).as("every answer reads its own duplicate").isEqualTo(this.cached.body());
+		assertThat(bytes(CachedAnswer.of(MockServerHttpRequest.get("/x").build(), this.cached).buffer()))
+			.isEqualTo(this.cached.body());
 		HttpHeaders headers = answer.headers();
 		assertThat(headers.getETag()).isEqualTo("W/\"v7-abc\"");
 		assertThat(headers.getFirst("X-Data-Version")).isEqualTo("7");
@@ -33,22 +50,23 @@ class CachedAnswerTests {
 		assertThat(headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
 		assertThat(headers.getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
 		assertThat(headers.getContentLength()).isEqualTo(this.cached.body().length);
+		assertThat(headers.getFirst("X-Frame-Options")).as("the path's extra headers").isEqualTo("DENY");
 	}
 
 	@Test
 	void matchingIfNoneMatchIsNotModifiedWithTheSameHeadersButNoBody() {
 		for (String tag : List.of("W/\"v7-abc\"", "\"v7-abc\"", "\"x\", W/\"v7-abc\"", "*")) {
 			CachedAnswer answer = CachedAnswer.of(
-					MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, tag).build(), this.cached,
-					CACHE_CONTROL);
+					MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, tag).build(), this.cached);
 			assertThat(answer.status()).as(tag).isEqualTo(HttpStatus.NOT_MODIFIED);
 			assertThat(answer.body()).isNull();
 			assertThat(answer.headers().getETag()).isEqualTo("W/\"v7-abc\"");
 			assertThat(answer.headers().getFirst("X-Data-Version")).isEqualTo("7");
+			assertThat(answer.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
+			assertThat(answer.headers().getContentLength()).as("no body, no length").isEqualTo(-1);
 		}
 		CachedAnswer stale = CachedAnswer.of(
-				MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, "W/\"v6-abc\"").build(), this.cached,
-				CACHE_CONTROL);
+				MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, "W/\"v6-abc\"").build(), this.cached);
 		assertThat(stale.status()).isEqualTo(HttpStatus.OK);
 	}
 
@@ -60,17 +78,19 @@ class CachedAnswerTests {
 		assertThat(CachedAnswer.acceptsGzip(List.of("identity"))).isFalse();
 		assertThat(CachedAnswer.acceptsGzip(null)).isFalse();
 		CachedAnswer answer = CachedAnswer.of(
-				MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached,
-				CACHE_CONTROL);
+				MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached);
 		assertThat(answer.body()).containsExactly(1, 2, 3);
+		assertThat(bytes(answer.buffer())).containsExactly(1, 2, 3);
 		assertThat(answer.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
+		assertThat(answer.headers().getContentLength()).isEqualTo(3);
 	}
 
 	@Test
 	void headHasHeadersButNoBody() {
-		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.head("/x").build(), this.cached, CACHE_CONTROL);
+		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.head("/x").build(), this.cached);
 		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
 		assertThat(answer.body()).isNull();
+		assertThat(answer.buffer()).isNull();
 		assertThat(answer.headers().getContentLength()).isEqualTo(this.cached.body().length);
 	}
 

@@ -42,7 +42,7 @@ class FastPathIntegrationTests {
 	static final List<String> SAME_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY,
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
 			HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Data-Version", "X-Data-As-Of", "X-Content-Type-Options",
-			HttpHeaders.CONTENT_ENCODING);
+			HttpHeaders.CONTENT_ENCODING, "Content-Security-Policy", "Referrer-Policy", "X-Frame-Options");
 
 	@TestConfiguration
 	static class CountingFilter {
@@ -83,6 +83,7 @@ class FastPathIntegrationTests {
 		EntityExchangeResult<byte[]> fast = get(uri);
 		assertThat(CountingFilter.routed.get()).as("second answer came from the fast path").isEqualTo(before + 1);
 		assertThat(fast.getResponseBody()).isEqualTo(routed.getResponseBody());
+		assertThat(fast.getResponseHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
 		for (String header : SAME_HEADERS) {
 			assertThat(fast.getResponseHeaders().get(header)).as(header).isEqualTo(routed.getResponseHeaders().get(header));
 		}

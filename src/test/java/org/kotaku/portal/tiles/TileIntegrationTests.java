@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,12 +17,15 @@ import org.kotaku.portal.imports.RegionFiles;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.ReadModels;
 import org.kotaku.portal.support.TestDatabase;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +49,12 @@ class TileIntegrationTests {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	ReadModel readModel;
+
+	@Autowired
+	TileCache tiles;
 
 	@BeforeEach
 	void loadDemoWithBoundaries() {
@@ -83,9 +93,15 @@ class TileIntegrationTests {
 		assertThat(regions.features()).extracting((f) -> f.properties().get("code")).contains("64", "73", "35");
 		Map<String, Object> kaltim = regions.features().stream()
 			.filter((f) -> "64".equals(f.properties().get("code"))).findFirst().orElseThrow().properties();
-		assertThat(((Number) kaltim.get("planned_idr")).longValue()).isPositive();
+		assertThat(((Number) kaltim.get("planned_idr")).longValue()).isPositive()
+			.isEqualTo(query("select sum(ceiling_idr) from allocation where village_code like '64.%'"));
+		assertThat(((Number) kaltim.get("disbursed_idr")).longValue()).isEqualTo(query("select sum(d.amount_idr) "
+				+ "from disbursement d join allocation a on a.id = d.allocation_id "
+				+ "where a.village_code like '64.%' and d.status = 'disbursed'"));
 		assertThat(((Number) kaltim.get("disbursement_rate")).doubleValue()).isBetween(0.0, 1.5);
-		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive();
+		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive()
+			.isCloseTo(query("select sum(area_ha * 100) from slum_area where regency_code like '64.%'") / 100.0,
+					org.assertj.core.data.Offset.offset(0.001));
 		assertThat(kaltim).containsKeys("slum_reduced_ha", "slum_reduced_pct", "disbursed_idr");
 		assertThat(regions.features()).allSatisfy((f) -> assertThat(f.type()).isEqualTo(3));
 	}
@@ -145,6 +161,31 @@ class TileIntegrationTests {
 			.expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"");
 		this.client.get().uri("/tiles/regions/4/13/8.mvt").header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"")
 			.exchange().expectStatus().isNotModified();
+	}
+
+	/** The first request loads and prepares the tile; the next ones are replayed from memory with the same answer. */
+	@Test
+	void versionedTileIsReplayedFromMemoryWithTheSameAnswer() {
+		ReadModels.awaitLatest(this.readModel);
+		long version = currentVersion();
+		String path = "/tiles/v" + version + "/regions/5/26/16.mvt";
+		var routed = this.client.get().uri(path).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult();
+		assertThat(this.tiles.find(MockServerHttpRequest.get(path).build(), version)).as("prepared for the fast path")
+			.isNotNull();
+		assertThat(this.tiles.find(MockServerHttpRequest.get(path).build(), version + 1)).isNull();
+		var replayed = this.client.get().uri(path).exchange().expectStatus().isOk().expectBody(byte[].class).returnResult();
+		assertThat(replayed.getResponseBody()).isEqualTo(routed.getResponseBody());
+		for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_TYPE,
+				HttpHeaders.CONTENT_LENGTH, HttpHeaders.VARY, "X-Data-Version", "X-Content-Type-Options",
+				"Content-Security-Policy", "X-Frame-Options")) {
+			assertThat(replayed.getResponseHeaders().get(header)).as(header)
+				.isEqualTo(routed.getResponseHeaders().get(header)).isNotNull();
+		}
+		this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"").exchange()
+			.expectStatus().isNotModified();
+		this.client.head().uri(path).exchange().expectStatus().isOk()
+			.expectHeader().contentLength(routed.getResponseBody().length)
+			.expectBody().isEmpty();
 	}
 
 	@Test

@@ -118,6 +118,26 @@ class HttpConventionsIntegrationTests {
 	}
 
 	@Test
+	void writesToReadOnlyRoutesAreMethodNotAllowed() {
+		for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
+			for (String uri : List.of("/api/v1/summary", "/api/v1/activities?limit=1", "/tiles/regions/5/25/16.mvt",
+					"/ogc/collections/activities/items")) {
+				this.client.method(method).uri(uri).exchange()
+					.expectStatus().isEqualTo(405)
+					.expectHeader().contentType("application/problem+json")
+					.expectHeader().valueEquals(HttpHeaders.ALLOW, "GET,HEAD")
+					.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+					.expectBody()
+					.jsonPath("$.type").isEqualTo("/problems/method-not-allowed")
+					.jsonPath("$.status").isEqualTo(405)
+					.jsonPath("$.detail").value((detail) -> assertThat((String) detail).contains(method.name(), "GET"));
+			}
+		}
+		this.client.post().uri("/api/v1/no-such-thing").exchange().expectStatus().isNotFound();
+		this.client.post().uri("/internal/v1/ingest/activities").exchange().expectStatus().isUnauthorized();
+	}
+
+	@Test
 	void securityHeadersForbidFramingExceptForEmbeds() {
 		this.client.get().uri("/api/v1/activities?limit=1").exchange()
 			.expectHeader().value("Content-Security-Policy", (csp) -> assertThat(csp)
