@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,8 +29,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
- * in one read-only repeatable-read transaction whose snapshot two more connections import to run the slower
- * aggregates at the same time: the data version and every figure always describe the same database state.
+ * one after another in one read-only repeatable-read transaction: the data version and every figure always
+ * describe the same database state.
  * PostgreSQL aggregates the canonical rows (activities from their per-village rollups, which the ingestion keeps);
  * only the aggregated rows (per village and year, per regency and type) travel to the application, where they are rolled up on
  * {@code scheduler}, off the event loop.
@@ -43,14 +42,13 @@ class SnapshotRepository {
 	 * Settings of every transaction of a refresh (set local: that transaction only). Enough memory to aggregate in
 	 * hash tables instead of sorting on disk; no JIT compilation (the plans' row estimates, e.g. of
 	 * generate_series, exceed the JIT cost thresholds, and compiling them took longer than running them: about
-	 * 2 s of CPU per refresh at national scale); no parallel workers (a refresh already runs three queries at
-	 * once on separate connections, and public requests need the remaining CPU more than the refresh does).
+	 * 2 s of CPU per refresh at national scale); no parallel workers. The queries run one after another in one
+	 * transaction: on a small machine public requests need the other cores more than the refresh does (with the
+	 * queries in parallel, the p99 of cached answers during back-to-back refreshes was 6x the idle p99, one after
+	 * another 4.4x, while a national refresh took 1.9 s against 2.2 s).
 	 */
 	private static final List<String> SETTINGS = List.of("set local work_mem = '128MB'", "set local jit = off",
 			"set local max_parallel_workers_per_gather = 0");
-
-	/** Lets the other connections of a refresh see exactly this transaction's data (PostgreSQL snapshot sync). */
-	private static final String EXPORT_SNAPSHOT = "select pg_export_snapshot()";
 
 	private static final String VERSION = sql("version");
 
@@ -80,11 +78,8 @@ class SnapshotRepository {
 
 	private final TransactionalOperator readOnly;
 
-	private final SnapshotFollowers followers;
-
-	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ConnectionFactory connections) {
+	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions) {
 		this.db = db;
-		this.followers = new SnapshotFollowers(connections, SETTINGS);
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		definition.setReadOnly(true);
@@ -103,22 +98,21 @@ class SnapshotRepository {
 			.then();
 		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
 		VillageYearParser parser = new VillageYearParser();
-		Mono<String> exported = this.db.sql(EXPORT_SNAPSHOT).map((row) -> row.get(0, String.class)).one();
 		Mono<DataVersion> all = Flux.fromIterable(SETTINGS)
 			.concatMap((setting) -> this.db.sql(setting).then())
-			.then(version).zipWith(exported).flatMap((t) -> Mono
-			.when(timed("regions", regions).then(timed("village-year", villageYears.publishOn(scheduler)
-				.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
-				.then())),
-					timed("slum-year", this.followers.query(t.getT2(), SLUM_YEAR, SnapshotRepository::slum)
-						.publishOn(scheduler)
-						.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
-						.then()),
-					timed("activity-type", this.followers.query(t.getT2(), ACTIVITY_TYPE, SnapshotRepository::typeRow)
-						.publishOn(scheduler)
-						.doOnNext(builder::add)
-						.then()))
-			.thenReturn(t.getT1()));
+			.then(version).flatMap((v) -> timed("regions", regions)
+				.then(timed("village-year", villageYears.publishOn(scheduler)
+					.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
+					.then()))
+				.then(timed("slum-year", this.db.sql(SLUM_YEAR).map(SnapshotRepository::slum).all()
+					.publishOn(scheduler)
+					.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
+					.then()))
+				.then(timed("activity-type", this.db.sql(ACTIVITY_TYPE).map(SnapshotRepository::typeRow).all()
+					.publishOn(scheduler)
+					.doOnNext(builder::add)
+					.then()))
+				.thenReturn(v));
 		return this.readOnly.transactional(all).publishOn(scheduler).map(builder::build);
 	}
 
