@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.ReadModels;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the headers and bytes of the routed answer; the metrics show the cache and the read model.
  */
 @IntegrationTest
+@WithTinyDemo(readModel = true)
 @Import(FastPathIntegrationTests.CountingFilter.class)
 class FastPathIntegrationTests {
 
@@ -59,20 +56,8 @@ class FastPathIntegrationTests {
 	@Autowired
 	WebTestClient client;
 
-	@Autowired
-	DemoLoader demo;
-
-	@Autowired
-	ReadModel readModel;
-
 	@Value("${local.server.port}")
 	int port;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-		ReadModels.awaitLatest(this.readModel);
-	}
 
 	@Test
 	void aRepeatedRequestIsAnsweredBeforeRoutingWithTheSameHeadersAndBytes() {

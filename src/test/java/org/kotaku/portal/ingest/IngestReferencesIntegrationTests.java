@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.kotaku.portal.demo.DemoDataset;
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 
@@ -25,21 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * refuses to delete a slum area, allocation or village that activities still refer to.
  */
 @IntegrationTest
+@WithTinyDemo
 class IngestReferencesIntegrationTests {
 
 	@Autowired
 	IngestService ingest;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	DatabaseClient db;
-
-	@BeforeEach
-	void setUp() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void deletingAnAllocationThatActivitiesReferToIsRefusedAndChangesNothing() {

@@ -11,14 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,21 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * binaries must be installed (scripts/test.sh installs gdal-bin); a missing binary fails the test.
  */
 @IntegrationTest
+@WithTinyDemo
 class GdalClientIntegrationTests {
 
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	DemoLoader demo;
-
 	@TempDir
 	Path folder;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void ogrinfoListsTheCollections() throws Exception {

@@ -3,12 +3,10 @@ package org.kotaku.portal.ogc;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -18,20 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** OGC API - Features on the tiny demo data: every resource, its filters and its errors. */
 @IntegrationTest
+@WithTinyDemo
 class OgcFeaturesIntegrationTests {
 
 	private static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
 	@Autowired
 	WebTestClient client;
-
-	@Autowired
-	DemoLoader demo;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void landingPageLinksTheApiDefinitionConformanceAndData() {

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
@@ -24,7 +22,7 @@ import org.kotaku.portal.readmodel.Tally.Slot;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.ReadModels;
 import org.kotaku.portal.support.TestDatabase;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,23 +34,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same figures as a direct aggregation of the canonical rows.
  */
 @IntegrationTest
+@WithTinyDemo
 class ActivityRollupIntegrationTests {
 
 	private static final int YEAR = 2032;
-
-	@Autowired
-	DemoLoader demo;
 
 	@Autowired
 	IngestService ingest;
 
 	@Autowired
 	ReadModel readModel;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void everyActivitiesBatchKeepsTheRollupsEqualToTheActivities() throws Exception {

@@ -9,20 +9,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.ReadModels;
 import org.kotaku.portal.support.TestDatabase;
 import org.kotaku.portal.support.TestIngest;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -34,13 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read model's lifecycle through the public summary: versions, ETags, coalescing, atomic swaps. */
 @IntegrationTest
+@WithTinyDemo(readModel = true)
 class ReadModelIntegrationTests {
 
 	@Autowired
 	WebTestClient client;
-
-	@Autowired
-	DemoLoader demo;
 
 	@Autowired
 	ReadModel readModel;
@@ -50,12 +45,6 @@ class ReadModelIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-		ReadModels.awaitLatest(this.readModel);
-	}
 
 	@Test
 	void etagChangesExactlyWhenTheDataChangeAndConditionalGetsAnswer304() {

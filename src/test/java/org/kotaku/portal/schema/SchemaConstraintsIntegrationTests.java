@@ -7,8 +7,8 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.TestDatabase;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,8 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.JsonApi;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;

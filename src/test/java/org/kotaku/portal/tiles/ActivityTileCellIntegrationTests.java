@@ -9,18 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;
-import org.kotaku.portal.support.TinyDemo;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * computation from the activity table, and the versioned cluster tile counts the batch's activities.
  */
 @IntegrationTest
+@WithTinyDemo
 class ActivityTileCellIntegrationTests {
 
 	private static final int ZOOM = 10;
@@ -42,15 +41,7 @@ class ActivityTileCellIntegrationTests {
 	WebTestClient client;
 
 	@Autowired
-	DemoLoader demo;
-
-	@Autowired
 	IngestService ingest;
-
-	@BeforeEach
-	void loadDemo() {
-		TinyDemo.ensureLoaded(this.demo);
-	}
 
 	@Test
 	void everyActivitiesBatchUpdatesTheCellsAndTheTileInItsOwnVersion() throws Exception {

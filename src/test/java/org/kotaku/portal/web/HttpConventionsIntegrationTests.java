@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
-import org.kotaku.portal.support.WithTinyDemo;
 import org.kotaku.portal.support.TestActivities;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
