@@ -2,6 +2,7 @@ package org.kotaku.portal.ingest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -186,10 +187,11 @@ final class ActivityRows extends IdKeyedRows {
 	 */
 	@Override
 	public List<String> afterMerge() {
-		List<String> tileCells = List.of("""
+		List<String> statements = new ArrayList<>(List.of("""
 				insert into touched_village select distinct g.village_code from activity_tile_cell g where :in_scope""",
-				"analyze touched_village", "select kotaku_refresh_activity_tile_cells()");
-		return java.util.stream.Stream.concat(tileCells.stream(), ActivityRollups.AFTER_MERGE.stream()).toList();
+				"analyze touched_village", "select kotaku_refresh_activity_tile_cells()"));
+		statements.addAll(ActivityRollups.AFTER_MERGE);
+		return statements;
 	}
 
 	@Override
