@@ -1,6 +1,6 @@
 -- One tile of the regions layer: the regions of one level (provinces at low zoom, regencies from zoom 6) with
 -- generalised outlines (label points where no boundary is known) and their choropleth metrics, computed once per
--- data version for the whole level (region-metrics.sql) and bound as arrays (:codes, :planned, ...).
+-- data version for the whole level (RegionMetrics, from the read model) and bound as arrays (:codes, :planned, ...).
 with bounds as (
     select ST_TileEnvelope(:z, :x, :y) as env,
            -- the buffered envelope, clipped to the world first: beyond the antimeridian it would wrap around
@@ -17,7 +17,7 @@ regions as (
     where r.level = :level
       and (r.geom && b.env4326 or (r.geom is null and r.label_point && b.env4326))
 ),
--- the level's metrics of this data version, from region-metrics.sql (-1: no slum areas)
+-- the level's metrics of this data version, from the read model (RegionMetrics; -1: no slum areas)
 metrics as (
     select * from unnest(:codes::text[], :planned::bigint[], :disbursed::bigint[], :baseline::numeric[],
                          :reduced::numeric[]) as m(code, planned_idr, disbursed_idr, baseline_ha, reduced_ha)

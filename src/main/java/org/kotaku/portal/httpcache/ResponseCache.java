@@ -60,7 +60,7 @@ public class ResponseCache implements FastAnswers {
 	/** The cached answer to this request at this data version, or null. */
 	@Override
 	public CachedResponse find(ServerHttpRequest request, long version) {
-		if (!this.paths.contains(request.getPath().pathWithinApplication().value())) {
+		if (!answers(request.getPath().pathWithinApplication().value())) {
 			return null;
 		}
 		return this.cache.getIfPresent(version + " " + RequestKey.of(request));
@@ -72,6 +72,14 @@ public class ResponseCache implements FastAnswers {
 		String path = request.getPath().pathWithinApplication().value();
 		this.paths.add(path);
 		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, render.render()));
+	}
+
+	/**
+	 * Whether answers to this path come from this cache (a handler rendered one through {@link CachedAnswers}):
+	 * they carry their own ETag, freshness headers and conditional request handling, from the snapshot's version.
+	 */
+	public boolean answers(String path) {
+		return this.paths.contains(path);
 	}
 
 	long size() {

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.httpcache.ResponseCache;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,7 +29,9 @@ import org.springframework.web.server.WebFilterChain;
  * {@code Cache-Control: public, max-age}, {@code Vary: Accept} and the {@code X-Data-Version} and
  * {@code X-Data-As-Of} headers, unless the handler set its own. If the version cannot be read (database down),
  * or not within {@link #VERSION_WAIT}, the request goes ahead without an ETag, so answers served from memory keep
- * working.
+ * working. Paths the read model's {@link ResponseCache} answers skip this filter: their answers carry the ETag and
+ * freshness of the snapshot they were rendered from, and the first requests after a new snapshot then render it
+ * without a database round trip each.
  */
 @Component
 @Order(ConditionalGetFilter.ORDER)
@@ -49,14 +52,18 @@ class ConditionalGetFilter implements WebFilter {
 
 	private final HttpProperties properties;
 
-	ConditionalGetFilter(DataVersions versions, HttpProperties properties) {
+	private final ResponseCache responses;
+
+	ConditionalGetFilter(DataVersions versions, HttpProperties properties, ResponseCache responses) {
 		this.versions = versions;
 		this.properties = properties;
+		this.responses = responses;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!isPublicRead(exchange.getRequest())) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (!isPublicRead(request) || this.responses.answers(request.getPath().pathWithinApplication().value())) {
 			return chain.filter(exchange);
 		}
 		return this.versions.current()
