@@ -2,13 +2,13 @@
 -- year (year 0: their latest state). An area counts from its first assessment (the baseline) on; an area never
 -- assessed counts in every year, as slum ("unassessed"). Official reduction: area whose level is now tidak
 -- kumuh. Weighted reduction: area times the fall of the mean criterion percentage since baseline (0..1).
-with bounds as (
-    select least(min(first_year), (select min(fiscal_year) from activity))::int as first_year,
-           greatest(max(last_year), (select max(fiscal_year) from activity))::int as last_year
-    from (select min(year) as first_year, max(year) as last_year from assessment) a),
+-- {{...}}: a condition of an incremental refresh ($1: the villages that changed); a full one reads true.
+with bounds as (select * from kotaku_slum_years()),
+changed as (select id from slum_area s where {{s.village_codes[1] = any ($1)}}),
 last_in_year as (
     select distinct on (slum_area_id, year) slum_area_id, year, level, mean_pct
     from assessment
+    where {{slum_area_id = any (array(select id from changed))}}
     order by slum_area_id, year, array_position(array['baseline', 'sk', 'r0', 'final'], kind) desc),
 spans as (
     select slum_area_id, year, level, mean_pct,
@@ -23,14 +23,17 @@ state as (
 counted as (
     select s.village_codes[1] as village, st.year, s.area_ha, st.level, st.mean_pct, st.base_pct
     from slum_area s join state st on st.slum_area_id = s.id
+    where {{s.id = any (array(select id from changed))}}
     union all
     select s.village_codes[1], g.year, s.area_ha, null, null, null
     from slum_area s, bounds, generate_series(bounds.first_year, bounds.last_year) as g(year)
     where not exists (select 1 from assessment a where a.slum_area_id = s.id)
+      and {{s.id = any (array(select id from changed))}}
     union all
     select s.village_codes[1], 0, s.area_ha, null, null, null
     from slum_area s
-    where not exists (select 1 from assessment a where a.slum_area_id = s.id))
+    where not exists (select 1 from assessment a where a.slum_area_id = s.id)
+      and {{s.id = any (array(select id from changed))}})
 select village, year,
        array_to_string(array[count(*),
              round(sum(area_ha) * 100),

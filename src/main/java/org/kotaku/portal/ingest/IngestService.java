@@ -44,6 +44,12 @@ public class IngestService {
 	/** The PostgreSQL channel that carries new data versions to the read model of every node. */
 	public static final String CHANNEL = "read_model";
 
+	/**
+	 * How many data versions the read model's change log keeps (migration V56): a node whose snapshot is older
+	 * rebuilds it whole instead of re-reading the villages that changed.
+	 */
+	static final int CHANGE_LOG_VERSIONS = 1000;
+
 	private static final long INGEST_LOCK = 0x4B4F54414B55L; // "KOTAKU"
 
 	private static final int ROWS_PER_COPY_CHUNK = 2_000;
@@ -206,7 +212,8 @@ public class IngestService {
 			return openBatch().flatMap((ids) -> {
 				long batch = ids[0];
 				long version = ids[1];
-				return timed("before", Flux.fromIterable(this.spec.beforeUpsert())
+				return execute("select kotaku_begin_changes(" + version + ", " + CHANGE_LOG_VERSIONS + ")")
+					.then(timed("before", Flux.fromIterable(this.spec.beforeUpsert())
 					.concatMap((s) -> execute(MergeSql.bindBatch(s, batch, version)))
 					.then())
 					.then(timed("classify", execute(this.sql.classify())))
@@ -218,7 +225,7 @@ public class IngestService {
 						.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
 						.then(Mono.defer(() -> guardDeletes(deleted.get(), version)))))
 					.then(timed("afterMerge", Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge).then()))
-					.then(closeBatch(batch, version, deleted, mergeStart));
+					.then(closeBatch(batch, version, deleted, mergeStart)));
 			});
 		}
 

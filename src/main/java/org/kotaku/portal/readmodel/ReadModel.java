@@ -48,6 +48,8 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
+	private final AtomicBoolean rebuildPending = new AtomicBoolean();
+
 	private final Sinks.Many<Snapshot> swaps = Sinks.many().replay().latest();
 
 	private final Timer refreshTimer;
@@ -96,6 +98,15 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		drain();
 	}
 
+	/**
+	 * Asks for a refresh that builds the whole snapshot anew, even when the data version did not change (an
+	 * operator's {@code NOTIFY read_model, 'rebuild'}); coalesces like {@link #requestRefresh()}.
+	 */
+	public void requestRebuild() {
+		this.rebuildPending.set(true);
+		requestRefresh();
+	}
+
 	/** Completes with the first snapshot whose data version is at least {@code version}. */
 	public Mono<Snapshot> awaitVersion(long version) {
 		return this.swaps.asFlux().filter((s) -> s.version().version() >= version).next();
@@ -117,7 +128,7 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private Mono<Snapshot> refreshOnce() {
 		long start = System.nanoTime();
-		return Mono.defer(() -> this.repository.load(this.scheduler))
+		return Mono.defer(() -> this.repository.load(this.scheduler, this.current.get(), this.rebuildPending.getAndSet(false)))
 			.subscribeOn(this.scheduler)
 			.doOnNext((snapshot) -> swap(snapshot, System.nanoTime() - start))
 			.doOnError((error) -> failed(error, System.nanoTime() - start))
@@ -125,25 +136,28 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private void swap(Snapshot snapshot, long nanos) {
-		this.refreshTimer.record(Duration.ofNanos(nanos));
-		this.meters.counter("portal.read-model.refreshes", "outcome", "success").increment();
-		this.status.updateAndGet((s) -> s.succeeded(this.clock.instant(), nanos / 1_000_000));
 		Snapshot previous = this.current.get();
-		if (previous != null && previous.version().version() == snapshot.version().version()) {
+		boolean unchanged = previous != null && previous.version().version() == snapshot.version().version();
+		this.refreshTimer.record(Duration.ofNanos(nanos));
+		this.meters.counter("portal.read-model.refreshes", "outcome", "success", "kind",
+				snapshot == previous ? "unchanged" : snapshot.patch() ? "patch" : "whole").increment();
+		this.status.updateAndGet((s) -> s.succeeded(this.clock.instant(), nanos / 1_000_000));
+		if (unchanged) {
 			return; // same data version, same data: keep the snapshot and everything cached from it
 		}
 		this.current.set(snapshot);
-		log.info("read model at data version " + snapshot.version().version() + " (built in " + nanos / 1_000_000
-				+ " ms)");
+		log.info("read model at data version " + snapshot.version().version() + " (" + (snapshot.patch() ? "patched"
+				: "built") + " in " + nanos / 1_000_000 + " ms)");
 		this.events.publishEvent(new SnapshotSwapped(previous, snapshot));
 		this.swaps.tryEmitNext(snapshot);
 	}
 
 	private void failed(Throwable error, long nanos) {
-		this.meters.counter("portal.read-model.refreshes", "outcome", "failure").increment();
+		this.meters.counter("portal.read-model.refreshes", "outcome", "failure", "kind", "none").increment();
 		this.status.updateAndGet((s) -> s.failed(this.clock.instant(), error));
 		log.warn("read model refresh failed after " + nanos / 1_000_000 + " ms; still serving version "
 				+ snapshot().map((s) -> s.version().version()).orElse(0L) + ": " + error);
+		log.debug("read model refresh failure", error);
 	}
 
 	/**

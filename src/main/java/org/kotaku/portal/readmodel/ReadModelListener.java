@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the read model in step with the database: LISTENs on the {@code read_model} channel (which ingestion
  * notifies on every commit) over a dedicated connection outside the pool, and asks for a refresh on every
- * notification and after every (re)connect, since notifications sent while disconnected are lost. A lost
+ * notification (a whole rebuild on the payload {@code rebuild}) and after every (re)connect, since notifications sent while disconnected are lost. A lost
  * connection is reopened after {@code portal.read-model.reconnect-delay}; a periodic version check is the
  * safety net for anything else.
  */
@@ -30,6 +30,9 @@ import org.springframework.stereotype.Component;
 class ReadModelListener implements SmartLifecycle {
 
 	private static final Log log = LogFactory.getLog(ReadModelListener.class);
+
+	/** The payload that asks every node to build its snapshot whole ({@code NOTIFY read_model, 'rebuild'}). */
+	static final String REBUILD = "rebuild";
 
 	private final ConnectionFactory connections;
 
@@ -73,7 +76,7 @@ class ReadModelListener implements SmartLifecycle {
 				.transientErrors(true)
 				.doBeforeRetry(ReadModelListener::logRetry))
 			.repeatWhen((done) -> done.delayElements(this.properties.reconnectDelay()))
-			.subscribe((notification) -> this.readModel.requestRefresh()));
+			.subscribe(this::notified));
 		this.running.add(Flux.interval(this.properties.versionCheckInterval())
 			.onBackpressureDrop()
 			.concatMap((tick) -> this.probe.changed(this.readModel), 1)
@@ -94,6 +97,17 @@ class ReadModelListener implements SmartLifecycle {
 			.flatMap(PostgresqlResult::getRowsUpdated)
 			.then(Mono.fromRunnable(this::connected))
 			.thenMany(connection.getNotifications());
+	}
+
+	/** A new data version (the ingestion's payload), or an operator's {@code 'rebuild'}. */
+	private void notified(Notification notification) {
+		if (REBUILD.equals(notification.getParameter())) {
+			log.info("whole read-model rebuild requested");
+			this.readModel.requestRebuild();
+		}
+		else {
+			this.readModel.requestRefresh();
+		}
 	}
 
 	/** Notifications sent while we were away are lost: re-read the state after every (re)connect. */

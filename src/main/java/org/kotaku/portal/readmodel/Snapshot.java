@@ -34,9 +34,13 @@ public final class Snapshot {
 
 	private final NameIndex names;
 
+	private final SlumYears slumYears;
+
+	private final boolean patch;
+
 	Snapshot(DataVersion version, List<Integer> years, Map<String, RegionEntry> regions,
 			Map<String, List<RegionEntry>> children, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
-			Map<Integer, Set<String>> reportingRegencies) {
+			Map<Integer, Set<String>> reportingRegencies, NameIndex names, SlumYears slumYears, boolean patch) {
 		this.version = version;
 		this.years = List.copyOf(years);
 		this.regions = regions;
@@ -44,7 +48,24 @@ public final class Snapshot {
 		this.tallies = tallies;
 		this.types = types;
 		this.reportingRegencies = reportingRegencies;
-		this.names = new NameIndex(regions.values());
+		this.names = names;
+		this.slumYears = slumYears;
+		this.patch = patch;
+	}
+
+	/**
+	 * The same figures with new ones for some regions (a {@link SnapshotPatch}): everything else, the regions and
+	 * their name index included, is shared with this snapshot.
+	 */
+	Snapshot patched(DataVersion version, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
+			Map<Integer, Set<String>> reportingRegencies) {
+		return new Snapshot(version, this.years, this.regions, this.children, tallies, types, reportingRegencies,
+				this.names, this.slumYears, true);
+	}
+
+	/** Whether this snapshot was patched from the one before, not built whole. */
+	boolean patch() {
+		return this.patch;
 	}
 
 	public DataVersion version() {
@@ -114,6 +135,30 @@ public final class Snapshot {
 			}
 		}
 		return path;
+	}
+
+	/** Every region's figures by code (shared by the snapshots a patch makes: never to be changed). */
+	Map<String, Tally[]> tallies() {
+		return this.tallies;
+	}
+
+	/** Activities by type by {@link #typeKey} (shared like {@link #tallies()}). */
+	Map<String, List<TypeFigures>> typeFigures() {
+		return this.types;
+	}
+
+	SlumYears slumYears() {
+		return this.slumYears;
+	}
+
+	/** Whether another snapshot holds exactly the same figures (whatever its version). */
+	boolean sameFigures(Snapshot other) {
+		return this.years.equals(other.years) && this.slumYears.equals(other.slumYears)
+				&& this.reportingRegencies.equals(other.reportingRegencies) && this.types.equals(other.types)
+				&& this.tallies.size() == other.tallies.size()
+				&& this.tallies.entrySet()
+					.stream()
+					.allMatch((e) -> java.util.Arrays.equals(e.getValue(), other.tallies.get(e.getKey())));
 	}
 
 	int firstYear() {

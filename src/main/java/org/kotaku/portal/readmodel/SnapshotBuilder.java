@@ -19,7 +19,8 @@ import org.kotaku.portal.readmodel.Tally.Slot;
  * Rolls the pre-aggregated rows of {@link SnapshotRepository} (per village and year, per regency and year) up
  * to districts, regencies, provinces and the nation, and freezes the result into a {@link Snapshot}. Used by
  * one thread at a time; every row is added to at most ten tallies, so a build costs milliseconds on top of
- * the SQL.
+ * the SQL. A builder for a {@link SnapshotPatch} adds every row to its own region only (the village, or the
+ * regency or district of a type row); the patch sums the regions above.
  */
 final class SnapshotBuilder {
 
@@ -32,17 +33,27 @@ final class SnapshotBuilder {
 			long disbursed, BigDecimal volume) {
 	}
 
+	private final boolean ownRegionOnly;
+
 	private final Map<String, Map<Integer, Tally>> tallies = new HashMap<>();
 
 	private final Map<String, Map<String, TypeAccumulator>> types = new HashMap<>();
-
-	private final Map<Integer, Set<String>> reporting = new HashMap<>();
 
 	private final Set<Integer> years = new TreeSet<>();
 
 	private final Map<String, String[]> ancestors = new HashMap<>();
 
 	private List<RegionEntry> regions = List.of();
+
+	/** A builder of a whole snapshot. */
+	SnapshotBuilder() {
+		this(false);
+	}
+
+	/** With {@code ownRegionOnly}, a builder of the figures of the rows' own regions, for a {@link SnapshotPatch}. */
+	SnapshotBuilder(boolean ownRegionOnly) {
+		this.ownRegionOnly = ownRegionOnly;
+	}
 
 	void regions(List<RegionEntry> regions) {
 		this.regions = regions;
@@ -52,14 +63,10 @@ final class SnapshotBuilder {
 	void add(String village, int year, Tally figures) {
 		Integer boxed = year; // once per row, not once per lookup
 		this.years.add(boxed);
-		String[] codes = ancestors(village);
-		for (String code : codes) {
+		for (String code : ancestors(village)) {
 			tally(code, boxed).addAll(figures, false, true);
 			tally(code, 0).addAll(figures, false, false);
 		}
-		String regency = codes[2];
-		this.reporting.computeIfAbsent(boxed, (y) -> new TreeSet<>()).add(regency);
-		this.reporting.computeIfAbsent(0, (y) -> new TreeSet<>()).add(regency);
 	}
 
 	/** Adds a slum row (slots SLUM_* and LEVEL_* only) of a village in a year (0 = latest state). */
@@ -73,7 +80,7 @@ final class SnapshotBuilder {
 	}
 
 	void add(TypeRow row) {
-		List<String> codes = row.region().length() == 5
+		List<String> codes = row.region().length() == 5 && !this.ownRegionOnly
 				? List.of(Snapshot.NATIONAL, row.region().substring(0, 2), row.region()) : List.of(row.region());
 		for (String code : codes) {
 			this.types.computeIfAbsent(Snapshot.typeKey(code, row.year()), (k) -> new TreeMap<>())
@@ -87,10 +94,9 @@ final class SnapshotBuilder {
 		}
 	}
 
-	Snapshot build(DataVersion version) {
+	Snapshot build(DataVersion version, SlumYears slumYears) {
 		List<Integer> yearList = List.copyOf(this.years);
-		Map<String, Tally[]> frozen = new HashMap<>(this.tallies.size() * 2);
-		this.tallies.forEach((code, byYear) -> frozen.put(code, freeze(byYear, yearList)));
+		Map<String, Tally[]> frozen = frozenTallies(yearList);
 		Map<String, RegionEntry> byCode = new LinkedHashMap<>();
 		Map<String, List<RegionEntry>> children = new HashMap<>();
 		for (RegionEntry region : this.regions) {
@@ -99,12 +105,95 @@ final class SnapshotBuilder {
 				.add(region);
 		}
 		children.replaceAll((code, list) -> List.copyOf(list));
-		Map<String, List<TypeFigures>> typeFigures = new HashMap<>();
-		this.types.forEach((key, byType) -> typeFigures.put(key,
+		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(),
+				reporting(frozen, yearList), new NameIndex(byCode.values()), slumYears, false);
+	}
+
+	/** The fiscal years of the rows added so far, ascending. */
+	Set<Integer> years() {
+		return this.years;
+	}
+
+	/** The figures of every region rows were added to, frozen for {@code years}. */
+	Map<String, Tally[]> frozenTallies(List<Integer> years) {
+		Map<String, Tally[]> frozen = new HashMap<>(this.tallies.size() * 2);
+		this.tallies.forEach((code, byYear) -> frozen.put(code, freeze(byYear, years)));
+		return frozen;
+	}
+
+	/** Activities by type per region and period key ({@link Snapshot#typeKey}). */
+	Map<String, List<TypeFigures>> typeFigures() {
+		Map<String, List<TypeFigures>> figures = new HashMap<>();
+		this.types.forEach((key, byType) -> figures.put(key,
 				byType.values().stream().map(TypeAccumulator::figures).toList()));
-		Map<Integer, Set<String>> reportingCopy = new HashMap<>();
-		this.reporting.forEach((year, regencies) -> reportingCopy.put(year, Set.copyOf(regencies)));
-		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures, reportingCopy);
+		return figures;
+	}
+
+	/**
+	 * The regencies that reported activities, allocations or access figures, per year (0: in any year): those
+	 * whose tally of that year counts any.
+	 */
+	static Map<Integer, Set<String>> reporting(Map<String, Tally[]> tallies, List<Integer> years) {
+		int first = years.isEmpty() ? 0 : years.get(0);
+		Map<Integer, Set<String>> reporting = new HashMap<>();
+		tallies.forEach((code, byYear) -> {
+			if (code.length() != 5) {
+				return;
+			}
+			for (int i = 0; i < byYear.length; i++) {
+				Tally tally = byYear[i];
+				if (tally != null && (tally.hasActivities() || tally.hasAllocations() || tally.hasAccess())) {
+					reporting.computeIfAbsent(i == 0 ? 0 : first + i - 1, (y) -> new TreeSet<>()).add(code);
+				}
+			}
+		});
+		reporting.replaceAll((year, regencies) -> Set.copyOf(regencies));
+		return reporting;
+	}
+
+	/**
+	 * The figures of a region summed from its children's (frozen for the same years): what a whole build gives
+	 * it. Each year's access figures are the children's sums; those of all years (index 0) come from the latest
+	 * year that has any. Null when no child has figures.
+	 */
+	static Tally[] sum(List<Tally[]> children, List<Integer> years) {
+		if (children.isEmpty()) {
+			return null;
+		}
+		Tally[] sum = new Tally[children.get(0).length];
+		for (Tally[] child : children) {
+			for (int i = 0; i < sum.length; i++) {
+				if (child[i] != null) {
+					if (sum[i] == null) {
+						sum[i] = new Tally();
+					}
+					sum[i].addAll(child[i], true, i != 0);
+				}
+			}
+		}
+		int first = years.isEmpty() ? 0 : years.get(0);
+		int latest = 0;
+		for (int i = 1; i < sum.length; i++) {
+			if (sum[i] != null && sum[i].hasAccess()) {
+				sum[i].copyAccess(sum[i], first + i - 1);
+				latest = i;
+			}
+		}
+		if (latest > 0 && sum[0] != null) {
+			sum[0].copyAccess(sum[latest], first + latest - 1);
+		}
+		return sum;
+	}
+
+	/** Activities by type summed over regions, by type and unit (what a whole build gives their parent). */
+	static List<TypeFigures> sumTypes(List<List<TypeFigures>> regions) {
+		Map<String, TypeAccumulator> byType = new TreeMap<>();
+		for (List<TypeFigures> region : regions) {
+			for (TypeFigures figures : region) {
+				byType.computeIfAbsent(figures.type(), TypeAccumulator::new).add(figures);
+			}
+		}
+		return byType.values().stream().map(TypeAccumulator::figures).toList();
 	}
 
 	/** Index 0: all years (with the latest year's access figures); index i: year first + i - 1. */
@@ -135,10 +224,13 @@ final class SnapshotBuilder {
 		return this.tallies.computeIfAbsent(code, (c) -> new HashMap<>()).computeIfAbsent(year, (y) -> new Tally());
 	}
 
-	/** The nation, province, regency, district and village of a village code (made once per village). */
+	/**
+	 * The nation, province, regency, district and village of a village code (made once per village); the village
+	 * alone for a patch.
+	 */
 	private String[] ancestors(String village) {
-		return this.ancestors.computeIfAbsent(village, (v) -> new String[] { Snapshot.NATIONAL, v.substring(0, 2),
-				v.substring(0, 5), v.substring(0, 8), v });
+		return this.ancestors.computeIfAbsent(village, (v) -> this.ownRegionOnly ? new String[] { v }
+				: new String[] { Snapshot.NATIONAL, v.substring(0, 2), v.substring(0, 5), v.substring(0, 8), v });
 	}
 
 	/** Sums the type rows of one region, period and type over output units. */
@@ -168,6 +260,14 @@ final class SnapshotBuilder {
 			if (row.unit() != null) {
 				this.outputs.merge(row.unit(), row.volume(), BigDecimal::add);
 			}
+		}
+
+		void add(TypeFigures figures) {
+			this.count += figures.count();
+			this.completed += figures.completed();
+			this.budget += figures.budgetIdr();
+			this.disbursed += figures.disbursedIdr();
+			figures.outputs().forEach((output) -> this.outputs.merge(output.unit(), output.volume(), BigDecimal::add));
 		}
 
 		TypeFigures figures() {

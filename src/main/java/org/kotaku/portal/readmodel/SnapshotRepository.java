@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.r2dbc.spi.Readable;
 import org.apache.commons.logging.Log;
@@ -30,7 +33,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 /**
  * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
  * one after another in one read-only repeatable-read transaction: the data version and every figure always
- * describe the same database state.
+ * describe the same database state. Given the snapshot being served, it reads only the villages that changed
+ * since (the change log of migration V56) and patches it ({@link SnapshotPatch}); a whole build when the log
+ * does not reach back that far, regions changed, or too many villages did.
  * PostgreSQL aggregates the canonical rows (activities from their per-village rollups, which the ingestion keeps);
  * only the aggregated rows (per village and year, per regency and type) travel to the application, where they are rolled up on
  * {@code scheduler}, off the event loop.
@@ -45,12 +50,18 @@ class SnapshotRepository {
 	 * 2 s of CPU per refresh at national scale); no parallel workers. The queries run one after another in one
 	 * transaction: on a small machine public requests need the other cores more than the refresh does (with the
 	 * queries in parallel, the p99 of cached answers during back-to-back refreshes was 6x the idle p99, one after
-	 * another 4.4x, while a national refresh took 1.9 s against 2.2 s).
+	 * another 4.4x, while a national refresh took 1.9 s against 2.2 s). Plans for the actual values: the driver
+	 * prepares its statements once, and PostgreSQL's generic plan of an incremental query (villages unknown) scans
+	 * whole tables where the villages' indexes take a millisecond.
 	 */
 	private static final List<String> SETTINGS = List.of("set local work_mem = '128MB'", "set local jit = off",
-			"set local max_parallel_workers_per_gather = 0");
+			"set local max_parallel_workers_per_gather = 0", "set local plan_cache_mode = force_custom_plan");
 
 	private static final String VERSION = sql("version");
+
+	private static final String CHANGES = sql("changes");
+
+	private static final String SLUM_YEARS = sql("slum-years");
 
 	private static final String REGIONS = sql("regions");
 
@@ -78,42 +89,133 @@ class SnapshotRepository {
 
 	private final TransactionalOperator readOnly;
 
-	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions) {
+	private final int patchMaxVillages;
+
+	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ReadModelProperties properties) {
 		this.db = db;
+		this.patchMaxVillages = properties.patchMaxVillages();
 		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
 		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		definition.setReadOnly(true);
 		this.readOnly = TransactionalOperator.create(transactions, definition);
 	}
 
-	/** Loads a complete snapshot; rows are rolled up on {@code scheduler}. */
-	Mono<Snapshot> load(Scheduler scheduler) {
+	/**
+	 * Loads the snapshot of the current data version: {@code previous} itself when that is still current, a
+	 * patch of it when the change log allows, else a whole one (always when {@code rebuild}). Rows are rolled up
+	 * on {@code scheduler}.
+	 */
+	Mono<Snapshot> load(Scheduler scheduler, Snapshot previous, boolean rebuild) {
+		Mono<Snapshot> load = Flux.fromIterable(SETTINGS)
+			.concatMap((setting) -> this.db.sql(setting).then())
+			.then(this.db.sql(VERSION).map(SnapshotRepository::version).one())
+			.flatMap((version) -> {
+				if (previous == null || rebuild || version.version() < previous.version().version()) {
+					return whole(version, scheduler);
+				}
+				if (version.version() == previous.version().version()) {
+					return Mono.just(previous);
+				}
+				return changedVillages(previous.version().version(), version.version())
+					.flatMap((villages) -> patch(previous, villages, version, scheduler))
+					.switchIfEmpty(Mono.defer(() -> whole(version, scheduler)));
+			});
+		// the snapshot is swapped in (and the swap announced) on the refresh thread, not the driver's event loop
+		return this.readOnly.transactional(load).publishOn(scheduler);
+	}
+
+	/** A whole snapshot: every row of every query. */
+	private Mono<Snapshot> whole(DataVersion version, Scheduler scheduler) {
 		SnapshotBuilder builder = new SnapshotBuilder();
-		Mono<DataVersion> version = this.db.sql(VERSION).map(SnapshotRepository::version).one();
 		Mono<Void> regions = this.db.sql(REGIONS)
 			.map(SnapshotRepository::region)
 			.all()
 			.collectList()
 			.doOnNext(builder::regions)
 			.then();
-		Flux<VillageYear> villageYears = this.db.sql(VILLAGE_YEAR).map(SnapshotRepository::villageYear).all();
+		return timed("regions", regions)
+			.then(readRows(builder, null, scheduler))
+			.then(slumYears())
+			.publishOn(scheduler)
+			.map((slumYears) -> builder.build(version, slumYears));
+	}
+
+	/**
+	 * The snapshot patched with the rows of {@code villages}; empty when only a whole build gives the right
+	 * figures.
+	 */
+	private Mono<Snapshot> patch(Snapshot previous, Set<String> villages, DataVersion version, Scheduler scheduler) {
+		SnapshotBuilder rows = new SnapshotBuilder(true);
+		long start = System.nanoTime();
+		return readRows(rows, villages, scheduler).then(slumYears())
+			.publishOn(scheduler)
+			.flatMap((slumYears) -> Mono.justOrEmpty(new SnapshotPatch(previous, villages, rows).apply(version, slumYears)))
+			.doOnNext((patched) -> log.debug("patched " + villages.size() + " villages in "
+					+ (System.nanoTime() - start) / 1_000_000 + " ms"));
+	}
+
+	/**
+	 * Adds the rows of the village-year, slum-year and activity-type queries to {@code builder}: of every village,
+	 * or of {@code villages} only (and the activity types of their regencies).
+	 */
+	private Mono<Void> readRows(SnapshotBuilder builder, Set<String> villages, Scheduler scheduler) {
 		VillageYearParser parser = new VillageYearParser();
-		Mono<DataVersion> all = Flux.fromIterable(SETTINGS)
-			.concatMap((setting) -> this.db.sql(setting).then())
-			.then(version).flatMap((v) -> timed("regions", regions)
-				.then(timed("village-year", villageYears.publishOn(scheduler)
-					.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
-					.then()))
-				.then(timed("slum-year", this.db.sql(SLUM_YEAR).map(SnapshotRepository::slum).all()
-					.publishOn(scheduler)
-					.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
-					.then()))
-				.then(timed("activity-type", this.db.sql(ACTIVITY_TYPE).map(SnapshotRepository::typeRow).all()
-					.publishOn(scheduler)
-					.doOnNext(builder::add)
-					.then()))
-				.thenReturn(v));
-		return this.readOnly.transactional(all).publishOn(scheduler).map(builder::build);
+		String[] villageCodes = villages == null ? null : villages.toArray(String[]::new);
+		String[] regencyCodes = villages == null ? null
+				: villages.stream().map((v) -> v.substring(0, 5)).distinct().toArray(String[]::new);
+		return timed("village-year", rows(VILLAGE_YEAR, villageCodes).map(SnapshotRepository::villageYear)
+			.all()
+			.publishOn(scheduler)
+			.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
+			.then())
+			.then(timed("slum-year", rows(SLUM_YEAR, villageCodes).map(SnapshotRepository::slum)
+				.all()
+				.publishOn(scheduler)
+				.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
+				.then()))
+			.then(timed("activity-type", rows(ACTIVITY_TYPE, regencyCodes).map(SnapshotRepository::typeRow)
+				.all()
+				.publishOn(scheduler)
+				.doOnNext(builder::add)
+				.then()));
+	}
+
+	/**
+	 * One of the row queries: whole ({@code codes} null: its incremental conditions read true), or for the
+	 * given codes.
+	 */
+	private DatabaseClient.GenericExecuteSpec rows(String sql, String[] codes) {
+		if (codes == null) {
+			return this.db.sql(INCREMENTAL_CONDITION.matcher(sql).replaceAll("true"));
+		}
+		return this.db.sql(INCREMENTAL_CONDITION.matcher(sql).replaceAll("($1)")).bind(0, codes);
+	}
+
+	private Mono<SlumYears> slumYears() {
+		return this.db.sql(SLUM_YEARS)
+			.map((row) -> new SlumYears((int) number(row, "first_year"), (int) number(row, "last_year")))
+			.one();
+	}
+
+	/**
+	 * The villages whose figures changed after data version {@code since} up to {@code until}; empty when the
+	 * snapshot must be built whole: the log does not reach back that far, regions changed, or more villages than
+	 * {@code portal.read-model.patch-max-villages} did.
+	 */
+	private Mono<Set<String>> changedVillages(long since, long until) {
+		return this.db.sql(CHANGES)
+			.bind("since", since)
+			.bind("until", until)
+			.map((row) -> {
+				boolean covered = Boolean.TRUE.equals(row.get("covered", Boolean.class));
+				boolean everything = Boolean.TRUE.equals(row.get("everything", Boolean.class));
+				String[] villages = row.get("villages", String[].class);
+				int count = villages == null ? 0 : villages.length;
+				return covered && !everything && count <= this.patchMaxVillages
+						? Optional.of(villages == null ? Set.<String>of() : Set.of(villages)) : Optional.<Set<String>>empty();
+			})
+			.one()
+			.flatMap(Mono::justOrEmpty);
 	}
 
 	private static Mono<Void> timed(String phase, Mono<Void> work) {
@@ -234,6 +336,9 @@ class SnapshotRepository {
 	private static long number(Object value) {
 		return value == null ? 0 : ((Number) value).longValue();
 	}
+
+	/** The {@code {{condition}}} marks of the row queries (see village-year.sql). */
+	private static final Pattern INCREMENTAL_CONDITION = Pattern.compile("\\{\\{(.+?)}}", Pattern.DOTALL);
 
 	private static String sql(String name) {
 		try {
