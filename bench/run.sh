@@ -45,10 +45,10 @@ SEED=20161
 # a larger heap; every measured scenario runs against an app started with -Xmx512m.
 LOAD_JAVA_OPTS=${BENCH_LOAD_JAVA_OPTS:--Xmx2g}
 if [ "$MODE" = quick ]; then
-  SCALE=demo WARMUP_SECONDS=2 DURATION=4 ROUNDS=2 REFRESHES=3 LOAD_TIMEOUT=300 INGEST_TIMEOUT=300 RESEND_IF_UNDER=300
+  SCALE=demo WARMUP_SECONDS=2 DURATION=4 ROUNDS=2 REFRESHES=3 REFRESH_PACE=0.1 LOAD_TIMEOUT=300 INGEST_TIMEOUT=300 RESEND_IF_UNDER=300
   TILES_PER_ZOOM=60 TILE_WARM_PER_ZOOM=10
 else
-  SCALE=national WARMUP_SECONDS=5 DURATION=10 ROUNDS=3 REFRESHES=5 LOAD_TIMEOUT=720 INGEST_TIMEOUT=300 RESEND_IF_UNDER=90
+  SCALE=national WARMUP_SECONDS=5 DURATION=10 ROUNDS=3 REFRESHES=5 REFRESH_PACE=0.1 LOAD_TIMEOUT=720 INGEST_TIMEOUT=300 RESEND_IF_UNDER=90
   TILES_PER_ZOOM=300 TILE_WARM_PER_ZOOM=40
 fi
 INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
@@ -108,7 +108,9 @@ prepare_fixture() {
   if [ "$REUSE_DB" = yes ] && fixture_present; then
     log "BENCH_REUSE_DB=yes: $BENCH_DB already holds a fixture; not reloading it"
     LOAD_SECONDS=null
-    if wanted ingest_activities ingest && [ ! -s "$ndjson" ]; then export_activities "$ndjson" >/dev/null; fi
+    if wanted ingest_activities ingest p99_during_ingestion refresh && [ ! -s "$ndjson" ]; then
+      export_activities "$ndjson" >/dev/null
+    fi
     return
   fi
   [ "$REUSE_DB" = yes ] && log "BENCH_REUSE_DB=yes but $BENCH_DB holds no fixture: loading it"
@@ -159,6 +161,8 @@ main() {
   wanted ogc_items && scenario_ogc_items
   wanted read_model_refresh refresh && scenario_refresh_time
   wanted p99_during_refresh refresh && scenario_refresh_p99
+  wanted p99_during_ingestion refresh && scenario_ingestion_p99 "$ndjson"
+  wanted p99_during_rebuild refresh && scenario_rebuild_p99
   wanted ingest_activities ingest && scenario_ingest "$ndjson" "$(wc -l <"$ndjson")"
 
   nginx_stop

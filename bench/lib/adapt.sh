@@ -32,8 +32,31 @@ refresh_metric() {
     END { if (count != "" && sum != "" && base == sumbase) printf "%.0f %.6f\n", count, sum }'
 }
 
-# Asks the read model for a refresh the way an ingestion commit does: NOTIFY read_model with the current
-# data version. Adapt if the read model skips versions it already has.
+# Asks the read model for a whole rebuild of its snapshot (NOTIFY read_model, 'rebuild'): what a node does on
+# start, and after a batch that changed regions or more villages than a patch takes. A refresh after an ordinary
+# batch patches the snapshot with the villages the batch changed instead (p99_during_refresh drives those with
+# real uploads); a notification of the version already served costs nothing at all.
 trigger_refresh() {
-  bench_psql -c "select pg_notify('read_model', (select coalesce(max(data_version), 0) from ingest_batch)::text)" >/dev/null
+  bench_psql -c "select pg_notify('read_model', 'rebuild')" >/dev/null
+}
+
+# The statements an ingestion commit leaves for the read model (issue #5, migration V56), for a batch that changed
+# some villages (argument: their codes, comma-separated): a batch record with the next data version, the villages
+# in the change log, and the NOTIFY that makes every node refresh. p99_during_refresh commits these through one
+# psql session, so that it measures the refreshes (each re-reads those villages and patches the snapshot) without
+# an upload's own work (measured with real uploads by p99_during_ingestion).
+refresh_commit_sql() {
+  local villages=$1
+  cat <<SQL
+begin;
+with batch as (
+    insert into ingest_batch (dataset, source, checksum, received_at, rows_received, rows_inserted, rows_updated,
+                              rows_deleted, rows_unchanged, data_version)
+    values ('activities', 'benchmark-refresh', repeat('0', 64), now(), 0, 0, 0, 0, 0, nextval('data_version_seq'))
+    returning data_version)
+insert into read_model_change (data_version, village_code)
+select batch.data_version, unnest('{$villages}'::text[]) from batch;
+select pg_notify('read_model', (select max(data_version) from ingest_batch)::text);
+commit;
+SQL
 }

@@ -45,7 +45,7 @@ scenario_ingest() {
   local name=ingest_activities file=$1 rows=$2 key reason
   reason=$(ingest_unavailable_reason)
   [ -z "$reason" ] || { record_unavailable "$name" "$reason"; return 0; }
-  key=$(create_ingest_key)
+  key=${INGEST_KEY:-$(create_ingest_key)}
   [ -n "$key" ] || { record_unavailable "$name" "no ingestion API key: adapt create_ingest_key in bench/lib/adapt.sh (see $WORK/create-key.log) or set BENCH_INGEST_KEY"; return 0; }
   log "emptying the activity table of $BENCH_DB, then uploading $rows activities"
   bench_psql -c 'truncate activity' >/dev/null

@@ -156,38 +156,155 @@ scenario_refresh_time() {
     targets: {seconds: 3}, met: {seconds: ((map(.metricSeconds) | max) < 3)}}' "$samples")"
 }
 
-# Public p99 while refreshes run back to back, against the same endpoint idle, in alternating rounds.
-scenario_refresh_p99() {
-  local name=p99_during_refresh path=/api/v1/summary reason status
-  if reason=$(refresh_unavailable_reason); then record_unavailable "$name" "$reason"; return 0; fi
+# Upload batches for p99_during_ingestion: the activities of one fiscal year in a few mid-sized program regencies
+# (at national scale about 600 activities in some 40 villages each: a regency's periodic progress report), cut
+# from the fixture's NDJSON export, each in two variants whose beneficiaryPeople differ, so that every upload
+# changes the figures of all its villages. Prints how many.
+REFRESH_BATCHES=4
+prepare_refresh_batches() {
+  local ndjson=$1 picks
+  picks=$(bench_psql -c "select string_agg(code || ':' || year, ' ') from (
+      select left(village_code, 5) as code, fiscal_year as year from activity group by 1, 2
+      order by count(*) desc, 1, 2 offset (select count(distinct left(village_code, 5)) / 2 from activity)
+      limit $REFRESH_BATCHES) r")
+  [ -n "$picks" ] || return 1
+  awk -v list="$picks" -v dir="$WORK" '
+    BEGIN { n = split(list, codes, " "); for (i = 1; i <= n; i++) index_of[codes[i]] = i }
+    match($0, /"village":"[0-9][0-9]\.[0-9][0-9]/) {
+      code = substr($0, RSTART + 11, 5)
+      if (match($0, /"fiscalYear":[0-9]+/)) {
+        key = code ":" substr($0, RSTART + 13, RLENGTH - 13)
+        if (key in index_of) print > (dir "/refresh-batch-" index_of[key] ".ndjson")
+      }
+    }' "$ndjson"
+  local i
+  for i in $(seq 1 "$REFRESH_BATCHES"); do
+    [ -s "$WORK/refresh-batch-$i.ndjson" ] || return 1
+    jq -c '.beneficiaryPeople = ((.beneficiaryPeople // 0) + 1)' "$WORK/refresh-batch-$i.ndjson" >"$WORK/refresh-batch-$i-a.ndjson"
+    jq -c '.beneficiaryPeople = ((.beneficiaryPeople // 0) + 2)' "$WORK/refresh-batch-$i.ndjson" >"$WORK/refresh-batch-$i-b.ndjson"
+  done
+  echo "$REFRESH_BATCHES"
+}
+
+# Background loads that make refreshes run back to back until "$WORK/stop-refreshes" exists. Each keeps one psql
+# session (or one curl at a time) busy, so that the harness itself costs as little as possible: no process per
+# refresh, no polling of the app.
+
+# Commits as an ingestion does (refresh_commit_sql), every REFRESH_PACE seconds, for the regencies in turn.
+refresh_commits() {
+  local villages i=0
+  read -r -a villages <<<"$(bench_psql -c "select string_agg(villages, ' ') from (
+      select string_agg(distinct village_code, ',') as villages from activity_village_year
+      group by left(village_code, 5) order by count(*) desc, left(village_code, 5) limit 8) r")"
+  while [ ! -e "$WORK/stop-refreshes" ]; do
+    refresh_commit_sql "${villages[$((i % ${#villages[@]}))]}"
+    i=$((i + 1))
+    sleep "$REFRESH_PACE"
+  done | bench_psql >/dev/null
+}
+
+# Asks for a whole rebuild every half second (they coalesce: one runs while the next waits).
+refresh_rebuilds() {
+  while [ ! -e "$WORK/stop-refreshes" ]; do
+    echo "select pg_notify('read_model', 'rebuild');"
+    sleep 0.5
+  done | bench_psql >/dev/null
+}
+
+# Uploads the refresh batches one after another (regencies in turn, variants alternating), through the API.
+refresh_uploads() {
+  local turn=0 batch variant
+  while [ ! -e "$WORK/stop-refreshes" ]; do
+    batch=$((turn % REFRESH_BATCHES + 1))
+    variant=$([ $((turn / REFRESH_BATCHES % 2)) = 0 ] && echo a || echo b)
+    curl -s -o /dev/null --max-time 120 -X POST -T "$WORK/refresh-batch-$batch-$variant.ndjson" \
+      -H 'Content-Type: application/x-ndjson' -H "Authorization: Bearer $INGEST_KEY" -H 'Expect:' \
+      "$APP_URL$INGEST_PATH" || sleep 0.5
+    turn=$((turn + 1))
+  done
+}
+
+# Counts of the read model's refreshes by kind (patch, whole), from /actuator/prometheus: prints "<patch> <whole>".
+refresh_kinds() {
+  curl -s --max-time 5 "$APP_URL/actuator/prometheus" | awk '
+    /^portal_read_model_refreshes_total/ && /kind="patch"/ { p += $NF }
+    /^portal_read_model_refreshes_total/ && /kind="whole"/ { w += $NF }
+    END { printf "%d %d\n", p, w }'
+}
+
+# Public p99 while refreshes run back to back, against the same endpoint idle, in alternating rounds:
+# refresh_p99 <name> <background load that refreshes> <what drives them> <whether the ratio target applies>.
+refresh_p99() {
+  local name=$1 refresh=$2 what=$3 targeted=$4 path=/api/v1/summary status
   status=$(http_status "$APP_URL$path")
   [ "$status" = 200 ] || { record_unavailable "$name" "GET $path answered $status"; return 0; }
-  local rounds="$WORK/$name-rounds.ndjson" r idle during loop c0 c1 n
+  local rounds="$WORK/$name-rounds.ndjson" r idle during loop c0 c1 s0 s1 n k0 k1
   : >"$rounds"
   warm_up 2 32 "$APP_URL$path"
   for r in $(seq 1 "$ROUNDS"); do
     idle=$(run_wrk 2 32 "$DURATION" "$APP_URL$path")
-    read -r c0 _ <<<"$(refresh_metric)"
-    (while :; do one_refresh >/dev/null || sleep 0.5; done) &
+    read -r c0 s0 <<<"$(refresh_metric)"
+    read -r -a k0 <<<"$(refresh_kinds)"
+    rm -f "$WORK/stop-refreshes"
+    $refresh &
     loop=$!
     remember_pid "$loop"
     during=$(run_wrk 2 32 "$DURATION" "$APP_URL$path")
-    stop_pid "$loop"
-    read -r c1 _ <<<"$(refresh_metric)"
+    touch "$WORK/stop-refreshes"
+    wait "$loop" 2>/dev/null || true
+    read -r c1 s1 <<<"$(refresh_metric)"
+    read -r -a k1 <<<"$(refresh_kinds)"
     n=$((c1 - c0))
     jq -nc --argjson r "$r" --argjson i "$idle" --argjson d "$during" --argjson n "$n" \
-      '{round: $r, refreshesDuring: $n, idle: $i, during: $d}' >>"$rounds"
+      --argjson patched "$((k1[0] - k0[0]))" --argjson whole "$((k1[1] - k0[1]))" \
+      --argjson seconds "$(jq -n --argjson s0 "$s0" --argjson s1 "$s1" --argjson n "$n" 'if $n > 0 then ($s1 - $s0) / $n else null end')" \
+      '{round: $r, refreshesDuring: $n, patched: $patched, whole: $whole, meanRefreshSeconds: $seconds, idle: $i, during: $d}' >>"$rounds"
     log "$name round $r: p99 idle $(jq -r .p99Ms <<<"$idle") ms, during $n refreshes $(jq -r .p99Ms <<<"$during") ms"
   done
   if [ "$(jq -s 'map(.refreshesDuring) | add' "$rounds")" -eq 0 ]; then
-    record_failed "$name" "no refresh completed while the load ran (adapt trigger_refresh in bench/lib/adapt.sh)"
+    record_failed "$name" "no refresh completed while the load ran"
     return 0
   fi
-  record "$name" "$(jq -s --arg path "$path" --arg idle "$(jq -s -c 'map(.idle)' "$rounds" | side_summary)" \
+  record "$name" "$(jq -s --arg path "$path" --arg what "$what" --argjson targeted "$targeted" \
+    --arg idle "$(jq -s -c 'map(.idle)' "$rounds" | side_summary)" \
     --arg during "$(jq -s -c 'map(.during)' "$rounds" | side_summary)" "$JQ_MEDIAN"'
     ($idle | fromjson) as $i | ($during | fromjson) as $d
-    | {status: "ok", path: $path, threads: 2, connections: 32, secondsPerRun: '"$DURATION"',
-       refreshesDuring: (map(.refreshesDuring) | add), idle: $i, during: $d,
-       p99Ratio: (($d.p99Ms / $i.p99Ms) | r4), targets: {p99Ratio: 2, errors: 0},
-       met: {p99Ratio: (($d.p99Ms / $i.p99Ms) <= 2), errors: ($d.errors == 0)}, rounds: .}' "$rounds")"
+    | {status: "ok", path: $path, refreshes: $what, threads: 2, connections: 32, secondsPerRun: '"$DURATION"',
+       refreshesDuring: (map(.refreshesDuring) | add), patched: (map(.patched) | add), whole: (map(.whole) | add),
+       meanRefreshSeconds: (map(.meanRefreshSeconds | select(. != null)) | if length > 0 then (add / length * 1000 | round) / 1000 else null end),
+       idle: $i, during: $d, p99Ratio: (($d.p99Ms / $i.p99Ms) | r4),
+       targets: (if $targeted then {p99Ratio: 2, errors: 0} else {errors: 0} end),
+       met: ({errors: ($d.errors == 0)} + (if $targeted then {p99Ratio: (($d.p99Ms / $i.p99Ms) <= 2)} else {} end)),
+       rounds: .}' "$rounds")"
+}
+
+# p99 while refreshes run back to back, each after a commit that changed the villages of one regency (as an
+# ingestion commit leaves them; see refresh_commit_sql in adapt.sh): the refreshes patch the snapshot.
+scenario_refresh_p99() {
+  local name=p99_during_refresh reason
+  if reason=$(refresh_unavailable_reason); then record_unavailable "$name" "$reason"; return 0; fi
+  refresh_p99 "$name" refresh_commits \
+    "one every $REFRESH_PACE s at most, each after a commit of the villages of one of 8 program regencies in turn (batch record, change log, NOTIFY: refresh_commit_sql in adapt.sh)" true
+}
+
+# The same while real uploads (about 600 activities of one regency and year each) and their refreshes run back to
+# back: what an ingestion's own work adds. Reported, no target.
+scenario_ingestion_p99() {
+  local name=p99_during_ingestion ndjson=$1 reason
+  if reason=$(refresh_unavailable_reason); then record_unavailable "$name" "$reason"; return 0; fi
+  reason=$(ingest_unavailable_reason)
+  [ -z "$reason" ] || { record_unavailable "$name" "$reason"; return 0; }
+  [ -s "$ndjson" ] || { record_unavailable "$name" "no NDJSON export of the fixture's activities at $ndjson"; return 0; }
+  INGEST_KEY=${INGEST_KEY:-$(create_ingest_key)}
+  [ -n "$INGEST_KEY" ] || { record_unavailable "$name" "no ingestion API key (see $WORK/create-key.log)"; return 0; }
+  prepare_refresh_batches "$ndjson" >/dev/null || { record_failed "$name" "could not cut upload batches from $ndjson"; return 0; }
+  refresh_p99 "$name" refresh_uploads \
+    "uploads one after another through the ingestion API, each of the activities of one program regency in one fiscal year ($(wc -l <"$WORK/refresh-batch-1.ndjson") rows in the first), and the refreshes they cause" false
+}
+
+# The same while whole rebuilds run back to back (start-up, changed regions): reported, no target.
+scenario_rebuild_p99() {
+  local name=p99_during_rebuild reason
+  if reason=$(refresh_unavailable_reason); then record_unavailable "$name" "$reason"; return 0; fi
+  refresh_p99 "$name" refresh_rebuilds "whole rebuilds back to back (NOTIFY read_model, 'rebuild')" false
 }
