@@ -220,13 +220,26 @@ public class IngestService {
 					.then(timed("insert", execute(MergeSql.bindBatch(this.sql.insertNew(), batch, version))))
 					.then(timed("update", execute(MergeSql.bindBatch(this.sql.updateChanged(), batch, version))))
 					.then(timed("after", Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute).then()))
-					.then(timed("delete", execute(MergeSql.bindBatch(this.sql.deletes(), batch, version))
+					.then(timed("delete", deleteStaged(batch, version)
 						.doOnNext(deleted::addAndGet)
 						.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
 						.then(Mono.defer(() -> guardDeletes(deleted.get(), version)))))
 					.then(timed("afterMerge", Flux.fromIterable(this.spec.afterMerge()).concatMap(this::afterMerge).then()))
 					.then(closeBatch(batch, version, deleted, mergeStart)));
 			});
+		}
+
+		/**
+		 * Deletes the records the batch lists for deletion; nothing to run when it lists none. (Run anyway, the
+		 * statement is only as fast as its plan: right after the target table was emptied, its statistics can say
+		 * it is empty, and a first load of a million activities then waited minutes for a nested loop that
+		 * rescanned the whole stage for every stored row.)
+		 */
+		private Mono<Long> deleteStaged(long batch, long version) {
+			if (this.staged.deletes() == 0) {
+				return Mono.just(0L);
+			}
+			return execute(MergeSql.bindBatch(this.sql.deletes(), batch, version));
 		}
 
 		/** Refuses the batch when a record it deleted is still referred to (see {@link DatasetSpec#deleteGuards()}). */

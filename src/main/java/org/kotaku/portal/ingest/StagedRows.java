@@ -25,6 +25,8 @@ final class StagedRows {
 
 	private long rows;
 
+	private long deletes;
+
 	private long totalErrors;
 
 	private String checksum;
@@ -65,6 +67,9 @@ final class StagedRows {
 		if (this.totalErrors > 0) {
 			return; // the batch is lost anyway: keep validating, stop staging
 		}
+		if (op.equals("delete")) {
+			this.deletes++;
+		}
 		Object[] line = new Object[staged.length + 3];
 		line[0] = rowNumber;
 		line[1] = op;
@@ -101,6 +106,11 @@ final class StagedRows {
 
 	long rows() {
 		return this.rows;
+	}
+
+	/** How many staged rows are deletions. */
+	long deletes() {
+		return this.deletes;
 	}
 
 	boolean hasErrors() {
