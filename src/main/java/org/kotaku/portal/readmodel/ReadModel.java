@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds the current {@link Snapshot} and replaces it. A refresh loads a complete new snapshot off the event loop
- * and swaps one reference, so readers never wait and never see a half-built one. Refresh requests coalesce: while
- * one refresh runs, any number of requests cause exactly one more afterwards. A failed refresh keeps the old
- * snapshot and shows in {@link #status()} and the metrics ({@code portal.read-model.*}).
+ * (or patches the one served: {@link SnapshotRepository}) and swaps one reference, so readers never wait and never
+ * see a half-built one. Refresh requests coalesce: a refresh starts {@code portal.read-model.coalesce-window}
+ * after the request that caused it and serves every request made until then; while it runs, any number of
+ * requests cause exactly one more afterwards. A failed refresh keeps the old snapshot and shows in
+ * {@link #status()} and the metrics ({@code portal.read-model.*}).
  */
 @Component
 public class ReadModel implements SmartInitializingSingleton, DisposableBean {
@@ -58,8 +60,12 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ReadModel(SnapshotRepository repository, ApplicationEventPublisher events, MeterRegistry meters) {
+	private final Duration coalesceWindow;
+
+	ReadModel(SnapshotRepository repository, ApplicationEventPublisher events, MeterRegistry meters,
+			ReadModelProperties properties) {
 		this.repository = repository;
+		this.coalesceWindow = properties.coalesceWindow();
 		this.events = events;
 		this.meters = meters;
 		this.refreshTimer = Timer.builder("portal.read-model.refresh")
@@ -114,7 +120,7 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private void drain() {
 		while (this.pending.get() && this.running.compareAndSet(false, true)) {
-			if (!this.pending.getAndSet(false)) {
+			if (!this.pending.get()) {
 				this.running.set(false);
 				continue;
 			}
@@ -127,6 +133,13 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private Mono<Snapshot> refreshOnce() {
+		// a patch takes milliseconds: waiting a moment first lets the rest of a burst of notifications coalesce
+		// into this refresh (requests made until it starts) and at most one more (those made while it runs)
+		return Mono.delay(this.coalesceWindow, this.scheduler).then(Mono.defer(this::loadNow));
+	}
+
+	private Mono<Snapshot> loadNow() {
+		this.pending.set(false);
 		long start = System.nanoTime();
 		return Mono.defer(() -> this.repository.load(this.scheduler, this.current.get(), this.rebuildPending.getAndSet(false)))
 			.subscribeOn(this.scheduler)
