@@ -54,6 +54,9 @@ public class IngestService {
 
 	private static final int ROWS_PER_COPY_CHUNK = 2_000;
 
+	/** Batches of this many rows or more analyze their table before the statements that follow the merge. */
+	static final long ANALYZE_FROM_ROWS = 100_000;
+
 	private static final Log log = LogFactory.getLog(IngestService.class);
 
 	private final ConnectionFactory connectionFactory;
@@ -220,6 +223,7 @@ public class IngestService {
 					.then(timed("insert", execute(MergeSql.bindBatch(this.sql.insertNew(), batch, version))))
 					.then(timed("update", execute(MergeSql.bindBatch(this.sql.updateChanged(), batch, version))))
 					.then(timed("after", Flux.fromIterable(this.spec.afterUpsert()).concatMap(this::execute).then()))
+					.then(timed("analyze", analyzeAfterLargeBatch()))
 					.then(timed("delete", deleteStaged(batch, version)
 						.doOnNext(deleted::addAndGet)
 						.then(replaceScope(batch, version).doOnNext(deleted::addAndGet))
@@ -240,6 +244,19 @@ public class IngestService {
 				return Mono.just(0L);
 			}
 			return execute(MergeSql.bindBatch(this.sql.deletes(), batch, version));
+		}
+
+		/**
+		 * Refreshes the planner's statistics of the target table inside the batch's transaction (ANALYZE counts the
+		 * transaction's own rows) after a batch of {@value #ANALYZE_FROM_ROWS} rows or more: the statements after
+		 * the merge otherwise plan with the table's size before it, e.g. empty after a reset, and a first load of a
+		 * million activities spent 100 s recomputing the per-village rollups with a plan made for an empty table.
+		 */
+		private Mono<Void> analyzeAfterLargeBatch() {
+			if (this.staged.rows() < ANALYZE_FROM_ROWS) {
+				return Mono.empty();
+			}
+			return execute("analyze " + this.spec.table()).then();
 		}
 
 		/** Refuses the batch when a record it deleted is still referred to (see {@link DatasetSpec#deleteGuards()}). */
