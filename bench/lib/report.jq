@@ -34,7 +34,7 @@ def line:
     {result: "median \(.medianSeconds) s, max \(.maxSeconds) s over \(.refreshes) refreshes", target: "< 3 s", met: (.met.seconds | met)}
   elif .scenario == "p99_during_refresh" or .scenario == "p99_during_ingestion" or .scenario == "p99_during_rebuild" then
     {result: "p99 idle \(.idle.p99Ms | ms), during \(.refreshesDuring) refreshes (\(.patched // "?") patched, \(.whole // "?") whole; mean \(.meanRefreshSeconds // "?") s) \(.during.p99Ms | ms): ratio \(.p99Ratio); errors during \(.during.errors)",
-     target: (if .targets.p99Ratio then "ratio <= 2, zero errors" else "reported (no ratio target: whole rebuilds happen at start and after changed regions); zero errors" end),
+     target: (if .targets.p99Ratio then "ratio <= 2, zero errors" elif .scenario == "p99_during_ingestion" then "reported (no ratio target: the uploads' own work on top of the refreshes); zero errors" else "reported (no ratio target: whole rebuilds happen at start and after changed regions); zero errors" end),
      met: ((if .met.p99Ratio == null then "" else "ratio \(.met.p99Ratio | met), " end) + "errors \(.met.errors | met)")}
   elif .scenario == "ingest_activities" then
     {result: "\(if .status != "ok" then "**\(.status)**: " else "" end)insert \(if .insert.unfinished then .insert.unfinished else "\(.insert.rowsPerSecond | v) rows/s (\(.insert.seconds) s, HTTP \(.insert.httpStatus))" end), peak heap \(.insert.peakHeapMiB | heap), lines with OutOfMemoryError in the app log: \(.insert.outOfMemoryErrorsInAppLog // 0); resend \(if .resend.skipped then "skipped: \(.resend.skipped)" else "\(.resend.rowsPerSecond | v) rows/s (\(.resend.seconds) s)" end)",
