@@ -16,5 +16,6 @@ if ! command -v ogrinfo >/dev/null 2>&1 || ! command -v ogr2ogr >/dev/null 2>&1;
 fi
 
 bash scripts/site-tests.sh unit
+rm -f target/access-log.txt target/hang-dumps/*.txt
 mvn -B verify
 bash scripts/site-tests.sh e2e
