@@ -134,8 +134,10 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private Mono<Snapshot> refreshOnce() {
 		// a patch takes milliseconds: waiting a moment first lets the rest of a burst of notifications coalesce
-		// into this refresh (requests made until it starts) and at most one more (those made while it runs)
-		return Mono.delay(this.coalesceWindow, this.scheduler).then(Mono.defer(this::loadNow));
+		// into this refresh (requests made until it starts) and at most one more (those made while it runs); the
+		// first snapshot, which nothing is served without, does not wait
+		Duration wait = this.current.get() == null ? Duration.ZERO : this.coalesceWindow;
+		return Mono.delay(wait, this.scheduler).then(Mono.defer(this::loadNow));
 	}
 
 	private Mono<Snapshot> loadNow() {
