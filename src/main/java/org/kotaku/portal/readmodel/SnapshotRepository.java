@@ -65,11 +65,11 @@ class SnapshotRepository {
 
 	private static final String REGIONS = sql("regions");
 
-	private static final String VILLAGE_YEAR = sql("village-year");
+	private static final RowQuery VILLAGE_YEAR = RowQuery.of("village-year");
 
-	private static final String SLUM_YEAR = sql("slum-year");
+	private static final RowQuery SLUM_YEAR = RowQuery.of("slum-year");
 
-	private static final String ACTIVITY_TYPE = sql("activity-type");
+	private static final RowQuery ACTIVITY_TYPE = RowQuery.of("activity-type");
 
 	private static final Slot[] VILLAGE_YEAR_SLOTS = { Slot.ACTIVITIES, Slot.PLANNED, Slot.ONGOING, Slot.COMPLETED,
 			Slot.CANCELLED, Slot.BUDGET, Slot.ACTIVITY_DISBURSED, Slot.COST_BPM, Slot.COST_APBD, Slot.COST_CSR,
@@ -180,15 +180,24 @@ class SnapshotRepository {
 				.then()));
 	}
 
+	/** One of the row queries: whole ({@code codes} null), or for the given codes. */
+	private DatabaseClient.GenericExecuteSpec rows(RowQuery query, String[] codes) {
+		return codes == null ? this.db.sql(query.whole()) : this.db.sql(query.incremental()).bind(0, codes);
+	}
+
 	/**
-	 * One of the row queries: whole ({@code codes} null: its incremental conditions read true), or for the
-	 * given codes.
+	 * A row query in its two forms, made once from its file: whole (its {@code {{condition}}} marks read true)
+	 * and incremental (the conditions kept, {@code $1} the changed codes).
 	 */
-	private DatabaseClient.GenericExecuteSpec rows(String sql, String[] codes) {
-		if (codes == null) {
-			return this.db.sql(INCREMENTAL_CONDITION.matcher(sql).replaceAll("true"));
+	private record RowQuery(String whole, String incremental) {
+
+		private static final Pattern CONDITION = Pattern.compile("\\{\\{(.+?)}}", Pattern.DOTALL);
+
+		static RowQuery of(String name) {
+			String sql = sql(name);
+			return new RowQuery(CONDITION.matcher(sql).replaceAll("true"), CONDITION.matcher(sql).replaceAll("($1)"));
 		}
-		return this.db.sql(INCREMENTAL_CONDITION.matcher(sql).replaceAll("($1)")).bind(0, codes);
+
 	}
 
 	private Mono<SlumYears> slumYears() {
@@ -336,9 +345,6 @@ class SnapshotRepository {
 	private static long number(Object value) {
 		return value == null ? 0 : ((Number) value).longValue();
 	}
-
-	/** The {@code {{condition}}} marks of the row queries (see village-year.sql). */
-	private static final Pattern INCREMENTAL_CONDITION = Pattern.compile("\\{\\{(.+?)}}", Pattern.DOTALL);
 
 	private static String sql(String name) {
 		try {
