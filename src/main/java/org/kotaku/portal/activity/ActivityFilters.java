@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kotaku.portal.api.Params;
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.ActivityStatus;
+import org.kotaku.portal.catalog.vocabulary.ActivityType;
 import org.kotaku.portal.listing.Bbox;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.listing.Where;
@@ -20,10 +23,9 @@ final class ActivityFilters {
 	static final Set<String> PARAMETERS = Set.of("region", "bbox", "year", "yearFrom", "yearTo", "type", "source",
 			"status", "q", "minBudget", "maxBudget");
 
-	static final Set<String> TYPES = Set.of("road", "drainage", "water", "sanitation", "waste", "fire", "open_space",
-			"housing", "capacity", "livelihood");
+	static final Set<String> TYPES = Term.codes(ActivityType.class);
 
-	static final Set<String> STATUSES = Set.of("planned", "ongoing", "completed", "cancelled");
+	static final Set<String> STATUSES = Term.codes(ActivityStatus.class);
 
 	/** Funding sources and the cost column that must be above zero; the columns are fixed here, never requested. */
 	static final Map<String, String> SOURCES = Map.of("bpm", "a.cost_bpm_idr", "apbd", "a.cost_apbd_idr", "csr",

@@ -5,6 +5,7 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
+import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.ItemQuery;
 import org.kotaku.portal.listing.Listings;
 import org.springframework.context.annotation.Bean;
@@ -36,14 +37,14 @@ public class ActivityHandler {
 	}
 
 	Mono<ServerResponse> listActivities(ServerRequest request) {
-		return this.listings.search(request, ActivityResource.ACTIVITIES, ActivityFilters.PARAMETERS,
+		return this.listings.search(request, Catalog.ACTIVITIES, ActivityFilters.PARAMETERS,
 				ActivityFilters::from);
 	}
 
 	Mono<ServerResponse> getActivity(ServerRequest request) {
 		Params params = ItemQuery.params(request, Set.of());
-		ItemQuery query = ItemQuery.parse(request, params, ActivityResource.ACTIVITIES);
-		return this.listings.one(request, ActivityResource.ACTIVITIES, request.pathVariable("id"), query, Mono.empty());
+		ItemQuery query = ItemQuery.parse(request, params, Catalog.ACTIVITIES);
+		return this.listings.one(request, Catalog.ACTIVITIES, request.pathVariable("id"), query, Mono.empty());
 	}
 
 }

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.ActivityStatus;
+import org.kotaku.portal.catalog.vocabulary.ActivityType;
+import org.kotaku.portal.catalog.vocabulary.OutputUnit;
+
 /**
  * The {@code activities} dataset: one piece of work in one village. The budget is split by funding source
  * ({@code costBpmIdr}, {@code costApbdIdr}, {@code costCsrIdr}, {@code costSwadayaIdr}, {@code costOtherIdr});
@@ -14,12 +19,11 @@ import java.util.Set;
  */
 final class ActivityRows extends IdKeyedRows {
 
-	static final Set<String> TYPES = Set.of("road", "drainage", "water", "sanitation", "waste", "fire", "open_space",
-			"housing", "capacity", "livelihood");
+	static final Set<String> TYPES = Term.codes(ActivityType.class);
 
-	static final Set<String> STATUSES = Set.of("planned", "ongoing", "completed", "cancelled");
+	static final Set<String> STATUSES = Term.codes(ActivityStatus.class);
 
-	static final Set<String> UNITS = Set.of("m", "m2", "unit", "kk", "package", "person");
+	static final Set<String> UNITS = Term.codes(OutputUnit.class);
 
 	static final List<String> COST_FIELDS = List.of("costBpmIdr", "costApbdIdr", "costCsrIdr", "costSwadayaIdr",
 			"costOtherIdr");

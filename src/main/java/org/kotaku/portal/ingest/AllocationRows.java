@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.FundingSource;
+import org.kotaku.portal.catalog.vocabulary.Program;
+import org.kotaku.portal.catalog.vocabulary.TrancheStatus;
+
 /**
  * The {@code allocations} dataset: a grant or budget line for a village and fiscal year (e.g. BPM reguler,
  * PKT) with its ceiling and its disbursement tranches ({@code tranches}: an array of {@code tranche},
@@ -16,11 +21,11 @@ import java.util.Set;
  */
 final class AllocationRows extends IdKeyedRows {
 
-	static final Set<String> PROGRAMS = Set.of("bpm_reguler", "pkt", "kawasan", "bdi", "other");
+	static final Set<String> PROGRAMS = Term.codes(Program.class);
 
-	static final Set<String> SOURCES = Set.of("apbn", "loan", "apbd", "dak", "csr", "swadaya", "other");
+	static final Set<String> SOURCES = Term.codes(FundingSource.class);
 
-	private static final Set<String> TRANCHE_STATUSES = Set.of("planned", "requested", "disbursed", "cancelled");
+	private static final Set<String> TRANCHE_STATUSES = Term.codes(TrancheStatus.class);
 
 	@Override
 	public Dataset dataset() {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.AssessmentKind;
+import org.kotaku.portal.catalog.vocabulary.SlumLevel;
+
 /**
  * The {@code assessments} dataset: one scoring of a slum area in one year, given as the volume of every
  * criterion of its regulation (a {@code volumes} object, or {@code volume1a}... columns in CSV). The portal
@@ -43,7 +47,7 @@ final class AssessmentRows extends IdKeyedRows {
 		String id = row.text("id", true, 100);
 		String slumArea = row.text("slumAreaId", true, 100);
 		Long year = row.integer("year", true, 2010, 2100);
-		String kind = row.choice("kind", true, Set.of("baseline", "sk", "r0", "final"));
+		String kind = row.choice("kind", true, Term.codes(AssessmentKind.class));
 		String regulation = row.choice("regulation", false, this.scoring.regulations().keySet());
 		regulation = regulation == null ? "14/2018" : regulation;
 		BigDecimal area = row.decimal("areaHa", true, new BigDecimal("0.01"), MAX_FIGURE, 2);
@@ -53,7 +57,7 @@ final class AssessmentRows extends IdKeyedRows {
 		BigDecimal road = row.decimal("roadLengthM", false, BigDecimal.ZERO, MAX_FIGURE, 2);
 		BigDecimal drain = row.decimal("drainLengthM", false, BigDecimal.ZERO, MAX_FIGURE, 2);
 		Long suppliedTotal = row.integer("totalScore", false, 0, 95);
-		String suppliedLevel = row.choice("level", false, Set.of("tidak_kumuh", "ringan", "sedang", "berat"));
+		String suppliedLevel = row.choice("level", false, Term.codes(SlumLevel.class));
 		Map<String, BigDecimal> denominators = new HashMap<>();
 		denominators.put("buildings", buildings == null ? null : BigDecimal.valueOf(buildings));
 		denominators.put("households", households == null ? null : BigDecimal.valueOf(households));

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.RegionType;
 import org.kotaku.portal.region.RegionCode;
 
 /**
@@ -21,8 +23,7 @@ final class RegionRows implements DatasetSpec {
 
 	static final String DEFAULT_CODE_VERSION = "Kepmendagri 300.2.2-2430/2025";
 
-	private static final Set<String> TYPES = Set.of("provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
-			"desa_adat");
+	private static final Set<String> TYPES = Term.codes(RegionType.class);
 
 	@Override
 	public Dataset dataset() {

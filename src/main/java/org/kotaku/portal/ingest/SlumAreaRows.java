@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.Handling;
+import org.kotaku.portal.catalog.vocabulary.Legality;
+import org.kotaku.portal.catalog.vocabulary.Scale;
+import org.kotaku.portal.catalog.vocabulary.Typology;
 import org.kotaku.portal.region.RegionCode;
 
 /**
@@ -20,8 +25,7 @@ final class SlumAreaRows extends IdKeyedRows {
 		this.repairGeometries = repairGeometries;
 	}
 
-	private static final Set<String> TYPOLOGIES = Set.of("di_atas_air", "tepi_air", "dataran_rendah", "perbukitan",
-			"rawan_bencana");
+	private static final Set<String> TYPOLOGIES = Term.codes(Typology.class);
 
 	@Override
 	public Dataset dataset() {
@@ -46,10 +50,10 @@ final class SlumAreaRows extends IdKeyedRows {
 		String name = row.text("name", true, 200);
 		BigDecimal area = row.decimal("areaHa", true, new BigDecimal("0.01"), new BigDecimal("99999999"), 2);
 		String typology = row.choice("typology", false, TYPOLOGIES);
-		String legality = row.choice("legality", false, Set.of("legal", "ilegal"));
+		String legality = row.choice("legality", false, Term.codes(Legality.class));
 		Long priority = row.integer("priority", false, 1, 9);
-		String handling = row.choice("handling", false, Set.of("pemugaran", "peremajaan", "pemukiman_kembali"));
-		String scale = row.choice("scale", false, Set.of("lingkungan", "kawasan"));
+		String handling = row.choice("handling", false, Term.codes(Handling.class));
+		String scale = row.choice("scale", false, Term.codes(Scale.class));
 		List<String> villages = villages(row, regency);
 		String geometry = row.geoJson("geometry", false);
 		double[] point = row.point("location", false);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
+import org.kotaku.portal.catalog.Dataset;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -38,6 +39,11 @@ public enum Format {
 
 	public MediaType mediaType() {
 		return this.mediaType;
+	}
+
+	/** The representations of a dataset: GeoJSON only where records have a geometry. */
+	public static Set<Format> offered(Dataset dataset) {
+		return dataset.hasGeometry() ? Set.of(JSON, CSV, GEOJSON) : Set.of(JSON, CSV);
 	}
 
 	/** The format named by {@code format=}, else the best of {@code Accept}; 406 when none fits. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.kotaku.portal.api.Params;
+import org.kotaku.portal.catalog.Dataset;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /** The parameters of a single-row answer ({@code /{id}}): representation and GeoJSON geometry options. */
@@ -18,8 +19,8 @@ public record ItemQuery(Format format, int precision, boolean geometry) {
 		return Params.of(request, allowed);
 	}
 
-	public static ItemQuery parse(ServerRequest request, Params p, Resource resource) {
-		Format format = Format.negotiate(request, p.text("format", 20), resource.formats());
+	public static ItemQuery parse(ServerRequest request, Params p, Dataset dataset) {
+		Format format = Format.negotiate(request, p.text("format", 20), Format.offered(dataset));
 		int precision = p.integer("precision", 0, 15).orElse((long) ListQuery.DEFAULT_PRECISION).intValue();
 		return new ItemQuery(format, precision, p.bool("geometry").orElse(true));
 	}

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.catalog.Dataset;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
@@ -40,9 +41,9 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 	}
 
 	/** Reads the shared parameters. */
-	public static ListQuery parse(ServerRequest request, Params p, Resource resource) {
-		Format format = Format.negotiate(request, p.text("format", 20), resource.formats());
-		SortOrder sort = SortOrder.parse(p.text("sort", 50).orElse(resource.sortable().get(0)), resource);
+	public static ListQuery parse(ServerRequest request, Params p, Dataset dataset) {
+		Format format = Format.negotiate(request, p.text("format", 20), Format.offered(dataset));
+		SortOrder sort = SortOrder.parse(p.text("sort", 50).orElse(dataset.sortable().get(0)), dataset);
 		Cursor cursor = p.text("cursor", 2000).map((c) -> Cursor.decode(c, sort)).orElse(null);
 		Integer limit = limit(p.text("limit", 10).orElse(String.valueOf(DEFAULT_LIMIT)));
 		if (limit == null && cursor != null) {

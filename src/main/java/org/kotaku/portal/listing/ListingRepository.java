@@ -10,13 +10,15 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.r2dbc.core.DatabaseClient;
+import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.catalog.Field;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Runs the SQL of every database-backed listing: keyset pages and whole-result streams, exact and planner-estimated
- * counts, and single rows by id. Identifiers come from the {@link Resource} (fixed by code); every value is bound.
+ * counts, and single rows by id. Identifiers come from the {@link Dataset} (fixed by code); every value is bound.
  */
 @Repository
 class ListingRepository {
@@ -40,21 +42,21 @@ class ListingRepository {
 	 * The rows after {@code after} (null: from the start) in sort order, created at or before {@code snapshot};
 	 * {@code limit} rows at most, or all of them when it is null (streamed in chunks).
 	 */
-	Flux<Row> find(Resource resource, Where where, SortOrder sort, Cursor after, long snapshot, Integer limit,
+	Flux<Row> find(Dataset dataset, Where where, SortOrder sort, Cursor after, long snapshot, Integer limit,
 			Integer precision) {
-		Column sortColumn = resource.column(sort.column()).orElseThrow();
-		Where all = where.copy().and(resource.createdVersion() + " <= :snapshot", "snapshot", snapshot);
+		Field sortField = dataset.field(sort.column()).orElseThrow();
+		Where all = where.copy().and(dataset.createdVersion() + " <= :snapshot", "snapshot", snapshot);
 		if (after != null) {
-			keyset(all, resource, sortColumn, sort.descending(), after);
+			keyset(all, dataset, sortField, sort.descending(), after);
 		}
 		if (limit == null) {
-			String sql = select(resource, sortColumn, precision) + "\nwhere " + all.sql() + "\norder by "
-					+ order(resource, sortColumn, sort.descending());
+			String sql = select(dataset, sortField, precision) + "\nwhere " + all.sql() + "\norder by "
+					+ order(dataset, sortField, sort.descending());
 			GenericExecuteSpec spec = bind(this.db.sql(sql), all, precision)
 				.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE));
-			return spec.map((row) -> toRow(row, resource, sortColumn, precision != null)).all();
+			return spec.map((row) -> toRow(row, dataset, sortField, precision != null)).all();
 		}
-		return countEstimate(resource, all).flatMapMany((estimate) -> page(resource, all, sortColumn,
+		return countEstimate(dataset, all).flatMapMany((estimate) -> page(dataset, all, sortField,
 				sort.descending(), limit, precision, estimate <= FILTER_FIRST_BELOW));
 	}
 
@@ -64,30 +66,30 @@ class ListingRepository {
 	 * planner from walking an index in sort order and filtering along it, which is slow when the matching rows
 	 * sit far apart in that order, e.g. one region's rows in id order).
 	 */
-	private Flux<Row> page(Resource resource, Where all, Column sortColumn, boolean descending, int limit,
+	private Flux<Row> page(Dataset dataset, Where all, Field sortField, boolean descending, int limit,
 			Integer precision, boolean filterFirst) {
 		String direction = descending ? " desc" : "";
 		String ids = filterFirst
-				? "select k.id from (select " + resource.id() + " as id, " + sortColumn.sql() + " as sort_key from "
-						+ resource.countFrom() + "\n  where " + all.sql() + " offset 0) k order by k.sort_key" + direction
+				? "select k.id from (select " + dataset.idSql() + " as id, " + sortField.sql() + " as sort_key from "
+						+ dataset.countFrom() + "\n  where " + all.sql() + " offset 0) k order by k.sort_key" + direction
 						+ ", k.id" + direction + " limit " + limit
-				: "select " + resource.id() + " from " + resource.countFrom() + "\n  where " + all.sql() + "\n  order by "
-						+ order(resource, sortColumn, descending) + " limit " + limit;
-		String sql = select(resource, sortColumn, precision) + "\nwhere " + resource.id() + " in (" + ids
-				+ ")\norder by " + order(resource, sortColumn, descending);
-		return bind(this.db.sql(sql), all, precision).map((row) -> toRow(row, resource, sortColumn, precision != null))
+				: "select " + dataset.idSql() + " from " + dataset.countFrom() + "\n  where " + all.sql() + "\n  order by "
+						+ order(dataset, sortField, descending) + " limit " + limit;
+		String sql = select(dataset, sortField, precision) + "\nwhere " + dataset.idSql() + " in (" + ids
+				+ ")\norder by " + order(dataset, sortField, descending);
+		return bind(this.db.sql(sql), all, precision).map((row) -> toRow(row, dataset, sortField, precision != null))
 			.all();
 	}
 
-	private static String select(Resource resource, Column sortColumn, Integer precision) {
-		return "select " + selectList(resource, precision != null) + ",\n       " + sortColumn.sql()
-				+ " as sort_value\nfrom " + resource.from();
+	private static String select(Dataset dataset, Field sortField, Integer precision) {
+		return "select " + selectList(dataset, precision != null) + ",\n       " + sortField.sql()
+				+ " as sort_value\nfrom " + dataset.from();
 	}
 
-	private static String order(Resource resource, Column sortColumn, boolean descending) {
+	private static String order(Dataset dataset, Field sortField, boolean descending) {
 		String direction = descending ? " desc" : "";
-		return sortColumn.equals(resource.idColumn()) ? resource.id() + direction
-				: sortColumn.sql() + direction + ", " + resource.id() + direction;
+		return sortField.equals(dataset.idField()) ? dataset.idSql() + direction
+				: sortField.sql() + direction + ", " + dataset.idSql() + direction;
 	}
 
 	private static GenericExecuteSpec bind(GenericExecuteSpec spec, Where where, Integer precision) {
@@ -96,14 +98,14 @@ class ListingRepository {
 	}
 
 	/** One row by id, whatever its version; empty when there is none. */
-	Mono<Row> findById(Resource resource, String id, Integer precision) {
-		String sql = "select " + selectList(resource, precision != null) + ", null as sort_value\nfrom "
-				+ resource.from() + "\nwhere " + resource.id() + " = :id";
+	Mono<Row> findById(Dataset dataset, String id, Integer precision) {
+		String sql = "select " + selectList(dataset, precision != null) + ", null as sort_value\nfrom "
+				+ dataset.from() + "\nwhere " + dataset.idSql() + " = :id";
 		GenericExecuteSpec spec = this.db.sql(sql).bind("id", id);
 		if (precision != null) {
 			spec = spec.bind("precision", precision);
 		}
-		return spec.map((row) -> toRow(row, resource, resource.idColumn(), precision != null)).one();
+		return spec.map((row) -> toRow(row, dataset, dataset.idField(), precision != null)).one();
 	}
 
 	/** Whether a region with this dotted code exists. */
@@ -115,15 +117,15 @@ class ListingRepository {
 	}
 
 	/** The exact number of matching rows created at or before {@code snapshot}. */
-	Mono<Long> countExact(Resource resource, Where where, long snapshot) {
-		Where all = where.copy().and(resource.createdVersion() + " <= :snapshot", "snapshot", snapshot);
-		String sql = "select count(*) from " + resource.countFrom() + "\nwhere " + all.sql();
+	Mono<Long> countExact(Dataset dataset, Where where, long snapshot) {
+		Where all = where.copy().and(dataset.createdVersion() + " <= :snapshot", "snapshot", snapshot);
+		String sql = "select count(*) from " + dataset.countFrom() + "\nwhere " + all.sql();
 		return bindAll(this.db.sql(sql), all.binds()).map((row) -> row.get(0, Long.class)).one();
 	}
 
 	/** The query planner's estimate of the number of matching rows (from table statistics; no scan). */
-	Mono<Long> countEstimate(Resource resource, Where where) {
-		String sql = "explain (format json) select 1 from " + resource.countFrom() + "\nwhere " + where.sql();
+	Mono<Long> countEstimate(Dataset dataset, Where where) {
+		String sql = "explain (format json) select 1 from " + dataset.countFrom() + "\nwhere " + where.sql();
 		return bindAll(this.db.sql(sql), where.binds()).map((row) -> row.get(0, String.class))
 			.one()
 			.map(this::planRows);
@@ -134,43 +136,43 @@ class ListingRepository {
 		return root.get(0).get("Plan").get("Plan Rows").asLong();
 	}
 
-	private static void keyset(Where where, Resource resource, Column sortColumn, boolean descending,
+	private static void keyset(Where where, Dataset dataset, Field sortField, boolean descending,
 			Cursor after) {
 		String comparison = descending ? " < " : " > ";
 		where.bind("afterId", after.lastId());
-		if (sortColumn.equals(resource.idColumn())) {
-			where.and(resource.id() + comparison + ":afterId");
+		if (sortField.equals(dataset.idField())) {
+			where.and(dataset.idSql() + comparison + ":afterId");
 			return;
 		}
 		try {
-			where.bind("afterValue", sortColumn.parse(after.lastValue()));
+			where.bind("afterValue", sortField.parse(after.lastValue()));
 		}
 		catch (NumberFormatException ex) {
 			throw Cursor.malformedCursor();
 		}
-		where.and("(" + sortColumn.sql() + ", " + resource.id() + ")" + comparison + "(:afterValue, :afterId)");
+		where.and("(" + sortField.sql() + ", " + dataset.idSql() + ")" + comparison + "(:afterValue, :afterId)");
 	}
 
-	private static String selectList(Resource resource, boolean withGeometry) {
+	private static String selectList(Dataset dataset, boolean withGeometry) {
 		StringBuilder select = new StringBuilder();
-		List<Column> columns = resource.columns();
+		List<Field> columns = dataset.fields();
 		for (int i = 0; i < columns.size(); i++) {
 			select.append(i == 0 ? "" : ",\n       ").append(columns.get(i).sql());
 		}
-		String geometry = withGeometry && resource.hasGeometry()
-				? "ST_AsGeoJSON(" + resource.geometry() + ", :precision)" : "null::text";
+		String geometry = withGeometry && dataset.hasGeometry()
+				? "ST_AsGeoJSON(" + dataset.geometry() + ", :precision)" : "null::text";
 		return select.append(",\n       ").append(geometry).append(" as geometry").toString();
 	}
 
-	private static Row toRow(Readable row, Resource resource, Column sortColumn, boolean withGeometry) {
-		List<Column> columns = resource.columns();
+	private static Row toRow(Readable row, Dataset dataset, Field sortField, boolean withGeometry) {
+		List<Field> columns = dataset.fields();
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 0; i < columns.size(); i++) {
 			values.put(columns.get(i).name(), columns.get(i).normalise(row.get(i)));
 		}
 		String geometry = withGeometry ? row.get(columns.size(), String.class) : null;
-		Object sortValue = sortColumn.normalise(row.get(columns.size() + 1));
-		return new Row((String) values.get("id"), values, geometry, sortValue);
+		Object sortValue = sortField.normalise(row.get(columns.size() + 1));
+		return new Row((String) values.get(dataset.idField().name()), values, geometry, sortValue);
 	}
 
 	private static GenericExecuteSpec bindAll(GenericExecuteSpec spec, Map<String, Object> binds) {

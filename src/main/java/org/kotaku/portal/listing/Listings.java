@@ -15,6 +15,7 @@ import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.region.RegionCode;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -26,7 +27,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Answers listing requests for any {@link Resource}: one keyset page (with a {@code next} link while more rows
+ * Answers listing requests for any {@link Dataset}: one keyset page (with a {@code next} link while more rows
  * follow) or, with {@code limit=all}, the whole result streamed row by row; and single rows by id. JSON, CSV and
  * GeoJSON are written from the same rows, so their field names and values are the same.
  */
@@ -67,21 +68,21 @@ public class Listings {
 	}
 
 	/**
-	 * Answers a search of {@code resource}: the shared parameters, the listing's own {@code parameters} (turned into
+	 * Answers a search of {@code dataset}: the shared parameters, the listing's own {@code parameters} (turned into
 	 * conditions by {@code filters}) and the {@code region} check (400 malformed, 404 unknown).
 	 */
-	public Mono<ServerResponse> search(ServerRequest request, Resource resource, Set<String> parameters,
+	public Mono<ServerResponse> search(ServerRequest request, Dataset dataset, Set<String> parameters,
 			Filters filters) {
 		Params params = ListQuery.params(request, parameters);
-		ListQuery query = ListQuery.parse(request, params, resource);
-		return region(params).flatMap((region) -> list(request, resource, query, filters.from(params, region)));
+		ListQuery query = ListQuery.parse(request, params, dataset);
+		return region(params).flatMap((region) -> list(request, dataset, query, filters.from(params, region)));
 	}
 
 	/** A page of the rows matching {@code where}, or all of them for {@code limit=all}. */
-	public Mono<ServerResponse> list(ServerRequest request, Resource resource, ListQuery query, Where where) {
+	public Mono<ServerResponse> list(ServerRequest request, Dataset dataset, ListQuery query, Where where) {
 		return this.versions.of(request)
-			.flatMap((version) -> query.streamsAll() ? export(request, resource, query, where, version)
-					: page(request, resource, query, where, version));
+			.flatMap((version) -> query.streamsAll() ? export(request, dataset, query, where, version)
+					: page(request, dataset, query, where, version));
 	}
 
 	/**
@@ -106,18 +107,18 @@ public class Listings {
 	}
 
 	/** One row by id, with optional {@code extra} JSON members; 404 when there is no such row. */
-	public Mono<ServerResponse> one(ServerRequest request, Resource resource, String id, ItemQuery query,
+	public Mono<ServerResponse> one(ServerRequest request, Dataset dataset, String id, ItemQuery query,
 			Mono<Map<String, Object>> extra) {
 		Integer precision = query.geometry() && query.format() == Format.GEOJSON ? query.precision() : null;
-		Mono<Row> row = this.repository.findById(resource, id, precision)
-			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + resource.name() + " '" + id + "'.")));
+		Mono<Row> row = this.repository.findById(dataset, id, precision)
+			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'.")));
 		return Mono.zip(this.versions.of(request), row, extra.defaultIfEmpty(Map.of()))
-			.flatMap((t) -> writeItem(request, resource, query.format(), t.getT1(), t.getT2(), t.getT3()));
+			.flatMap((t) -> writeItem(request, dataset, query.format(), t.getT1(), t.getT2(), t.getT3()));
 	}
 
-	private Mono<ServerResponse> writeItem(ServerRequest request, Resource resource, Format format, DataVersion version,
+	private Mono<ServerResponse> writeItem(ServerRequest request, Dataset dataset, Format format, DataVersion version,
 			Row row, Map<String, Object> extra) {
-		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), null, null, null, false);
+		Envelope envelope = new Envelope(version, dataset.fieldNames(), self(request), null, null, null, false);
 		String body = writer(format).item(envelope, row, extra);
 		return ServerResponse.ok()
 			.contentType(mediaType(format))
@@ -125,22 +126,22 @@ public class Listings {
 			.body(Flux.just(buffer(body)), DataBuffer.class);
 	}
 
-	private Mono<ServerResponse> page(ServerRequest request, Resource resource, ListQuery query, Where where,
+	private Mono<ServerResponse> page(ServerRequest request, Dataset dataset, ListQuery query, Where where,
 			DataVersion version) {
 		long snapshot = query.cursor() != null ? query.cursor().snapshot() : version.version();
 		Mono<List<Row>> rows = this.repository
-			.find(resource, where, query.sort(), query.cursor(), snapshot, query.limit() + 1, precision(query))
+			.find(dataset, where, query.sort(), query.cursor(), snapshot, query.limit() + 1, precision(query))
 			.collectList();
-		return Mono.zip(rows, count(resource, where, query, snapshot))
-			.flatMap((t) -> writePage(request, resource, query, version, snapshot, t.getT1(), t.getT2()));
+		return Mono.zip(rows, count(dataset, where, query, snapshot))
+			.flatMap((t) -> writePage(request, dataset, query, version, snapshot, t.getT1(), t.getT2()));
 	}
 
-	private Mono<ServerResponse> writePage(ServerRequest request, Resource resource, ListQuery query,
+	private Mono<ServerResponse> writePage(ServerRequest request, Dataset dataset, ListQuery query,
 			DataVersion version, long snapshot, List<Row> fetched, Optional<Long> count) {
 		boolean more = fetched.size() > query.limit();
 		List<Row> rows = more ? fetched.subList(0, query.limit()) : fetched;
 		String next = more ? next(request, query, rows.get(rows.size() - 1), snapshot) : null;
-		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), next, count.orElse(null),
+		Envelope envelope = new Envelope(version, dataset.fieldNames(), self(request), next, count.orElse(null),
 				query.count(), query.bom());
 		RowWriter writer = writer(query.format());
 		StringBuilder body = new StringBuilder(writer.head(envelope));
@@ -154,19 +155,19 @@ public class Listings {
 		return response.body(Flux.just(buffer(body.toString())), DataBuffer.class);
 	}
 
-	private Mono<ServerResponse> export(ServerRequest request, Resource resource, ListQuery query, Where where,
+	private Mono<ServerResponse> export(ServerRequest request, Dataset dataset, ListQuery query, Where where,
 			DataVersion version) {
-		return this.repository.countExact(resource, where, version.version())
-			.flatMap((total) -> writeExport(request, resource, query, where, version, total));
+		return this.repository.countExact(dataset, where, version.version())
+			.flatMap((total) -> writeExport(request, dataset, query, where, version, total));
 	}
 
-	private Mono<ServerResponse> writeExport(ServerRequest request, Resource resource, ListQuery query, Where where,
+	private Mono<ServerResponse> writeExport(ServerRequest request, Dataset dataset, ListQuery query, Where where,
 			DataVersion version, long total) {
-		Envelope envelope = new Envelope(version, resource.columnNames(), self(request), null, total,
+		Envelope envelope = new Envelope(version, dataset.fieldNames(), self(request), null, total,
 				ListQuery.Count.EXACT, query.bom());
 		RowWriter writer = writer(query.format());
 		Flux<String> rows = this.repository
-			.find(resource, where, query.sort(), null, version.version(), null, precision(query))
+			.find(dataset, where, query.sort(), null, version.version(), null, precision(query))
 			.index()
 			.map((indexed) -> writer.row(indexed.getT2(), indexed.getT1() == 0));
 		Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> writer.head(envelope)), rows,
@@ -194,10 +195,10 @@ public class Listings {
 				+ " rows a spreadsheet can open; filter the export (region, year) or use a database tool.");
 	}
 
-	private Mono<Optional<Long>> count(Resource resource, Where where, ListQuery query, long snapshot) {
+	private Mono<Optional<Long>> count(Dataset dataset, Where where, ListQuery query, long snapshot) {
 		return switch (query.count()) {
-			case EXACT -> this.repository.countExact(resource, where, snapshot).map(Optional::of);
-			case ESTIMATE -> this.repository.countEstimate(resource, where).map(Optional::of);
+			case EXACT -> this.repository.countExact(dataset, where, snapshot).map(Optional::of);
+			case ESTIMATE -> this.repository.countEstimate(dataset, where).map(Optional::of);
 			case NONE -> Mono.just(Optional.empty());
 		};
 	}

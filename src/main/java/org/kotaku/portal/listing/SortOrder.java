@@ -4,16 +4,17 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.kotaku.portal.api.Params;
+import org.kotaku.portal.catalog.Dataset;
 
 /** A sort on one column, ascending or (with a leading {@code -}) descending; ties are broken by id. */
 public record SortOrder(String column, boolean descending) {
 
-	static SortOrder parse(String text, Resource resource) {
+	static SortOrder parse(String text, Dataset dataset) {
 		boolean descending = text.startsWith("-");
 		String column = descending ? text.substring(1) : text;
-		if (!resource.sortable().contains(column)) {
+		if (!dataset.sortable().contains(column)) {
 			Set<String> allowed = new LinkedHashSet<>();
-			resource.sortable().forEach((c) -> {
+			dataset.sortable().forEach((c) -> {
 				allowed.add(c);
 				allowed.add("-" + c);
 			});

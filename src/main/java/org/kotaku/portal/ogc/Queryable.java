@@ -21,17 +21,6 @@ record Queryable(String name, String title, String expression, Kind kind, List<S
 
 	}
 
-	static Queryable text(String name, String title, String expression) {
-		return new Queryable(name, title, expression, Kind.STRING, List.of());
-	}
-
-	static Queryable choice(String name, String title, String expression, List<String> values) {
-		return new Queryable(name, title, expression, Kind.STRING, values);
-	}
-
-	static Queryable integer(String name, String title, String expression) {
-		return new Queryable(name, title, expression, Kind.INTEGER, List.of());
-	}
 
 	/** The typed value of a request parameter, or an invalid-parameter problem. */
 	Object parse(String text) {

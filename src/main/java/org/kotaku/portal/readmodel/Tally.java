@@ -2,6 +2,9 @@ package org.kotaku.portal.readmodel;
 
 import java.util.Arrays;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.Program;
+
 /**
  * The additive figures of one region in one year (or over all years), in fixed slots: money in whole IDR,
  * areas in centi-hectares (hundredths of a hectare), access percentages as households times percent times 100.
@@ -26,7 +29,7 @@ public final class Tally {
 	}
 
 	/** Allocation programs, in the order of their PLANNED_* and PAID_* slots. */
-	public static final String[] PROGRAMS = { "bpm_reguler", "pkt", "kawasan", "bdi", "other" };
+	public static final String[] PROGRAMS = Term.codes(Program.class).toArray(String[]::new);
 
 	/** Funding sources of the activity cost split, in the order of their COST_* slots. */
 	public static final String[] SOURCES = { "bpm", "apbd", "csr", "swadaya", "other" };

@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.kotaku.portal.api.Params;
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.SlumLevel;
+import org.kotaku.portal.catalog.vocabulary.Typology;
 import org.kotaku.portal.listing.Bbox;
 import org.kotaku.portal.listing.Where;
 import org.kotaku.portal.region.RegionCode;
@@ -17,10 +20,9 @@ final class SlumAreaFilters {
 
 	static final Set<String> PARAMETERS = Set.of("region", "bbox", "level", "typology", "q");
 
-	static final Set<String> LEVELS = Set.of("tidak_kumuh", "ringan", "sedang", "berat");
+	static final Set<String> LEVELS = Term.codes(SlumLevel.class);
 
-	static final Set<String> TYPOLOGIES = Set.of("di_atas_air", "tepi_air", "dataran_rendah", "perbukitan",
-			"rawan_bencana");
+	static final Set<String> TYPOLOGIES = Term.codes(Typology.class);
 
 	private SlumAreaFilters() {
 	}

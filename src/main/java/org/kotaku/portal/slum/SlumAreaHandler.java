@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.ItemQuery;
 import org.kotaku.portal.listing.Listings;
@@ -45,17 +46,17 @@ public class SlumAreaHandler {
 	}
 
 	Mono<ServerResponse> listSlumAreas(ServerRequest request) {
-		return this.listings.search(request, SlumAreaResource.SLUM_AREAS, SlumAreaFilters.PARAMETERS,
+		return this.listings.search(request, Catalog.SLUM_AREAS, SlumAreaFilters.PARAMETERS,
 				SlumAreaFilters::from);
 	}
 
 	Mono<ServerResponse> getSlumArea(ServerRequest request) {
 		Params params = ItemQuery.params(request, Set.of("explain", "year"));
-		ItemQuery query = ItemQuery.parse(request, params, SlumAreaResource.SLUM_AREAS);
+		ItemQuery query = ItemQuery.parse(request, params, Catalog.SLUM_AREAS);
 		boolean explain = params.bool("explain").orElse(false);
 		Optional<Long> year = params.integer("year", 2010, 2100);
 		String id = request.pathVariable("id");
-		return this.listings.one(request, SlumAreaResource.SLUM_AREAS, id, query, explanation(id, explain, year, query));
+		return this.listings.one(request, Catalog.SLUM_AREAS, id, query, explanation(id, explain, year, query));
 	}
 
 	private Mono<Map<String, Object>> explanation(String id, boolean explain, Optional<Long> year, ItemQuery query) {

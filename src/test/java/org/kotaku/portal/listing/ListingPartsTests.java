@@ -6,6 +6,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.catalog.Field;
+import org.kotaku.portal.catalog.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The plain parts of the listing engine: cursors, bounding boxes, CSV fields and sort parsing. */
 class ListingPartsTests {
 
-	static final Resource RESOURCE = new Resource("thing", "thing t", "thing t", "t.id", "t.created_version",
-			List.of(Column.text("id", "t.id"), Column.money("budgetIdr", "t.budget_idr")), null,
-			List.of("id", "budgetIdr"));
+	static final Dataset RESOURCE = new Dataset("things", "thing", Text.of("Benda", "Things"),
+			Text.of("Benda uji.", "Test things."), "/things", List.of(), "thing t", "thing t", "t.id",
+			"t.created_version", null, List.of(Field.text("id", "t.id", "Kode.", "Id.").sortable(),
+					Field.money("budgetIdr", "t.budget_idr", "Anggaran.", "Budget.").sortable()));
 
 	@Test
 	void cursorRoundTripsAnyTextAndIsUrlSafe() {

@@ -51,7 +51,7 @@ class GdalClientIntegrationTests {
 		Matcher count = Pattern.compile("Feature Count: (\\d+)").matcher(info);
 		assertThat(count.find()).as("ogrinfo output: %s", info).isTrue();
 		assertThat(Long.parseLong(count.group(1))).isEqualTo(activities());
-		assertThat(info).contains("fiscal_year").contains("budget_idr").contains("Point");
+		assertThat(info).contains("fiscalYear").contains("budgetIdr").contains("Point");
 	}
 
 	private String service() {

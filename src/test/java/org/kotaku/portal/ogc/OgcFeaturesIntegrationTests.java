@@ -52,7 +52,7 @@ class OgcFeaturesIntegrationTests {
 			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi+json"))
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("/ogc/collections/activities/items")
-			.contains("\"fiscal_year\"");
+			.contains("\"fiscalYear\"");
 		assertThat(java.util.Arrays.stream(body.split("\"\\$ref\":\"")).skip(1)).isNotEmpty()
 			.allSatisfy((ref) -> assertThat(ref).startsWith("#/"));
 	}
@@ -83,7 +83,7 @@ class OgcFeaturesIntegrationTests {
 			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/schema+json"))
 			.expectBody()
 			.jsonPath("$.type").isEqualTo("object")
-			.jsonPath("$.properties.fiscal_year.type").isEqualTo("integer")
+			.jsonPath("$.properties.fiscalYear.type").isEqualTo("integer")
 			.jsonPath("$.properties.type.enum").value((List<String> types) -> assertThat(types).contains("drainage"));
 	}
 
@@ -98,15 +98,15 @@ class OgcFeaturesIntegrationTests {
 		Map<String, Object> first = features(page).get(0);
 		assertThat(first.get("type")).isEqualTo("Feature");
 		assertThat(((Map<?, ?>) first.get("geometry")).get("type")).isEqualTo("Point");
-		assertThat(((Map<?, ?>) first.get("properties")).get("fiscal_year")).isInstanceOf(Number.class);
+		assertThat(((Map<?, ?>) first.get("properties")).get("fiscalYear")).isInstanceOf(Number.class);
 	}
 
 	@Test
 	void propertyFiltersSelectExactly() {
-		Map<String, Object> page = items("/ogc/collections/activities/items?fiscal_year=2021&type=drainage&limit=1000");
+		Map<String, Object> page = items("/ogc/collections/activities/items?fiscalYear=2021&type=drainage&limit=1000");
 		assertThat(features(page)).isNotEmpty().allSatisfy((f) -> {
 			Map<?, ?> p = (Map<?, ?>) f.get("properties");
-			assertThat(p.get("fiscal_year")).isEqualTo(2021);
+			assertThat(p.get("fiscalYear")).isEqualTo(2021);
 			assertThat(p.get("type")).isEqualTo("drainage");
 		});
 		assertThat(page.get("numberMatched")).isEqualTo(features(page).size());
@@ -117,7 +117,7 @@ class OgcFeaturesIntegrationTests {
 		// Kota Balikpapan (64.71), around 116.8 E, 1.2 S
 		Map<String, Object> page = items("/ogc/collections/activities/items?bbox=116,-2,118,0&limit=10000");
 		assertThat(features(page)).isNotEmpty().allSatisfy((f) ->
-				assertThat((String) ((Map<?, ?>) f.get("properties")).get("village_code")).startsWith("64.71"));
+				assertThat((String) ((Map<?, ?>) f.get("properties")).get("villageCode")).startsWith("64.71"));
 	}
 
 	@Test
@@ -159,7 +159,7 @@ class OgcFeaturesIntegrationTests {
 	void regionsAreFeaturesAndVillagesFallBackToLabelPoints() {
 		Map<String, Object> provinces = items("/ogc/collections/provinces/items?limit=100");
 		assertThat(features(provinces)).extracting((f) -> f.get("id")).contains("64", "73");
-		Map<String, Object> villages = items("/ogc/collections/villages/items?regency_code=64.71&limit=100");
+		Map<String, Object> villages = items("/ogc/collections/villages/items?regencyCode=64.71&limit=100");
 		assertThat(features(villages)).isNotEmpty().allSatisfy((f) ->
 				assertThat(((Map<?, ?>) f.get("geometry")).get("type")).isIn("Point", "MultiPolygon"));
 		Map<String, Object> slums = items("/ogc/collections/slum-areas/items?limit=5");
@@ -196,7 +196,7 @@ class OgcFeaturesIntegrationTests {
 		badRequest("/ogc/collections/activities/items?limit=ten", "limit");
 		badRequest("/ogc/collections/activities/items?datetime=yesterday", "datetime");
 		badRequest("/ogc/collections/activities/items?datetime=2021-01-01/2020-01-01", "datetime");
-		badRequest("/ogc/collections/activities/items?fiscal_year=twenty", "fiscal_year");
+		badRequest("/ogc/collections/activities/items?fiscalYear=twenty", "fiscalYear");
 		badRequest("/ogc/collections/activities/items?type=castle", "type");
 		badRequest("/ogc/collections/activities/items?after=a&before=b", "before");
 		badRequest("/ogc/collections/provinces/items?datetime=2021-01-01", "datetime");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
+import org.kotaku.portal.catalog.Term;
+import org.kotaku.portal.catalog.vocabulary.ActivityType;
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
@@ -90,7 +92,7 @@ class OgcPagingIntegrationTests {
 
 	@Test
 	void prevLinksRetraceThePages() {
-		String first = "/ogc/collections/activities/items?bbox=" + BBOX + "&limit=500&fiscal_year=2021";
+		String first = "/ogc/collections/activities/items?bbox=" + BBOX + "&limit=500&fiscalYear=2021";
 		Map<String, Object> page1 = page(first);
 		Map<String, Object> page2 = page(OgcFeaturesIntegrationTests.link(page1, "next"));
 		Map<String, Object> page3 = page(OgcFeaturesIntegrationTests.link(page2, "next"));
@@ -100,7 +102,7 @@ class OgcPagingIntegrationTests {
 		assertThat(ids(back1)).isEqualTo(ids(page1));
 		assertThat(OgcFeaturesIntegrationTests.link(back1, "prev")).isNull();
 		assertThat(OgcFeaturesIntegrationTests.features(page1)).allSatisfy((f) ->
-				assertThat(((Map<?, ?>) f.get("properties")).get("fiscal_year")).isEqualTo(2021));
+				assertThat(((Map<?, ?>) f.get("properties")).get("fiscalYear")).isEqualTo(2021));
 	}
 
 	private Map<String, Object> page(String url) {
@@ -113,13 +115,15 @@ class OgcPagingIntegrationTests {
 		return OgcFeaturesIntegrationTests.features(page).stream().map((f) -> f.get("id")).toList();
 	}
 
+	private static final List<String> TYPES = List.copyOf(Term.codes(ActivityType.class));
+
 	private static Map<String, Object> activity(int i, String village) {
 		SplittableRandom random = new SplittableRandom(i);
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", "PAGING-" + i);
 		row.put("village", village);
 		row.put("fiscalYear", 2019 + i % 4);
-		row.put("type", OgcCatalog.ACTIVITY_TYPES.get(i % OgcCatalog.ACTIVITY_TYPES.size()));
+		row.put("type", TYPES.get(i % TYPES.size()));
 		row.put("name", "Generated activity " + i);
 		row.put("status", "ongoing");
 		row.put("physicalProgress", 50);

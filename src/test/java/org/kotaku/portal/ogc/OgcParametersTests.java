@@ -58,11 +58,11 @@ class OgcParametersTests {
 
 	@Test
 	void queryablesAreTypedAndUnknownParametersRefused() {
-		ItemQuery query = ItemQuery.parse(ACTIVITIES, params("fiscal_year", "2021", "type", "drainage"), LIMITS);
-		assertThat(query.filters().values()).containsExactly(2021, "drainage");
-		assertThatThrownBy(() -> ItemQuery.parse(ACTIVITIES, params("fiscal_yaer", "2021"), LIMITS))
+		ItemQuery query = ItemQuery.parse(ACTIVITIES, params("fiscalYear", "2021", "type", "drainage"), LIMITS);
+		assertThat(query.filters().values()).containsExactlyInAnyOrder(2021, "drainage");
+		assertThatThrownBy(() -> ItemQuery.parse(ACTIVITIES, params("fiscalYaer", "2021"), LIMITS))
 			.isInstanceOf(PortalException.class)
-			.hasMessageContaining("fiscal_year");
+			.hasMessageContaining("fiscalYear");
 		assertThatThrownBy(() -> ItemQuery.parse(ACTIVITIES, params("type", "drainage", "type", "road"), LIMITS))
 			.isInstanceOf(PortalException.class);
 	}
