@@ -54,11 +54,9 @@ final class OgcApiDefinition {
 
 	private static List<Object> itemParameters(OgcCollection collection) {
 		// limit is written out, not referenced: GDAL reads its maximum here to choose its page size
-		List<Object> parameters = new ArrayList<>(List.of(ref("bbox"), OgcApiSchemas.limit(), ref("after"),
-				ref("before"), ref("f")));
-		if (collection.period() != null) {
-			parameters.add(1, ref("datetime"));
-		}
+		// datetime on every collection (/req/core/fc-time-definition); it selects all features of one without time
+		List<Object> parameters = new ArrayList<>(List.of(ref("bbox"), ref("datetime"), OgcApiSchemas.limit(),
+				ref("after"), ref("before"), ref("f")));
 		for (Queryable q : collection.queryables()) {
 			Map<String, Object> schema = new LinkedHashMap<>();
 			schema.put("type", q.kind().jsonType);
