@@ -60,7 +60,7 @@ class OgcFeaturesIntegrationTests {
 		String body = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi+json"))
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("/ogc/collections/activities/items")
+		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("\"/collections/activities/items\"")
 			.contains("\"fiscal_year\"");
 		assertThat(java.util.Arrays.stream(body.split("\"\\$ref\":\"")).skip(1)).isNotEmpty()
 			.allSatisfy((ref) -> assertThat(ref).startsWith("#/"));
@@ -170,12 +170,16 @@ class OgcFeaturesIntegrationTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void apiDefinitionDeclaresDatetimeOnEveryItemsOperation() {
+	void apiDefinitionIsRelativeToTheLandingPageAndDeclaresDatetimeOnEveryItemsOperation() {
 		Map<String, Object> api = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			}).returnResult().getResponseBody();
+		// the server is the landing page, the paths are relative to it (how GDAL and the OGC test suite read them)
+		assertThat((List<Map<String, Object>>) api.get("servers")).extracting((s) -> (String) s.get("url"))
+			.singleElement().satisfies((url) -> assertThat(url).startsWith("http://").endsWith("/ogc"));
 		Map<String, Object> paths = (Map<String, Object>) api.get("paths");
-		List<String> itemsPaths = collections().stream().map((c) -> "/ogc/collections/" + c.get("id") + "/items").toList();
+		assertThat(paths).containsKeys("/", "/conformance", "/api", "/collections");
+		List<String> itemsPaths = collections().stream().map((c) -> "/collections/" + c.get("id") + "/items").toList();
 		assertThat(paths.keySet()).containsAll(itemsPaths);
 		for (String path : itemsPaths) {
 			Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
