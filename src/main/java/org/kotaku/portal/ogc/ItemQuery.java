@@ -74,12 +74,14 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 		}
 	}
 
+	/**
+	 * The temporal filter, or {@code null} for none. A collection without time still checks the syntax, then
+	 * matches every feature: features without a temporal geometry are part of every datetime's result set
+	 * (OGC API - Features 1.0, /req/core/fc-time-response C).
+	 */
 	private static TimeInterval time(OgcCollection collection, MultiValueMap<String, String> params) {
-		if (collection.period() == null) {
-			throw OgcProblems.invalidParameter(TimeInterval.PARAMETER,
-					"Collection " + collection.id() + " has no time dimension; datetime does not apply to it.");
-		}
-		return TimeInterval.parse(params.getFirst(TimeInterval.PARAMETER));
+		TimeInterval time = TimeInterval.parse(params.getFirst(TimeInterval.PARAMETER));
+		return collection.period() == null ? null : time;
 	}
 
 	private static String cursor(MultiValueMap<String, String> params, String name) {

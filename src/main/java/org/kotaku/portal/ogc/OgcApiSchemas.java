@@ -17,7 +17,8 @@ final class OgcApiSchemas {
 		p.put("bbox", Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
 				"description", "minLon,minLat,maxLon,maxLat in CRS84; west above east crosses the antimeridian",
 				"schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
-		p.put("datetime", query("datetime", "An instant, a date, or an interval start/end with .. for an open end",
+		p.put("datetime", query("datetime", "An instant, a date, or an interval start/end with .. for an open end; "
+				+ "on a collection without a temporal extent it matches every feature",
 				Map.of("type", "string")));
 		p.put("limit", limit());
 		p.put("after", query("after", "Keyset cursor: features after this id (from a next link)",

@@ -42,7 +42,9 @@ class OgcHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> ogcRoutes() {
+		// "/ogc/" too: clients given the landing page with a trailing slash, the OGC test suite first of all
 		return route().GET("/ogc", this::getLanding)
+			.GET("/ogc/", this::getLanding)
 			.GET("/ogc/conformance", this::getConformance)
 			.GET("/ogc/api", this::getApiDefinition)
 			.GET("/ogc/collections", this::getCollections)

@@ -54,6 +54,15 @@ class GdalClientIntegrationTests {
 		assertThat(info).contains("fiscalYear").contains("budgetIdr").contains("Point");
 	}
 
+	@Test
+	void ogrinfoSendsAQueryableFilterToTheServer() throws Exception {
+		// GDAL reads a layer's queryables from the API definition's path /collections/{name}/items (relative to
+		// the landing page); a filter on one goes into the request instead of being evaluated on every feature
+		String out = run(List.of("ogrinfo", "-ro", "-so", "--config", "CPL_DEBUG", "ON", service(), "activities",
+				"-where", "fiscalYear = 2021"));
+		assertThat(out).containsPattern("Fetch\\(\\S+/ogc/collections/activities/items\\?\\S*fiscalYear=2021");
+	}
+
 	private String service() {
 		return "OAPIF:http://127.0.0.1:" + this.port + "/ogc";
 	}

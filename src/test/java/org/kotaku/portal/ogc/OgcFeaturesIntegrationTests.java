@@ -38,6 +38,15 @@ class OgcFeaturesIntegrationTests {
 	}
 
 	@Test
+	void landingPageAnswersWithATrailingSlashToo() {
+		String plain = this.client.get().uri("/ogc").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		this.client.get().uri("/ogc/").exchange().expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody(String.class).isEqualTo(plain);
+	}
+
+	@Test
 	void conformanceDeclaresCoreGeoJsonAndOpenApi() {
 		this.client.get().uri("/ogc/conformance").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.conformsTo").value((List<String> classes) -> assertThat(classes).contains(
@@ -51,7 +60,7 @@ class OgcFeaturesIntegrationTests {
 		String body = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
 			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi+json"))
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("/ogc/collections/activities/items")
+		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("\"/collections/activities/items\"")
 			.contains("\"fiscalYear\"");
 		assertThat(java.util.Arrays.stream(body.split("\"\\$ref\":\"")).skip(1)).isNotEmpty()
 			.allSatisfy((ref) -> assertThat(ref).startsWith("#/"));
@@ -143,6 +152,51 @@ class OgcFeaturesIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void datetimeIsAcceptedOnEveryCollectionAndMatchesAllOfOneWithoutTime() {
+		List<Map<String, Object>> collections = collections();
+		assertThat(collections).extracting((c) -> c.get("id")).contains("provinces", "activities");
+		for (Map<String, Object> collection : collections) {
+			String items = "/ogc/collections/" + collection.get("id") + "/items";
+			Map<String, Object> filtered = items(items + "?datetime=2019-01-01/2019-12-31");
+			Map<String, Object> extent = (Map<String, Object>) collection.get("extent");
+			if (!extent.containsKey("temporal")) {
+				assertThat(filtered.get("numberMatched")).as(items).isEqualTo(items(items).get("numberMatched"));
+				assertThat(features(filtered)).as(items).isEqualTo(features(items(items)));
+			}
+			badRequest(items + "?datetime=yesterday", "datetime");
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void apiDefinitionIsRelativeToTheLandingPageAndDeclaresDatetimeOnEveryItemsOperation() {
+		Map<String, Object> api = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).returnResult().getResponseBody();
+		// the server is the landing page, the paths are relative to it (how GDAL and the OGC test suite read them)
+		assertThat((List<Map<String, Object>>) api.get("servers")).extracting((s) -> (String) s.get("url"))
+			.singleElement().satisfies((url) -> assertThat(url).startsWith("http://").endsWith("/ogc"));
+		Map<String, Object> paths = (Map<String, Object>) api.get("paths");
+		assertThat(paths).containsKeys("/", "/conformance", "/api", "/collections");
+		List<String> itemsPaths = collections().stream().map((c) -> "/collections/" + c.get("id") + "/items").toList();
+		assertThat(paths.keySet()).containsAll(itemsPaths);
+		for (String path : itemsPaths) {
+			Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+			assertThat((List<Object>) get.get("parameters")).as(path)
+				.contains(Map.of("$ref", "#/components/parameters/datetime"));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> collections() {
+		Map<String, Object> body = this.client.get().uri("/ogc/collections").exchange().expectStatus().isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			}).returnResult().getResponseBody();
+		return (List<Map<String, Object>>) body.get("collections");
+	}
+
+	@Test
 	void nextAndPrevLinksKeepEveryFilter() {
 		Map<String, Object> first = items("/ogc/collections/activities/items?type=road&bbox=95,-11,141,6&limit=3");
 		String next = link(first, "next");
@@ -199,7 +253,6 @@ class OgcFeaturesIntegrationTests {
 		badRequest("/ogc/collections/activities/items?fiscalYear=twenty", "fiscalYear");
 		badRequest("/ogc/collections/activities/items?type=castle", "type");
 		badRequest("/ogc/collections/activities/items?after=a&before=b", "before");
-		badRequest("/ogc/collections/provinces/items?datetime=2021-01-01", "datetime");
 		badRequest("/ogc/collections/activities/items?f=xml", "f");
 		badRequest("/ogc/collections?foo=1", "foo");
 		badRequest("/ogc/collections/activities/items/x?limit=3", "limit");
