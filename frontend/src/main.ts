@@ -2,6 +2,7 @@
 import './styles.css';
 import { type Envelope, type Summary, getJson } from './api';
 import { h } from './dom';
+import { licenceParagraph } from './licence';
 import { type Lang, isLang, lang, setLang, t } from './i18n';
 import type { Cleanup, PageContext, PageRender } from './page';
 import { searchBox } from './search';
@@ -88,7 +89,7 @@ function header(): HTMLElement {
 
 function footer(): HTMLElement {
   return h('footer', { class: 'site-footer' },
-    h('p', {}, t('dataLicenceText')),
+    licenceParagraph(),
     h('p', {}, h('a', { href: '/data' }, t('dataApis')), ' · ', h('a', { href: '/about' }, t('navAbout'))));
 }
 

@@ -2,6 +2,7 @@
 import { type Page, getJson, query } from '../api';
 import { h, notice } from '../dom';
 import { formatDate } from '../format';
+import { licenceParagraph } from '../licence';
 import { type Lang, lang, t } from '../i18n';
 import type { PageContext } from '../page';
 
@@ -58,7 +59,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
     h('p', { class: 'lead' }, t('dataIntro')),
     h('section', { 'aria-labelledby': 'apis' }, h('h2', { id: 'apis' }, t('dataApis')),
       h('ul', { class: 'link-list' }, ...LINKS.map(([href, kind, text]) => h('li', {}, h('a', { href }, h('code', {}, href)), ` (${kind}): ${text[l]}`)))),
-    h('section', { 'aria-labelledby': 'licence' }, h('h2', { id: 'licence' }, t('dataLicence')), h('p', {}, t('dataLicenceText'))),
+    h('section', { 'aria-labelledby': 'licence' }, h('h2', { id: 'licence' }, t('dataLicence')), licenceParagraph()),
     h('section', { 'aria-labelledby': 'dictionary' }, h('h2', { id: 'dictionary' }, t('dataDictionary')),
       h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
         h('caption', { class: 'visually-hidden' }, t('dataDictionary')),

@@ -4,21 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
 
-/** The members every answer from the read model starts with: dataset, dataVersion, asOf. */
+/** The members every answer from the read model starts with: dataset, dataVersion, asOf, licence. */
 final class Envelope {
 
 	private Envelope() {
 	}
 
-	static Map<String, Object> of(Snapshot snapshot) {
+	static Map<String, Object> of(Snapshot snapshot, Licence licence) {
 		DataVersion version = snapshot.version();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dataset", version.dataset());
 		body.put("dataVersion", version.version());
 		body.put("asOf", version.asOf());
+		body.put("licence", licence.member());
 		return body;
 	}
 

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
@@ -35,9 +36,12 @@ class ProgressHandler {
 
 	private final CachedAnswers answers;
 
-	ProgressHandler(ReadModel readModel, CachedAnswers answers) {
+	private final Licence licence;
+
+	ProgressHandler(ReadModel readModel, CachedAnswers answers, Licence licence) {
 		this.readModel = readModel;
 		this.answers = answers;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -87,8 +91,8 @@ class ProgressHandler {
 		return current;
 	}
 
-	private static Map<String, Object> json(Snapshot snapshot, Query query) {
-		Map<String, Object> body = Envelope.of(snapshot);
+	private Map<String, Object> json(Snapshot snapshot, Query query) {
+		Map<String, Object> body = Envelope.of(snapshot, this.licence);
 		body.put("level", query.level());
 		body.put("parent", query.parent().isEmpty() ? null : query.parent());
 		body.put("year", query.year() == 0 ? null : query.year());

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
 import org.kotaku.portal.readmodel.Tally;
@@ -18,9 +19,9 @@ final class RegionProfile {
 	private RegionProfile() {
 	}
 
-	static Map<String, Object> of(Snapshot snapshot, String code, int year) {
+	static Map<String, Object> of(Snapshot snapshot, String code, int year, Licence licence) {
 		RegionEntry region = snapshot.region(code).orElseThrow();
-		Map<String, Object> body = Envelope.of(snapshot);
+		Map<String, Object> body = Envelope.of(snapshot, licence);
 		Map<String, Object> about = new LinkedHashMap<>(Envelope.region(snapshot, code));
 		about.put("lon", region.lon());
 		about.put("lat", region.lat());

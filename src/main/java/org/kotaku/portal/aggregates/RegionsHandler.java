@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -39,9 +40,12 @@ class RegionsHandler {
 
 	private final CachedAnswers answers;
 
-	RegionsHandler(ReadModel readModel, CachedAnswers answers) {
+	private final Licence licence;
+
+	RegionsHandler(ReadModel readModel, CachedAnswers answers, Licence licence) {
 		this.readModel = readModel;
 		this.answers = answers;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -67,7 +71,7 @@ class RegionsHandler {
 		Snapshot snapshot = this.readModel.require();
 		String code = Params.known(snapshot, Params.code("code", request.pathVariable("code")));
 		int year = Params.year(request);
-		return this.answers.json(request, snapshot.version(), () -> RegionProfile.of(snapshot, code, year));
+		return this.answers.json(request, snapshot.version(), () -> RegionProfile.of(snapshot, code, year, this.licence));
 	}
 
 	private static Stream<RegionEntry> matches(Snapshot snapshot, String query, String parent, int level) {
@@ -89,9 +93,9 @@ class RegionsHandler {
 		return current.stream().sorted(Comparator.comparing(RegionEntry::code));
 	}
 
-	private static Map<String, Object> listBody(Snapshot snapshot, Stream<RegionEntry> regions, int limit) {
+	private Map<String, Object> listBody(Snapshot snapshot, Stream<RegionEntry> regions, int limit) {
 		List<RegionEntry> all = regions.toList();
-		Map<String, Object> body = Envelope.of(snapshot);
+		Map<String, Object> body = Envelope.of(snapshot, this.licence);
 		body.put("total", all.size());
 		body.put("items", all.stream().limit(limit).map((r) -> item(snapshot, r)).toList());
 		return body;

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -51,9 +52,12 @@ class SpendingHandler {
 
 	private final CachedAnswers answers;
 
-	SpendingHandler(ReadModel readModel, CachedAnswers answers) {
+	private final Licence licence;
+
+	SpendingHandler(ReadModel readModel, CachedAnswers answers, Licence licence) {
 		this.readModel = readModel;
 		this.answers = answers;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -75,7 +79,7 @@ class SpendingHandler {
 			return this.answers.answer(request, snapshot.version(), () -> csv(groupBy, year, items));
 		}
 		return this.answers.json(request, snapshot.version(), () -> {
-			Map<String, Object> body = Envelope.of(snapshot);
+			Map<String, Object> body = Envelope.of(snapshot, this.licence);
 			body.put("groupBy", groupBy.name().toLowerCase(java.util.Locale.ROOT));
 			body.put("region", Envelope.region(snapshot, region));
 			body.put("year", year == 0 ? null : year);

@@ -5,6 +5,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.Snapshot;
 import org.springframework.context.annotation.Bean;
@@ -26,9 +27,12 @@ class SummaryHandler {
 
 	private final CachedAnswers answers;
 
-	SummaryHandler(ReadModel readModel, CachedAnswers answers) {
+	private final Licence licence;
+
+	SummaryHandler(ReadModel readModel, CachedAnswers answers, Licence licence) {
 		this.readModel = readModel;
 		this.answers = answers;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -43,8 +47,8 @@ class SummaryHandler {
 		return this.answers.json(request, snapshot.version(), () -> body(snapshot, region, year));
 	}
 
-	static Map<String, Object> body(Snapshot snapshot, String region, int year) {
-		Map<String, Object> body = Envelope.of(snapshot);
+	Map<String, Object> body(Snapshot snapshot, String region, int year) {
+		Map<String, Object> body = Envelope.of(snapshot, this.licence);
 		body.put("region", Envelope.region(snapshot, region));
 		body.putAll(FiguresView.of(snapshot, region, year));
 		return body;

@@ -9,10 +9,12 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.licence.Licence;
 
 /**
  * Writes committed batches as an Atom 1.0 feed (RFC 4287): one entry per batch, newest first, each linking to
- * the records it changed ({@code /api/v1/changes?since=<version - 1>}).
+ * the records it changed ({@code /api/v1/changes?since=<version - 1>}); the feed states the data licence as
+ * {@code rights} and a {@code license} link (RFC 4946).
  */
 final class AtomFeed {
 
@@ -23,7 +25,7 @@ final class AtomFeed {
 	private AtomFeed() {
 	}
 
-	static String render(String base, List<BatchReport> batches) {
+	static String render(String base, List<BatchReport> batches, Licence licence) {
 		StringWriter out = new StringWriter();
 		try {
 			XMLStreamWriter xml = XML.createXMLStreamWriter(out);
@@ -32,9 +34,11 @@ final class AtomFeed {
 			xml.writeDefaultNamespace(NS);
 			element(xml, "id", "tag:kotaku-portal,2026:changes");
 			element(xml, "title", "KOTAKU open data portal: data changes");
+			element(xml, "rights", licence.attributionText() + "; " + licence.title() + " (" + licence.id() + ")");
 			element(xml, "updated", (batches.isEmpty() ? Instant.EPOCH : batches.get(0).committedAt()).toString());
 			link(xml, "self", base + "api/v1/changes.atom");
 			link(xml, "alternate", base + "api/v1/changes");
+			link(xml, Licence.REL, licence.url());
 			for (BatchReport batch : batches) {
 				entry(xml, base, batch);
 			}

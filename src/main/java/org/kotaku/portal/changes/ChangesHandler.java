@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.ingest.BatchLog;
 import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.licence.Licence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -37,9 +38,12 @@ class ChangesHandler {
 
 	private final ChangeLog changes;
 
-	ChangesHandler(BatchLog batches, ChangeLog changes) {
+	private final Licence licence;
+
+	ChangesHandler(BatchLog batches, ChangeLog changes, Licence licence) {
 		this.batches = batches;
 		this.changes = changes;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -78,7 +82,7 @@ class ChangesHandler {
 		String base = request.uri().resolve("/").toString();
 		return this.batches.newest(Long.MAX_VALUE, BATCH_PAGE)
 			.collectList()
-			.map((items) -> AtomFeed.render(base, items))
+			.map((items) -> AtomFeed.render(base, items, this.licence))
 			.flatMap((xml) -> ServerResponse.ok().contentType(ATOM).bodyValue(xml));
 	}
 
@@ -89,10 +93,11 @@ class ChangesHandler {
 			.defaultIfEmpty(new Freshness(0, null));
 	}
 
-	private static Map<String, Object> envelope(Freshness freshness) {
+	private Map<String, Object> envelope(Freshness freshness) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dataVersion", freshness.dataVersion());
 		body.put("asOf", freshness.asOf());
+		body.put("licence", this.licence.member());
 		return body;
 	}
 

@@ -36,4 +36,11 @@ record Envelope(DataVersion version, List<String> columns, String self, String n
 		return head;
 	}
 
+	/** {@link #head()} followed by the {@code licence} member (JSON and GeoJSON write it; CSV has no envelope). */
+	Map<String, Object> head(Map<String, Object> licence) {
+		Map<String, Object> head = head();
+		head.put("licence", licence);
+		return head;
+	}
+
 }

@@ -13,13 +13,16 @@ final class GeoJsonRowWriter implements RowWriter {
 
 	private final JsonMapper json;
 
-	GeoJsonRowWriter(JsonMapper json) {
+	private final Map<String, Object> licence;
+
+	GeoJsonRowWriter(JsonMapper json, Map<String, Object> licence) {
 		this.json = json;
+		this.licence = licence;
 	}
 
 	@Override
 	public String head(Envelope envelope) {
-		String head = this.json.writeValueAsString(envelope.head());
+		String head = this.json.writeValueAsString(envelope.head(this.licence));
 		return "{\"type\":\"FeatureCollection\"," + head.substring(1, head.length() - 1) + ",\"features\":[";
 	}
 
@@ -35,7 +38,7 @@ final class GeoJsonRowWriter implements RowWriter {
 
 	@Override
 	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
-		String head = this.json.writeValueAsString(envelope.head());
+		String head = this.json.writeValueAsString(envelope.head(this.licence));
 		String members = head.substring(1, head.length() - 1) + ",\"links\":"
 				+ this.json.writeValueAsString(envelope.links());
 		return feature(row, "," + members);

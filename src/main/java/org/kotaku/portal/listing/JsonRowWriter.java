@@ -1,22 +1,24 @@
 package org.kotaku.portal.listing;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON: {@code {dataset, dataVersion, asOf, [count, countKind,] items: [...], links}}. */
+/** JSON: {@code {dataset, dataVersion, asOf, [count, countKind,] licence, items: [...], links}}. */
 final class JsonRowWriter implements RowWriter {
 
 	private final JsonMapper json;
 
-	JsonRowWriter(JsonMapper json) {
+	private final Map<String, Object> licence;
+
+	JsonRowWriter(JsonMapper json, Map<String, Object> licence) {
 		this.json = json;
+		this.licence = licence;
 	}
 
 	@Override
 	public String head(Envelope envelope) {
-		String head = this.json.writeValueAsString(envelope.head());
+		String head = this.json.writeValueAsString(envelope.head(this.licence));
 		return head.substring(0, head.length() - 1) + ",\"items\":[";
 	}
 
@@ -32,7 +34,7 @@ final class JsonRowWriter implements RowWriter {
 
 	@Override
 	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
-		Map<String, Object> document = new LinkedHashMap<>(envelope.head());
+		Map<String, Object> document = envelope.head(this.licence);
 		document.put("item", row.values());
 		document.putAll(extra);
 		document.put("links", envelope.links());

@@ -16,6 +16,7 @@ import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.region.RegionCode;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -53,10 +54,13 @@ public class Listings {
 
 	private final JsonMapper json;
 
-	Listings(ListingRepository repository, DataVersions versions, JsonMapper json) {
+	private final Licence licence;
+
+	Listings(ListingRepository repository, DataVersions versions, JsonMapper json, Licence licence) {
 		this.repository = repository;
 		this.versions = versions;
 		this.json = json;
+		this.licence = licence;
 	}
 
 	/** Turns a listing's own parameters (and its region, already checked to exist) into its SQL filter. */
@@ -209,8 +213,8 @@ public class Listings {
 
 	private RowWriter writer(Format format) {
 		return switch (format) {
-			case JSON -> new JsonRowWriter(this.json);
-			case GEOJSON -> new GeoJsonRowWriter(this.json);
+			case JSON -> new JsonRowWriter(this.json, this.licence.member());
+			case GEOJSON -> new GeoJsonRowWriter(this.json, this.licence.member());
 			case CSV -> new CsvRowWriter();
 		};
 	}

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.ogc.ItemRepository.FeatureRow;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -19,7 +20,7 @@ import org.springframework.core.io.buffer.DataBufferFactory;
 /**
  * Writes one page of a feature collection as a GeoJSON FeatureCollection while its rows stream from the
  * database: the features first, then the members that depend on the whole page (numberReturned, links with the
- * keyset cursors, numberMatched, timeStamp). JSON members have no order, so clients read them as usual.
+ * keyset cursors and the licence, numberMatched, timeStamp, the {@code licence} foreign member). JSON members have no order, so clients read them as usual.
  */
 final class FeaturePage {
 
@@ -30,6 +31,8 @@ final class FeaturePage {
 	private final URI request;
 
 	private final String collectionUrl;
+
+	private final Licence licence;
 
 	private final Instant timeStamp = Instant.now();
 
@@ -43,7 +46,8 @@ final class FeaturePage {
 
 	private boolean moreBefore;
 
-	FeaturePage(ItemQuery query, URI request, String collectionUrl) {
+	FeaturePage(ItemQuery query, URI request, String collectionUrl, Licence licence) {
+		this.licence = licence;
 		this.query = query;
 		this.request = request;
 		this.collectionUrl = collectionUrl;
@@ -83,6 +87,7 @@ final class FeaturePage {
 		members.put("numberReturned", this.returned);
 		members.put("numberMatched", matched);
 		members.put("timeStamp", this.timeStamp.toString());
+		members.put("licence", this.licence.member());
 		members.put("links", links());
 		String object = json.writeValueAsString(members);
 		return ("]," + object.substring(1)).getBytes(StandardCharsets.UTF_8);
@@ -92,6 +97,7 @@ final class FeaturePage {
 		List<Link> links = new ArrayList<>();
 		links.add(new Link(this.request.toString(), "self", Link.GEO_JSON, "This page"));
 		links.add(new Link(this.collectionUrl, "collection", Link.JSON, "The collection"));
+		links.add(Link.licence(this.licence));
 		boolean hasNext = this.query.backwards() ? this.returned > 0 : this.moreAfter;
 		boolean hasPrev = this.query.backwards() ? this.moreBefore : this.query.after() != null && this.returned > 0;
 		if (hasNext) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kotaku.portal.licence.Licence;
+
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -29,18 +31,22 @@ class ItemHandler {
 
 	private final JsonMapper json;
 
-	ItemHandler(ItemRepository repository, OgcExtents extents, OgcProperties properties, JsonMapper json) {
+	private final Licence licence;
+
+	ItemHandler(ItemRepository repository, OgcExtents extents, OgcProperties properties, JsonMapper json,
+			Licence licence) {
 		this.repository = repository;
 		this.extents = extents;
 		this.properties = properties;
 		this.json = json;
+		this.licence = licence;
 	}
 
 	Mono<ServerResponse> getItems(ServerRequest request) {
 		OgcCollection collection = OgcHandler.collection(request);
 		ItemQuery query = ItemQuery.parse(collection, request.queryParams(), this.properties);
 		URI uri = request.uri();
-		FeaturePage page = new FeaturePage(query, uri, OgcUrls.of(uri).collection(collection.id()));
+		FeaturePage page = new FeaturePage(query, uri, OgcUrls.of(uri).collection(collection.id()), this.licence);
 		return ServerResponse.ok()
 			.contentType(OgcHandler.geoJson())
 			.body(BodyInserters.fromDataBuffers(page.write(this.repository.streamPage(collection, query),
@@ -58,11 +64,15 @@ class ItemHandler {
 			.flatMap((feature) -> ServerResponse.ok().contentType(OgcHandler.geoJson()).bodyValue(feature));
 	}
 
-	/** Adds the self and collection links to a feature's GeoJSON text (/req/core/f-links). */
+	/**
+	 * Adds the self, collection and licence links to a feature's GeoJSON text (/req/core/f-links), and the
+	 * {@code licence} member (a foreign member).
+	 */
 	private String withLinks(String feature, String self, String collection) {
 		String links = this.json.writeValueAsString(new Link[] { new Link(self, "self", Link.GEO_JSON, null),
-				new Link(collection, "collection", Link.JSON, null) });
-		return feature.substring(0, feature.length() - 1) + ",\"links\":" + links + "}";
+				new Link(collection, "collection", Link.JSON, null), Link.licence(this.licence) });
+		return feature.substring(0, feature.length() - 1) + ",\"licence\":" + this.json.writeValueAsString(this.licence.member())
+				+ ",\"links\":" + links + "}";
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kotaku.portal.licence.Licence;
+
 /**
  * The OpenAPI 3.0 definition of {@code /ogc} (the landing page's {@code service-desc}), generated from the
  * catalog so that every collection's items path lists its own queryables. It is self-contained: every
@@ -20,12 +22,12 @@ final class OgcApiDefinition {
 	private OgcApiDefinition() {
 	}
 
-	static Map<String, Object> document(OgcUrls urls) {
+	static Map<String, Object> document(OgcUrls urls, Licence licence) {
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("openapi", "3.0.3");
 		doc.put("info", Map.of("title", "KOTAKU open data portal: OGC API - Features", "version", "1.0.0",
 				"description", "Regions, slum areas and activities of the KOTAKU program as GeoJSON features.",
-				"license", Map.of("name", "CC BY 4.0", "url", "https://creativecommons.org/licenses/by/4.0/")));
+				"license", Map.of("name", licence.title(), "url", licence.url())));
 		doc.put("servers", List.of(Map.of("url", urls.landing())));
 		doc.put("paths", paths());
 		doc.put("components", components());

@@ -45,14 +45,17 @@ final class OgcApiSchemas {
 		Map<String, Object> links = Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/link"));
 		s.put("link", object(List.of("href", "rel"), Map.of("href", string(), "rel", string(), "type", string(),
 				"title", string())));
-		s.put("landingPage", object(List.of("links"), Map.of("title", string(), "description", string(), "links",
-				links)));
+		Map<String, Object> licence = Map.of("$ref", "#/components/schemas/licence");
+		s.put("licence", object(List.of("id", "title", "url", "attribution"), Map.of("id", string(), "title", string(),
+				"url", string(), "attribution", string())));
+		s.put("landingPage", object(List.of("links"), Map.of("title", string(), "description", string(), "licence",
+				licence, "links", links)));
 		s.put("confClasses", object(List.of("conformsTo"), Map.of("conformsTo", Map.of("type", "array", "items",
 				string()))));
 		s.put("collection", object(List.of("id", "links"), Map.of("id", string(), "title", string(), "description",
 				string(), "itemType", string(), "crs", Map.of("type", "array", "items", string()), "extent",
-				Map.of("type", "object"), "links", links)));
-		s.put("collections", object(List.of("links", "collections"), Map.of("links", links, "collections",
+				Map.of("type", "object"), "licence", licence, "links", links)));
+		s.put("collections", object(List.of("links", "collections"), Map.of("licence", licence, "links", links, "collections",
 				Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/collection")))));
 		s.put("featureGeoJSON", object(List.of("type", "geometry", "properties"), Map.of("type",
 				Map.of("type", "string", "enum", List.of("Feature")), "id", string(), "geometry",

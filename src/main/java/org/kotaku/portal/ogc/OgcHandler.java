@@ -7,6 +7,8 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.licence.Licence;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -35,9 +37,12 @@ class OgcHandler {
 
 	private final OgcExtents extents;
 
-	OgcHandler(ItemHandler items, OgcExtents extents) {
+	private final Licence licence;
+
+	OgcHandler(ItemHandler items, OgcExtents extents, Licence licence) {
 		this.items = items;
 		this.extents = extents;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -61,12 +66,14 @@ class OgcHandler {
 		body.put("title", "KOTAKU open data portal: OGC API - Features");
 		body.put("description", "Regions, slum areas and activities of Indonesia's slum-upgrading program KOTAKU "
 				+ "as GeoJSON features (CRS84).");
+		body.put("licence", this.licence.member());
 		body.put("links", List.of(new Link(urls.landing(), "self", Link.JSON, "This document"),
 				new Link(urls.path("/api"), "service-desc", Link.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
 				new Link(urls.site() + "/swagger-ui.html", "service-doc", "text/html",
 						"The API documentation"),
 				new Link(urls.path("/conformance"), "conformance", Link.JSON, "Conformance classes"),
-				new Link(urls.path("/collections"), "data", Link.JSON, "The feature collections")));
+				new Link(urls.path("/collections"), "data", Link.JSON, "The feature collections"),
+				Link.licence(this.licence)));
 		return json(body);
 	}
 
@@ -79,7 +86,7 @@ class OgcHandler {
 		OgcUrls urls = checkedUrls(request);
 		return ServerResponse.ok()
 			.contentType(MediaType.parseMediaType(Link.OPENAPI_JSON))
-			.bodyValue(OgcApiDefinition.document(urls));
+			.bodyValue(OgcApiDefinition.document(urls, this.licence));
 	}
 
 	Mono<ServerResponse> getCollections(ServerRequest request) {
@@ -121,14 +128,16 @@ class OgcHandler {
 		return OgcUrls.of(request.uri());
 	}
 
-	private static Map<String, Object> collectionsBody(List<Map<String, Object>> collections, OgcUrls urls) {
+	private Map<String, Object> collectionsBody(List<Map<String, Object>> collections, OgcUrls urls) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("links", List.of(new Link(urls.path("/collections"), "self", Link.JSON, "This document")));
+		body.put("licence", this.licence.member());
+		body.put("links", List.of(new Link(urls.path("/collections"), "self", Link.JSON, "This document"),
+				Link.licence(this.licence)));
 		body.put("collections", collections);
 		return body;
 	}
 
-	private static Map<String, Object> describe(OgcCollection collection, ItemRepository.Extent extent, OgcUrls urls) {
+	private Map<String, Object> describe(OgcCollection collection, ItemRepository.Extent extent, OgcUrls urls) {
 		String self = urls.collection(collection.id());
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", collection.id());
@@ -137,10 +146,12 @@ class OgcHandler {
 		body.put("itemType", "feature");
 		body.put("crs", List.of(ItemQuery.CRS84));
 		body.put("extent", extentBody(extent));
+		body.put("licence", this.licence.member());
 		body.put("links", List.of(new Link(self, "self", Link.JSON, collection.title()),
 				new Link(self + "/items", "items", Link.GEO_JSON, collection.title() + " as GeoJSON"),
 				new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", Link.SCHEMA_JSON,
-						"Properties to filter on")));
+						"Properties to filter on"),
+				Link.licence(this.licence)));
 		return body;
 	}
 

@@ -11,6 +11,7 @@ import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.licence.Licence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -49,13 +50,16 @@ class TileHandler {
 
 	private final CachedAnswers answers;
 
+	private final Licence licence;
+
 	TileHandler(TileRepository repository, TileCache cache, DataVersions versions, TileProperties properties,
-			CachedAnswers answers) {
+			CachedAnswers answers, Licence licence) {
 		this.repository = repository;
 		this.cache = cache;
 		this.versions = versions;
 		this.properties = properties;
 		this.answers = answers;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -142,7 +146,9 @@ class TileHandler {
 		body.put("name", "kotaku-" + layer.id());
 		body.put("description", layer.description());
 		body.put("version", "1.0.0");
-		body.put("attribution", "KOTAKU open data portal (CC BY 4.0); data version " + version);
+		// TileJSON 3.0: text or HTML a map shows (MapLibre renders it as HTML in its attribution control)
+		body.put("attribution", this.licence.attributionHtml() + " · data version " + version);
+		body.put("licence", this.licence.member());
 		body.put("scheme", "xyz");
 		body.put("tiles", List.of(base + versionedPath(version, layer) + "/{z}/{x}/{y}.mvt"));
 		body.put("minzoom", 0);

@@ -18,13 +18,15 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.licence.Licence;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
  * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
  * ({@code /}, {@code /peta}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
- * cached, plus the site's run-time configuration. Hashed assets are served by Boot's static resource handling.
+ * cached, plus the site's run-time configuration ({@code /site/config.json}: the external map style, and the data
+ * licence the footer shows). Hashed assets are served by Boot's static resource handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteRoutes {
@@ -35,12 +37,15 @@ public class SiteRoutes {
 
 	private final SiteProperties properties;
 
+	private final Licence licence;
+
 	private volatile byte[] cachedIndex;
 
-	SiteRoutes(ResourceLoader resources, SiteProperties properties) {
+	SiteRoutes(ResourceLoader resources, SiteProperties properties, Licence licence) {
 		String location = properties.location().endsWith("/") ? properties.location() : properties.location() + "/";
 		this.indexHtml = resources.getResource(location + "index.html");
 		this.properties = properties;
+		this.licence = licence;
 	}
 
 	@Bean
@@ -63,7 +68,7 @@ public class SiteRoutes {
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noCache())
-			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip()));
+			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip(), "licence", this.licence.member()));
 	}
 
 	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */

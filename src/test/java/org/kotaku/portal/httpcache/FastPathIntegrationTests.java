@@ -39,7 +39,8 @@ class FastPathIntegrationTests {
 	static final List<String> SAME_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.VARY,
 			HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN,
 			HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "X-Data-Version", "X-Data-As-Of", "X-Content-Type-Options",
-			HttpHeaders.CONTENT_ENCODING, "Content-Security-Policy", "Referrer-Policy", "X-Frame-Options");
+			HttpHeaders.CONTENT_ENCODING, "Content-Security-Policy", "Referrer-Policy", "X-Frame-Options",
+			HttpHeaders.LINK);
 
 	@TestConfiguration
 	static class CountingFilter {
@@ -69,6 +70,8 @@ class FastPathIntegrationTests {
 		assertThat(CountingFilter.routed.get()).as("second answer came from the fast path").isEqualTo(before + 1);
 		assertThat(fast.getResponseBody()).isEqualTo(routed.getResponseBody());
 		assertThat(fast.getResponseHeaders().getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		assertThat(fast.getResponseHeaders().get(HttpHeaders.LINK)).as("the licence, on the fast path too")
+			.containsExactly("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
 		for (String header : SAME_HEADERS) {
 			assertThat(fast.getResponseHeaders().get(header)).as(header).isEqualTo(routed.getResponseHeaders().get(header));
 		}

@@ -177,7 +177,7 @@ class TileIntegrationTests {
 		assertThat(replayed.getResponseBody()).isEqualTo(routed.getResponseBody());
 		for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, HttpHeaders.CONTENT_TYPE,
 				HttpHeaders.CONTENT_LENGTH, HttpHeaders.VARY, "X-Data-Version", "X-Content-Type-Options",
-				"Content-Security-Policy", "X-Frame-Options")) {
+				"Content-Security-Policy", "X-Frame-Options", HttpHeaders.LINK)) {
 			assertThat(replayed.getResponseHeaders().get(header)).as(header)
 				.isEqualTo(routed.getResponseHeaders().get(header)).isNotNull();
 		}
