@@ -42,16 +42,22 @@ final class OgcCatalog {
 		return COLLECTIONS.stream().filter((c) -> c.id().equals(id)).findFirst();
 	}
 
+	/** The ids of the collections that publish {@code dataset} (regions: one per level). */
+	static List<String> collectionsOf(Dataset dataset) {
+		return COLLECTIONS.stream().filter((c) -> c.dataset().equals(dataset.id())).map(OgcCollection::id).toList();
+	}
+
 	private static OgcCollection region(String id, String title, int level, String description) {
 		Dataset regions = Catalog.REGIONS;
 		return new OgcCollection(id, title, description, regions.from(), "r.level = " + level, regions.idSql(),
-				regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null);
+				regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null, regions.id());
 	}
 
 	private static OgcCollection collection(Dataset dataset, String id, String where, String spatialFilter,
 			Period period) {
 		return new OgcCollection(id, dataset.title().en(), dataset.description().en(), dataset.from(), where,
-				dataset.idSql(), dataset.geometry(), spatialFilter, properties(dataset), queryables(dataset), period);
+				dataset.idSql(), dataset.geometry(), spatialFilter, properties(dataset), queryables(dataset), period,
+				dataset.id());
 	}
 
 	private static List<Property> properties(Dataset dataset) {

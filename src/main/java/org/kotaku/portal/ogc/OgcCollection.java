@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * @param spatialFilter the index-backed bbox predicate, with {@code %1$s} standing for the envelope
  * @param properties the feature properties, in output order
  * @param period the interval of time a feature covers, or {@code null} when the collection has none
+ * @param dataset the id of the catalog dataset the collection publishes
  */
 record OgcCollection(String id, String title, String description, String from, String where, String idColumn,
-		String geometry, String spatialFilter, List<Property> properties, List<Queryable> queryables, Period period) {
+		String geometry, String spatialFilter, List<Property> properties, List<Queryable> queryables, Period period,
+		String dataset) {
 
 	/** A feature property: its public name and SQL expression. */
 	record Property(String name, String expression) {

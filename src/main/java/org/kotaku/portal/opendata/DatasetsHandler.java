@@ -1,0 +1,121 @@
+package org.kotaku.portal.opendata;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.api.Params;
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.catalog.Catalog;
+import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.Rendered;
+import org.kotaku.portal.licence.Licence;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/**
+ * The data dictionary and the harvestable catalogs, all read from the {@link Catalog} and the
+ * {@link DatasetFacts} of the current data version: {@code GET /api/v1/datasets} (every dataset with its fields,
+ * record count, coverage and last modification), {@code GET /api/v1/datasets/{id}} and {@code GET /catalog.jsonld}
+ * (DCAT-AP). Answers are cached per data version.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatasetsHandler {
+
+	static final String JSON_LD = "application/ld+json";
+
+	private final DatasetFactsRepository facts;
+
+	private final DataVersions versions;
+
+	private final CachedAnswers answers;
+
+	private final Licence licence;
+
+	private final OpenDataProperties site;
+
+	private final JsonMapper json;
+
+	DatasetsHandler(DatasetFactsRepository facts, DataVersions versions, CachedAnswers answers, Licence licence,
+			OpenDataProperties site, JsonMapper json) {
+		this.facts = facts;
+		this.versions = versions;
+		this.answers = answers;
+		this.licence = licence;
+		this.site = site;
+		this.json = json;
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> datasetRoutes() {
+		return route().GET("/api/v1/datasets", this::list)
+			.GET("/api/v1/datasets/{id}", this::one)
+			.GET("/catalog.jsonld", this::dcat)
+			.build();
+	}
+
+	/** The envelope of {@code /api/v1/datasets}, with the members every public JSON answer starts with. */
+	record DatasetList(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence,
+			List<DatasetView> items) {
+
+	}
+
+	/** The envelope of {@code /api/v1/datasets/{id}}. */
+	record DatasetItem(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence,
+			DatasetView item) {
+
+	}
+
+	Mono<ServerResponse> list(ServerRequest request) {
+		Params.of(request, Set.of());
+		return answer(request, (version, facts) -> {
+			List<DatasetView> items = Catalog.all().stream().map((d) -> view(d, facts)).toList();
+			return new DatasetList(version.dataset(), version.version(), version.asOf(), this.licence.member(), items);
+		});
+	}
+
+	Mono<ServerResponse> one(ServerRequest request) {
+		Params.of(request, Set.of());
+		String id = request.pathVariable("id");
+		Dataset dataset = Catalog.find(id)
+			.orElseThrow(() -> PortalException.notFound("No dataset '" + id + "'; GET /api/v1/datasets lists them."));
+		return answer(request, (version, facts) -> new DatasetItem(version.dataset(), version.version(),
+				version.asOf(), this.licence.member(), view(dataset, facts)));
+	}
+
+	Mono<ServerResponse> dcat(ServerRequest request) {
+		Params.of(request, Set.of());
+		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.answer(request,
+				both.getT1(), () -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
+						new DcatCatalog(this.site, this.licence).document(both.getT2())))));
+	}
+
+	private interface Body {
+
+		Object of(DataVersion version, Map<String, DatasetFacts> facts);
+
+	}
+
+	private Mono<ServerResponse> answer(ServerRequest request, Body body) {
+		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.json(request,
+				both.getT1(), () -> body.of(both.getT1(), both.getT2())));
+	}
+
+	private DatasetView view(Dataset dataset, Map<String, DatasetFacts> facts) {
+		return DatasetView.of(dataset, facts.get(dataset.id()), this.site, this.licence.member());
+	}
+
+}
