@@ -155,6 +155,23 @@ describe('public site', () => {
     await closePage(page);
   });
 
+  test('the data page lists every dataset of /api/v1/datasets with its fields', async () => {
+    const datasets = (await api('/api/v1/datasets')).items;
+    assert.ok(datasets.length >= 5, 'at least five published datasets');
+    const page = await open('/data');
+    const activities = datasets.find((dataset) => dataset.id === 'activities');
+    for (const dataset of datasets) {
+      await page.getByRole('heading', { level: 3, name: dataset.title.id }).waitFor({ timeout: 10_000 });
+    }
+    const section = page.locator('section#activities');
+    assert.match(await section.locator('.dataset-facts').textContent(),
+      new RegExp(activities.recordCount.toLocaleString('id-ID').replace(/\./g, '\\.')), 'the record count of the API');
+    await section.getByText(/kolom/).first().click();
+    await section.getByRole('rowheader', { name: 'budgetIdr' }).waitFor({ timeout: 5_000 });
+    assert.ok(await section.getByRole('rowheader', { name: 'budgetIdr' }).isVisible(), 'the opened field table shows budgetIdr');
+    await closePage(page);
+  });
+
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name}: no serious or critical axe violations, screenshots at 1280 and 375 px`, async () => {
       for (const width of [1280, 375]) {

@@ -1,7 +1,7 @@
-// Data page: API, OGC and tile addresses, licence, data dictionary and the change log.
+// Data page: API, OGC and tile addresses, licence, the data dictionary (every dataset of /api/v1/datasets) and the change log.
 import { type Page, getJson, query } from '../api';
 import { h, notice } from '../dom';
-import { formatDate } from '../format';
+import { formatDate, formatNumber } from '../format';
 import { licenceParagraph } from '../licence';
 import { type Lang, lang, t } from '../i18n';
 import type { PageContext } from '../page';
@@ -26,6 +26,8 @@ const LINKS: [string, string, Record<Lang, string>][] = [
   ['/api/v1/progress?level=1&metric=slum_reduced_pct', 'JSON', { id: 'Satu nilai per wilayah (untuk peta dan peringkat)', en: 'One value per region (for maps and rankings)' }],
   ['/api/v1/spending?groupBy=type', 'JSON', { id: 'Anggaran menurut tahun, sumber, jenis, program, wilayah', en: 'Spending by year, source, type, program, region' }],
   ['/api/v1/activities?region=64.71&format=csv', 'CSV', { id: 'Kegiatan (juga GeoJSON dengan format=geojson)', en: 'Activities (also GeoJSON with format=geojson)' }],
+  ['/api/v1/datasets', 'JSON', { id: 'Kamus data: setiap dataset, kolomnya, jumlah baris dan unduhan', en: 'Data dictionary: every dataset, its fields, record count and downloads' }],
+  ['/catalog.jsonld', 'DCAT-AP (JSON-LD)', { id: 'Katalog untuk dipanen Satu Data / CKAN', en: 'Catalog for harvesting by Satu Data / CKAN' }],
   ['/api/v1/changes', 'JSON', { id: 'Umpan perubahan, termasuk penghapusan', en: 'Change feed, deletions included' }],
   ['/ogc', 'OGC API - Features', { id: 'Untuk QGIS, GDAL, ArcGIS', en: 'For QGIS, GDAL, ArcGIS' }],
   ['/tiles/regions.json', 'TileJSON', { id: 'Tile vektor batas wilayah', en: 'Vector tiles of region boundaries' }],
@@ -34,39 +36,89 @@ const LINKS: [string, string, Record<Lang, string>][] = [
   ['/v3/api-docs', 'OpenAPI', { id: 'Deskripsi API yang dapat dibaca mesin', en: 'Machine-readable API description' }],
 ];
 
-const DICTIONARY: [string, Record<Lang, string>][] = [
-  ['dataset', { id: '"demo-synthetic" untuk data contoh sintetis, "kotaku" untuk data program', en: '"demo-synthetic" for the synthetic demo data, "kotaku" for program data' }],
-  ['dataVersion', { id: 'Nomor versi data; naik setiap kali data dimuat', en: 'Data version number; goes up with every load' }],
-  ['asOf', { id: 'Waktu data versi ini dimuat (ISO 8601)', en: 'When this version of the data was loaded (ISO 8601)' }],
-  ['code', { id: 'Kode wilayah Kemendagri bertitik, mis. 64.71', en: 'Dotted Kemendagri region code, e.g. 64.71' }],
-  ['level', { id: '1 provinsi, 2 kabupaten/kota, 3 kecamatan, 4 kelurahan/desa', en: '1 province, 2 regency/city, 3 district, 4 village' }],
-  ['hasData', { id: 'false jika belum ada laporan; angkanya null, bukan 0', en: 'false when nothing was reported yet; figures are null, never 0' }],
-  ['baselineHa / currentHa', { id: 'Luas kumuh (hektare) pada data awal dan sekarang', en: 'Slum area (hectares) at baseline and now' }],
-  ['officialReducedHa', { id: 'Luas kawasan yang penilaian terakhirnya tidak kumuh (indikator kinerja program)', en: 'Area of slum areas whose latest assessment is no longer slum (the program KPI)' }],
-  ['weightedReducedHa', { id: 'Luas × penurunan rata-rata persentase kriteria; tidak pernah dijumlahkan dengan angka resmi', en: 'Area × fall of the mean criterion percentage; never added to the official figure' }],
-  ['plannedIdr / disbursedIdr', { id: 'Rupiah (bilangan bulat) yang direncanakan dan yang sudah disalurkan', en: 'Rupiah (integers) planned and disbursed' }],
-  ['disbursementRate', { id: 'Tersalurkan ÷ direncanakan, antara 0 dan 1', en: 'Disbursed ÷ planned, between 0 and 1' }],
-  ['physicalProgress', { id: 'Kemajuan fisik kegiatan, 0–100 %', en: 'Physical progress of an activity, 0–100 %' }],
-  ['status', { id: 'planned, ongoing, completed, cancelled', en: 'planned, ongoing, completed, cancelled' }],
-];
+interface Text { id: string; en: string }
+
+interface DatasetField {
+  name: string;
+  type: string;
+  unit: string | null;
+  required: boolean;
+  description: Text;
+  values: { code: string; label: Text }[];
+}
+
+interface Download { format: string; url: string; byteSize: number }
+
+interface Dataset {
+  id: string;
+  title: Text;
+  description: Text;
+  api: string;
+  ogc: string[];
+  recordCount: number;
+  modified: string | null;
+  fields: DatasetField[];
+  downloads?: Download[];
+}
+
+/** The path of one of the portal's own absolute URLs, so that links work on any host the site is opened from. */
+function local(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function fieldTable(dataset: Dataset, l: Lang): HTMLElement {
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
+    h('caption', { class: 'visually-hidden' }, `${t('dataDictionary')}: ${dataset.title[l]}`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('fieldType')),
+      h('th', { scope: 'col' }, t('meaning')))),
+    h('tbody', {}, ...dataset.fields.map((field) => h('tr', {},
+      h('th', { scope: 'row' }, h('code', {}, field.name)),
+      h('td', {}, [field.type, field.unit, field.required ? null : t('fieldOptional')].filter(Boolean).join(', ')),
+      h('td', {}, field.description[l], field.values.length === 0 ? null
+        : h('span', { class: 'values' }, ' ', field.values.map((value) => `${value.code} (${value.label[l]})`).join(', '))))))));
+}
+
+function datasetSection(dataset: Dataset, l: Lang): HTMLElement {
+  const links: [string, string][] = [[local(dataset.api), 'API'], ...dataset.ogc.map((url): [string, string] => [local(url), 'OGC API - Features']),
+    ...(dataset.downloads ?? []).map((file): [string, string] => [local(file.url), `${file.format} (${formatNumber(file.byteSize / 1024, l)} KB)`])];
+  return h('section', { id: dataset.id, 'aria-labelledby': `ds-${dataset.id}`, class: 'dataset' },
+    h('h3', { id: `ds-${dataset.id}` }, dataset.title[l]),
+    h('p', {}, dataset.description[l]),
+    h('p', { class: 'dataset-facts' }, t('datasetFacts', { n: formatNumber(dataset.recordCount, l), date: formatDate(dataset.modified, l) })),
+    h('ul', { class: 'link-list' }, ...links.map(([href, label]) => h('li', {}, h('a', { href }, label), ' ', h('code', {}, href)))),
+    h('details', {}, h('summary', {}, t('datasetFields', { n: dataset.fields.length })), fieldTable(dataset, l)));
+}
+
+async function renderCatalog(section: HTMLElement, l: Lang): Promise<void> {
+  const result = await getJson<Page<Dataset>>('/api/v1/datasets');
+  if (!result.ok) {
+    section.append(notice(t('datasetsMissing')));
+    return;
+  }
+  section.append(...result.data.items.map((dataset) => datasetSection(dataset, l)));
+}
 
 export async function render(main: HTMLElement, context: PageContext): Promise<void> {
   const l = lang();
   context.setTitle(t('dataTitle'));
   const changes = h('section', { 'aria-labelledby': 'perubahan' }, h('h2', { id: 'perubahan' }, t('changeLog')));
+  const catalog = h('section', { 'aria-labelledby': 'dictionary' }, h('h2', { id: 'dictionary' }, t('dataDictionary')),
+    h('p', {}, t('datasetsIntro')));
   main.append(
     h('h1', { tabindex: '-1' }, t('dataTitle')),
     h('p', { class: 'lead' }, t('dataIntro')),
     h('section', { 'aria-labelledby': 'apis' }, h('h2', { id: 'apis' }, t('dataApis')),
       h('ul', { class: 'link-list' }, ...LINKS.map(([href, kind, text]) => h('li', {}, h('a', { href }, h('code', {}, href)), ` (${kind}): ${text[l]}`)))),
     h('section', { 'aria-labelledby': 'licence' }, h('h2', { id: 'licence' }, t('dataLicence')), licenceParagraph()),
-    h('section', { 'aria-labelledby': 'dictionary' }, h('h2', { id: 'dictionary' }, t('dataDictionary')),
-      h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
-        h('caption', { class: 'visually-hidden' }, t('dataDictionary')),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('meaning')))),
-        h('tbody', {}, ...DICTIONARY.map(([field, meaning]) => h('tr', {}, h('th', { scope: 'row' }, h('code', {}, field)), h('td', {}, meaning[l]))))))),
+    catalog,
     changes,
   );
+  await renderCatalog(catalog, l);
   const result = await getJson<Page<Change>>(query('/api/v1/changes', { limit: 20 }));
   if (!result.ok) {
     changes.append(notice(t('changesMissing')));

@@ -2,11 +2,16 @@ package org.kotaku.portal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -25,7 +30,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /**
  * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
  * ({@code /}, {@code /peta}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
- * cached, plus the site's run-time configuration ({@code /site/config.json}: the external map style, and the data
+ * cached, with what a {@link SitePageContent} renders into its page on the server, plus the site's run-time
+ * configuration ({@code /site/config.json}: the external map style, and the data
  * licence the footer shows). Hashed assets are served by Boot's static resource handling.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,13 +45,18 @@ public class SiteRoutes {
 
 	private final Licence licence;
 
+	private final Map<String, SitePageContent> contents;
+
 	private volatile byte[] cachedIndex;
 
-	SiteRoutes(ResourceLoader resources, SiteProperties properties, Licence licence) {
+	SiteRoutes(ResourceLoader resources, SiteProperties properties, Licence licence,
+			ObjectProvider<SitePageContent> contents) {
 		String location = properties.location().endsWith("/") ? properties.location() : properties.location() + "/";
 		this.indexHtml = resources.getResource(location + "index.html");
 		this.properties = properties;
 		this.licence = licence;
+		this.contents = contents.orderedStream()
+			.collect(Collectors.toUnmodifiableMap(SitePageContent::path, Function.identity()));
 	}
 
 	@Bean
@@ -58,7 +69,10 @@ public class SiteRoutes {
 	}
 
 	Mono<ServerResponse> page(ServerRequest request) {
-		return indexBytes().flatMap((bytes) -> ServerResponse.ok()
+		SitePageContent content = this.contents.get(request.path());
+		Mono<byte[]> page = (content == null) ? indexBytes()
+				: indexBytes().zipWith(content.render(), SiteRoutes::withContent);
+		return page.flatMap((bytes) -> ServerResponse.ok()
 			.contentType(MediaType.TEXT_HTML)
 			.cacheControl(CacheControl.noCache())
 			.bodyValue(bytes));
@@ -69,6 +83,15 @@ public class SiteRoutes {
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noCache())
 			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip(), "licence", this.licence.member()));
+	}
+
+	/** index.html with the parts inserted at the end of its head and the start of its body. */
+	static byte[] withContent(byte[] index, SitePageContent.Parts parts) {
+		String html = new String(index, StandardCharsets.UTF_8);
+		html = html.replaceFirst("</head>", Matcher.quoteReplacement(parts.head() + "</head>"));
+		html = html.replaceFirst("<body>",
+				Matcher.quoteReplacement("<body><noscript>" + parts.noscript() + "</noscript>"));
+		return html.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */
