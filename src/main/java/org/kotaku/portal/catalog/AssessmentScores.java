@@ -38,9 +38,14 @@ final class AssessmentScores {
 				text("criterion", "c.criterion", "Kode kriteria (mis. 4b).", "Criterion code (e.g. 4b).").required()
 					.queryable(),
 				integer("aspect", "k.aspect", "Aspek 1-7 kriteria.", "Aspect 1-7 of the criterion.").required(),
+				text("aspectName", "k.aspect_name", "Nama aspek kriteria.", "Name of the criterion's aspect.").required(),
 				text("criterionName", "k.name", "Nama kriteria.", "Criterion name.").required(),
 				text("unit", "k.unit", "Satuan volume (unit, ha, m, kk).", "Unit of the volume (unit, ha, m, kk).")
 					.required(),
+				text("denominator", "k.denominator",
+						"Pembagi persentase: kolom penilaian (buildings, area_ha, road_length_m, drain_length_m, households).",
+						"Denominator of the percentage: a field of the assessment (buildings, area_ha, road_length_m, "
+								+ "drain_length_m, households).").required(),
 				decimal("volume", "c.volume", null, "Volume yang tidak memenuhi kriteria, dalam unit.",
 						"Volume that fails the criterion, in unit.").required(),
 				decimal("percentage", "c.percentage", "%", "Volume / pembagi x 100.", "Volume / denominator x 100.")

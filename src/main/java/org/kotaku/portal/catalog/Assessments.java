@@ -17,16 +17,20 @@ import static org.kotaku.portal.catalog.Field.text;
  */
 final class Assessments {
 
+	/** The order of a slum area's assessments, newest first: by year, and within a year final, R0, SK, baseline. */
+	static final String NEWEST_FIRST = "a.year desc, array_position(array['baseline', 'sk', 'r0', 'final'], a.kind) desc";
+
+	private static final String FROM = """
+			assessment a
+			join slum_area s on s.id = a.slum_area_id""";
+
 	static final Dataset DATASET = new Dataset("assessments", "assessment",
 			Text.of("Penilaian kekumuhan", "Slum assessments"),
 			Text.of("Penilaian kawasan kumuh per tahun dan jenis (data awal, SK, R0, akhir): pembagi, skor total dan "
 					+ "tingkat kekumuhan yang dihitung portal dari skor kriteria.",
 					"Assessments of slum areas per year and kind (baseline, decree, R0, final): denominators, and the "
 							+ "total score and level the portal computes from the criterion scores."),
-			"/api/v1/assessments", List.of("assessments"), """
-					assessment a
-					join slum_area s on s.id = a.slum_area_id""", "assessment a", "a.id", "a.created_version", null,
-			fields());
+			"/api/v1/assessments", List.of("assessments"), FROM, FROM, "a.id", "a.created_version", null, fields());
 
 	private Assessments() {
 	}

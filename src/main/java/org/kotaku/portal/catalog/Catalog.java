@@ -31,6 +31,9 @@ public final class Catalog {
 	/** The latest assessment of slum area {@code s} (alias {@code s}), as a lateral subquery. */
 	public static final String LATEST_ASSESSMENT = SlumAreas.LATEST_ASSESSMENT;
 
+	/** The order of assessments (alias {@code a}) newest first: by year, and within a year final, R0, SK, baseline. */
+	public static final String NEWEST_ASSESSMENT_FIRST = Assessments.NEWEST_FIRST;
+
 	private static final List<Dataset> ALL = List.of(REGIONS, DECREES, SLUM_AREAS, ASSESSMENTS, ASSESSMENT_SCORES,
 			ACCESS_INDICATORS, ALLOCATIONS, DISBURSEMENTS, ACTIVITIES);
 

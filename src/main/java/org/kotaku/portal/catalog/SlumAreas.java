@@ -26,8 +26,7 @@ final class SlumAreas {
 	static final String LATEST_ASSESSMENT = """
 			select a.id, a.year, a.kind, a.regulation, a.total_score, a.level from assessment a
 			where a.slum_area_id = s.id
-			order by a.year desc, array_position(array['baseline', 'sk', 'r0', 'final'], a.kind) desc
-			limit 1""";
+			order by\s""" + Assessments.NEWEST_FIRST + " limit 1";
 
 	private static final String FROM = """
 			slum_area s

@@ -108,6 +108,13 @@ class ListingRepository {
 		return spec.map((row) -> toRow(row, dataset, dataset.idField(), precision != null)).one();
 	}
 
+	/** Every row matching {@code where} (any version) in the order {@code orderBy}, SQL fixed by code; no geometry. */
+	Flux<Row> findAll(Dataset dataset, Where where, String orderBy) {
+		String sql = select(dataset, dataset.idField(), null) + "\nwhere " + where.sql() + "\norder by " + orderBy;
+		return bindAll(this.db.sql(sql), where.binds()).map((row) -> toRow(row, dataset, dataset.idField(), false))
+			.all();
+	}
+
 	/** Whether a region with this dotted code exists. */
 	Mono<Boolean> regionExists(String code) {
 		return this.db.sql("select exists (select 1 from region where code = :code)")

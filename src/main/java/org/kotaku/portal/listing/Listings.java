@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
@@ -23,6 +24,8 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -82,6 +85,15 @@ public class Listings {
 		return region(params).flatMap((region) -> list(request, dataset, query, filters.from(params, region)));
 	}
 
+	/**
+	 * Answers a search of a dataset that has no filters of its own: those of its queryable fields, and
+	 * {@code region} where its records carry a village or regency code ({@link FieldFilters}).
+	 */
+	public Mono<ServerResponse> search(ServerRequest request, Dataset dataset) {
+		return search(request, dataset, FieldFilters.parameters(dataset),
+				(params, region) -> FieldFilters.from(dataset, params, region));
+	}
+
 	/** A page of the rows matching {@code where}, or all of them for {@code limit=all}. */
 	public Mono<ServerResponse> list(ServerRequest request, Dataset dataset, ListQuery query, Where where) {
 		return this.versions.of(request)
@@ -118,6 +130,49 @@ public class Listings {
 			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'.")));
 		return Mono.zip(this.versions.of(request), row, extra.defaultIfEmpty(Map.of()))
 			.flatMap((t) -> writeItem(request, dataset, query.format(), t.getT1(), t.getT2(), t.getT3()));
+	}
+
+	/** The JSON members a record's answer adds beside its item, by record id; none for most datasets. */
+	public static final Function<String, Mono<Map<String, Object>>> NOTHING_BESIDE = (id) -> Mono.empty();
+
+	/**
+	 * The routes of a dataset without filters of its own: {@code GET} its list path ({@link #search(ServerRequest,
+	 * Dataset)}) and {@code GET} its list path followed by the path variables {@code idParts} (one record,
+	 * {@link #one(ServerRequest, Dataset, List, Function)}, with {@code beside} its answer's extra members).
+	 */
+	public RouterFunction<ServerResponse> routes(Dataset dataset, List<String> idParts,
+			Function<String, Mono<Map<String, Object>>> beside) {
+		String item = dataset.apiPath() + idParts.stream().map((part) -> "/{" + part + "}").collect(Collectors.joining());
+		return RouterFunctions.route()
+			.GET(dataset.apiPath(), (request) -> search(request, dataset))
+			.GET(item, (request) -> one(request, dataset, idParts, beside))
+			.build();
+	}
+
+	/**
+	 * One row by id, taken from the path variables {@code parts} (joined with {@code /}: a composite id such as
+	 * {@code allocationId/tranche} is its own path), with only the item parameters; {@code extra} gives the JSON
+	 * members added beside the item (asked for JSON answers only).
+	 */
+	public Mono<ServerResponse> one(ServerRequest request, Dataset dataset, List<String> parts,
+			Function<String, Mono<Map<String, Object>>> extra) {
+		ItemQuery query = ItemQuery.parse(request, ItemQuery.params(request, Set.of()), dataset);
+		String id = parts.stream().map(request::pathVariable).collect(Collectors.joining("/"));
+		return one(request, dataset, id, query, query.format() == Format.JSON ? extra.apply(id) : Mono.empty());
+	}
+
+	/**
+	 * The records of {@code dataset} whose field {@code field} equals {@code value}, in the order {@code orderBy}
+	 * (SQL fixed by code over the dataset's aliases), as published values: the children a record's answer embeds.
+	 */
+	public Mono<List<Map<String, Object>>> records(Dataset dataset, String field, Object value, String orderBy) {
+		return records(dataset, new Where().and(dataset.field(field).orElseThrow().sql() + " = :value", "value", value),
+				orderBy);
+	}
+
+	/** The records of {@code dataset} matching {@code where} (any version) in the order {@code orderBy}. */
+	public Mono<List<Map<String, Object>>> records(Dataset dataset, Where where, String orderBy) {
+		return this.repository.findAll(dataset, where, orderBy).map(Row::values).collectList();
 	}
 
 	private Mono<ServerResponse> writeItem(ServerRequest request, Dataset dataset, Format format, DataVersion version,

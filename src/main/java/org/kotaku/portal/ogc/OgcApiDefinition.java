@@ -26,7 +26,8 @@ final class OgcApiDefinition {
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("openapi", "3.0.3");
 		doc.put("info", Map.of("title", "KOTAKU open data portal: OGC API - Features", "version", "1.0.0",
-				"description", "Regions, slum areas and activities of the KOTAKU program as GeoJSON features.",
+				"description", "Regions, slum areas, decrees, assessments, activities, allocations and access "
+						+ "indicators of the KOTAKU program as GeoJSON features.",
 				"license", Map.of("name", licence.title(), "url", licence.url())));
 		doc.put("servers", List.of(Map.of("url", urls.landing())));
 		doc.put("paths", paths());

@@ -11,8 +11,9 @@ import org.kotaku.portal.ogc.OgcCollection.Property;
 
 /**
  * The feature collections the portal publishes under {@code /ogc/collections}: provinces, regencies and villages
- * (polygons where a boundary is known, else the label point), slum areas (polygons, else centroids) and
- * activities (points). Their properties and queryables are the fields of the catalog's datasets, with the
+ * (polygons where a boundary is known, else the label point), slum areas (polygons, else centroids), activities
+ * (points), allocations and access indicators (at their village's label point), and decrees, assessments,
+ * assessment scores and disbursement tranches (no geometry: features with a null one). Their properties and queryables are the fields of the catalog's datasets, with the
  * same names as in the list API and the bulk files; their SQL reads the canonical tables directly.
  */
 final class OgcCatalog {
@@ -29,7 +30,23 @@ final class OgcCatalog {
 			// the same expressions as index activity_period_idx (V40)
 			collection(Catalog.ACTIVITIES, "activities", "true", "a.location && %1$s",
 					new Period("coalesce(a.start_date, make_date(a.fiscal_year, 1, 1))",
-							"coalesce(a.end_date, make_date(a.fiscal_year, 12, 31))")));
+							"coalesce(a.end_date, make_date(a.fiscal_year, 12, 31))")),
+			// at the village's label point, as the list API's GeoJSON
+			collection(Catalog.ALLOCATIONS, "allocations", "true", "v.label_point && %1$s", year("l.fiscal_year")),
+			collection(Catalog.ACCESS_INDICATORS, "access-indicators", "true", "v.label_point && %1$s",
+					year("i.year")),
+			// records without a location: features with a null geometry (OGC API - Features 1.0, 7.16.2 and
+			// RFC 7946 3.2), which a bbox never selects
+			collection(Catalog.DECREES, "decrees", "true", null, new Period("d.decree_date", "d.decree_date")),
+			collection(Catalog.ASSESSMENTS, "assessments", "true", null, year("a.year")),
+			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", "true", null, year("a.year")),
+			collection(Catalog.DISBURSEMENTS, "disbursements", "true", null, null));
+
+	/** The geometry of a collection whose records have none. */
+	private static final String NO_GEOMETRY = "null::geometry";
+
+	/** The bbox predicate of a collection without geometries: a feature without one never intersects a box. */
+	private static final String NO_SPATIAL_MATCH = "false";
 
 	private OgcCatalog() {
 	}
@@ -53,11 +70,18 @@ final class OgcCatalog {
 				regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null, regions.id());
 	}
 
+	/** A dataset's collection; {@code spatialFilter} null for one whose records have no geometry. */
 	private static OgcCollection collection(Dataset dataset, String id, String where, String spatialFilter,
 			Period period) {
+		String geometry = dataset.hasGeometry() ? dataset.geometry() : NO_GEOMETRY;
 		return new OgcCollection(id, dataset.title().en(), dataset.description().en(), dataset.from(), where,
-				dataset.idSql(), dataset.geometry(), spatialFilter, properties(dataset), queryables(dataset), period,
-				dataset.id());
+				dataset.idSql(), geometry, spatialFilter == null ? NO_SPATIAL_MATCH : spatialFilter,
+				properties(dataset), queryables(dataset), period, dataset.id());
+	}
+
+	/** The calendar year of a record with a year column. */
+	private static Period year(String column) {
+		return new Period("make_date(" + column + ", 1, 1)", "make_date(" + column + ", 12, 31)");
 	}
 
 	private static List<Property> properties(Dataset dataset) {

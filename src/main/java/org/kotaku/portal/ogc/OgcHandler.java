@@ -64,8 +64,8 @@ class OgcHandler {
 		OgcUrls urls = checkedUrls(request);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("title", "KOTAKU open data portal: OGC API - Features");
-		body.put("description", "Regions, slum areas and activities of Indonesia's slum-upgrading program KOTAKU "
-				+ "as GeoJSON features (CRS84).");
+		body.put("description", "Regions, slum areas, decrees, assessments, activities, allocations and access "
+				+ "indicators of Indonesia's slum-upgrading program KOTAKU as GeoJSON features (CRS84).");
 		body.put("licence", this.licence.member());
 		body.put("links", List.of(new Link(urls.landing(), "self", Link.JSON, "This document"),
 				new Link(urls.path("/api"), "service-desc", Link.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),

@@ -1,6 +1,8 @@
 package org.kotaku.portal.slum;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,7 @@ import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.ItemQuery;
 import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Where;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -23,11 +26,15 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 /**
  * {@code GET /api/v1/slum-areas} (filtered, sorted, keyset-paged or streamed; JSON, CSV or GeoJSON) and
- * {@code GET /api/v1/slum-areas/{id}}, which with {@code explain=true} explains the level of its latest (or
- * {@code year}'s) assessment criterion by criterion.
+ * {@code GET /api/v1/slum-areas/{id}}, which in JSON shows the area's decree and its assessment history (newest
+ * first) and with {@code explain=true} explains the level of its latest (or {@code year}'s) assessment criterion
+ * by criterion.
  */
 @Configuration(proxyBeanMethods = false)
 public class SlumAreaHandler {
+
+	/** The decree of slum area {@code :slumAreaId}, over the alias {@code d} of the decrees' catalog entry. */
+	static final String DECREE_OF_AREA = "d.id = (select s.decree_id from slum_area s where s.id = :slumAreaId)";
 
 	private final Listings listings;
 
@@ -56,7 +63,30 @@ public class SlumAreaHandler {
 		boolean explain = params.bool("explain").orElse(false);
 		Optional<Long> year = params.integer("year", 2010, 2100);
 		String id = request.pathVariable("id");
-		return this.listings.one(request, Catalog.SLUM_AREAS, id, query, explanation(id, explain, year, query));
+		Mono<Map<String, Object>> explanation = explanation(id, explain, year, query);
+		Mono<Map<String, Object>> extra = query.format() == Format.JSON ? withRecords(id, explanation) : explanation;
+		return this.listings.one(request, Catalog.SLUM_AREAS, id, query, extra);
+	}
+
+	/**
+	 * The members a JSON answer adds beside the item: {@code decree} (the decree that designates the area, or
+	 * null), {@code assessments} (every assessment, newest first) and, when asked for, {@code explanation}.
+	 */
+	private Mono<Map<String, Object>> withRecords(String id, Mono<Map<String, Object>> explanation) {
+		Where decree = new Where().and(DECREE_OF_AREA, "slumAreaId", id);
+		return Mono.zip(this.listings.records(Catalog.DECREES, decree, "d.id"),
+				this.listings.records(Catalog.ASSESSMENTS, "slumAreaId", id, Catalog.NEWEST_ASSESSMENT_FIRST),
+				explanation.defaultIfEmpty(Map.of()))
+			.map((t) -> records(t.getT1(), t.getT2(), t.getT3()));
+	}
+
+	private static Map<String, Object> records(List<Map<String, Object>> decrees, List<Map<String, Object>> history,
+			Map<String, Object> explanation) {
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("decree", decrees.isEmpty() ? null : decrees.get(0));
+		members.put("assessments", history);
+		members.putAll(explanation);
+		return members;
 	}
 
 	private Mono<Map<String, Object>> explanation(String id, boolean explain, Optional<Long> year, ItemQuery query) {

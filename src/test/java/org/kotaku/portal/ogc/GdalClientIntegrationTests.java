@@ -40,7 +40,29 @@ class GdalClientIntegrationTests {
 	@Test
 	void ogrinfoListsTheCollections() throws Exception {
 		String out = run(List.of("ogrinfo", "-ro", "-q", service()));
-		assertThat(out).contains("provinces", "regencies", "villages", "slum-areas", "activities");
+		assertThat(out).contains("provinces", "regencies", "villages", "slum-areas", "activities", "allocations",
+				"access-indicators", "decrees", "assessments", "assessment-scores", "disbursements");
+	}
+
+	@Test
+	void ogrinfoReadsTheRecordCollectionsWithAndWithoutGeometry() throws Exception {
+		String allocations = run(List.of("ogrinfo", "-ro", "-so", service(), "allocations"));
+		assertThat(allocations).contains("Geometry: Point").contains("ceilingIdr").contains("program");
+		assertThat(featureCount(allocations)).isEqualTo(count("allocation"));
+		String decrees = run(List.of("ogrinfo", "-ro", "-so", service(), "decrees"));
+		assertThat(decrees).contains("number").contains("decreeDate").contains("issuer");
+		assertThat(featureCount(decrees)).isEqualTo(count("slum_decree"));
+		// a full read: every tranche arrives, each without a geometry
+		String tranches = run(List.of("ogrinfo", "-ro", "-al", "-q", service(), "disbursements"));
+		assertThat(Pattern.compile("OGRFeature\\(disbursements\\)").matcher(tranches).results().count())
+			.isEqualTo(count("disbursement"));
+		assertThat(tranches).contains("amountIdr (Integer").doesNotContain("POINT");
+	}
+
+	private static long featureCount(String ogrinfo) {
+		Matcher count = Pattern.compile("Feature Count: (\\d+)").matcher(ogrinfo);
+		assertThat(count.find()).as("ogrinfo output: %s", ogrinfo).isTrue();
+		return Long.parseLong(count.group(1));
 	}
 
 	@Test
@@ -48,9 +70,7 @@ class GdalClientIntegrationTests {
 		Path gpkg = this.folder.resolve("out.gpkg");
 		run(List.of("ogr2ogr", "-f", "GPKG", gpkg.toString(), service(), "activities"));
 		String info = run(List.of("ogrinfo", "-ro", "-so", gpkg.toString(), "activities"));
-		Matcher count = Pattern.compile("Feature Count: (\\d+)").matcher(info);
-		assertThat(count.find()).as("ogrinfo output: %s", info).isTrue();
-		assertThat(Long.parseLong(count.group(1))).isEqualTo(activities());
+		assertThat(featureCount(info)).isEqualTo(count("activity"));
 		assertThat(info).contains("fiscalYear").contains("budgetIdr").contains("Point");
 	}
 
@@ -77,9 +97,10 @@ class GdalClientIntegrationTests {
 		return out;
 	}
 
-	private static long activities() throws Exception {
+	/** The rows of a table (a fixed name of this test). */
+	private static long count(String table) throws Exception {
 		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
-				ResultSet rows = s.executeQuery("select count(*) from activity")) {
+				ResultSet rows = s.executeQuery("select count(*) from " + table)) {
 			rows.next();
 			return rows.getLong(1);
 		}

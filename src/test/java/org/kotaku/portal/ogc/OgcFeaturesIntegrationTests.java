@@ -70,7 +70,8 @@ class OgcFeaturesIntegrationTests {
 	void collectionsListEveryCollectionWithExtents() {
 		this.client.get().uri("/ogc/collections").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.collections[*].id").value((List<String> ids) -> assertThat(ids)
-				.containsExactly("provinces", "regencies", "villages", "slum-areas", "activities"))
+				.containsExactly("provinces", "regencies", "villages", "slum-areas", "activities", "allocations",
+						"access-indicators", "decrees", "assessments", "assessment-scores", "disbursements"))
 			.jsonPath("$.collections[4].extent.spatial.bbox[0][0]").value((Number west) ->
 					assertThat(west.doubleValue()).isBetween(95.0, 141.0))
 			.jsonPath("$.collections[4].extent.temporal.interval[0][0]").value((String start) ->
