@@ -47,6 +47,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
 			headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
 		}
+		if (problem.extensions().get("size") instanceof Number size && problem.status() == 416) {
+			// RFC 9110 15.5.17: a 416 names the current length of the representation
+			headers.set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+		}
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
 	}

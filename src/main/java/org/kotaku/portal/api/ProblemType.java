@@ -18,6 +18,8 @@ public enum ProblemType {
 	METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
 	NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),
 	CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
+	GONE("gone", "No longer available", HttpStatus.GONE),
+	RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
 	PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	INVALID_ROWS("invalid-rows", "Invalid rows in batch", HttpStatus.UNPROCESSABLE_CONTENT),

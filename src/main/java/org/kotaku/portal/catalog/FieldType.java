@@ -47,6 +47,22 @@ public enum FieldType {
 		};
 	}
 
+	/**
+	 * A CSV cell of the portal's files back as the value JSON publishes: an empty cell is null (the files' only
+	 * missing value), numbers and booleans typed, dates as ISO text, lists split at {@code ;}.
+	 */
+	public Object fromCsv(String cell) {
+		if (cell == null || cell.isEmpty()) {
+			return null;
+		}
+		return switch (this) {
+			case BOOLEAN -> Boolean.parseBoolean(cell);
+			case STRING_LIST -> List.of(cell.split(";", -1));
+			case STRING, DATE -> cell;
+			default -> parse(cell);
+		};
+	}
+
 	/** Parses a value written by {@link #normalise} back (keyset cursors); throws on malformed text. */
 	public Object parse(String text) {
 		return switch (this) {

@@ -115,6 +115,22 @@ class ListingRepository {
 			.all();
 	}
 
+	/**
+	 * Every row created at or before {@code snapshot}, in the code-point order of its id ({@code collate "C"}, the
+	 * order a bulk file and its delta rely on), streamed in chunks; with {@code precision}, geometries too.
+	 */
+	Flux<Row> findAllInIdOrder(Dataset dataset, long snapshot, Integer precision) {
+		String sql = select(dataset, dataset.idField(), precision) + "\nwhere " + dataset.createdVersion()
+				+ " <= :snapshot\norder by (" + dataset.idSql() + ") collate \"C\"";
+		GenericExecuteSpec spec = this.db.sql(sql).bind("snapshot", snapshot);
+		if (precision != null) {
+			spec = spec.bind("precision", precision);
+		}
+		return spec.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE))
+			.map((row) -> toRow(row, dataset, dataset.idField(), precision != null))
+			.all();
+	}
+
 	/** Whether a region with this dotted code exists. */
 	Mono<Boolean> regionExists(String code) {
 		return this.db.sql("select exists (select 1 from region where code = :code)")

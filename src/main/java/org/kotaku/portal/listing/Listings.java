@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.api.DataVersion;
@@ -243,6 +245,31 @@ public class Listings {
 			spreadsheetWarning(total).ifPresent((warning) -> response.header(SPREADSHEET_WARNING_HEADER, warning));
 		}
 		return response.body(body, DataBuffer.class);
+	}
+
+	/** Coordinate decimals of the geometries in a whole-dataset file: 7 is about a centimetre. */
+	public static final int WHOLE_DATASET_PRECISION = 7;
+
+	/**
+	 * Writes the whole of {@code dataset} at {@code version} (rows created at or before it; the caller's transaction
+	 * keeps later changes out) in {@code format}, rows in the code-point order of their ids: the text of a bulk
+	 * file, handed piece by piece to {@code sink}, in order, on a thread that may block. Emits the number of rows.
+	 * GeoJSON carries the envelope and the licence as foreign members, {@code self} its own address.
+	 */
+	public Mono<Long> writeWhole(Dataset dataset, Format format, DataVersion version, String self,
+			Consumer<String> sink) {
+		Envelope envelope = new Envelope(version, dataset.fieldNames(), self, null, null, null, false);
+		RowWriter writer = writer(format);
+		Integer precision = format == Format.GEOJSON ? WHOLE_DATASET_PRECISION : null;
+		return Mono.fromRunnable(() -> sink.accept(writer.head(envelope)))
+			.subscribeOn(Schedulers.boundedElastic())
+			.thenMany(this.repository.findAllInIdOrder(dataset, version.version(), precision))
+			.publishOn(Schedulers.boundedElastic(), ROWS_PER_BUFFER)
+			.index()
+			.doOnNext((indexed) -> sink.accept(writer.row(indexed.getT2(), indexed.getT1() == 0)))
+			.count()
+			.publishOn(Schedulers.boundedElastic())
+			.doOnNext((rows) -> sink.accept(writer.tail(envelope)));
 	}
 
 	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */

@@ -12,13 +12,14 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * CORS: the public data ({@code /api/**}, {@code /ogc/**}, {@code /tiles/**}) may be read from any origin with
+ * CORS: the public data ({@code /api/**}, {@code /ogc/**}, {@code /tiles/**}, the bulk files and the catalogs) may be read from any origin with
  * GET; nothing else is opened, and {@code /internal/**} never is.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
 
-	static final List<String> OPEN_PATHS = List.of("/api/**", "/ogc/**", "/ogc", "/tiles/**");
+	static final List<String> OPEN_PATHS = List.of("/api/**", "/ogc/**", "/ogc", "/tiles/**", "/downloads/**",
+			"/downloads", "/catalog.jsonld", "/datapackage.json");
 
 	@Bean
 	@Order(-190)
@@ -28,7 +29,8 @@ class CorsConfig {
 		open.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
 		open.addAllowedHeader("*");
 		open.setExposedHeaders(List.of(HttpHeaders.ETAG, HttpHeaders.LINK, HttpHeaders.RETRY_AFTER, "X-Data-Version",
-				"X-Data-As-Of", "X-Row-Count", "X-Spreadsheet-Warning"));
+				"X-Data-As-Of", "X-Row-Count", "X-Spreadsheet-Warning", HttpHeaders.CONTENT_RANGE, HttpHeaders.ACCEPT_RANGES,
+				HttpHeaders.CONTENT_LENGTH, HttpHeaders.LAST_MODIFIED));
 		open.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		OPEN_PATHS.forEach((path) -> source.registerCorsConfiguration(path, open));

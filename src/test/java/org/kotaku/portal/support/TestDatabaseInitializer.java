@@ -1,6 +1,7 @@
 package org.kotaku.portal.support;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +27,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 					"spring.test.webtestclient.timeout", "30s")));
 		// a suite sends everything from one address, faster than any client should: tests of the limit itself turn
 		// it back on with a test property, which must therefore take precedence over this default
-		MapPropertySource defaults = new MapPropertySource("test-defaults", Map.of("portal.rate-limit.enabled", "false"));
+		// each context writes its bulk files into a folder of its own: versions of different test databases and runs
+		// share numbers, and a folder once complete is never written again
+		MapPropertySource defaults = new MapPropertySource("test-defaults", Map.of("portal.rate-limit.enabled", "false",
+				"portal.bulk.directory", "target/bulk-tests/" + UUID.randomUUID()));
 		if (sources.contains(TEST_PROPERTIES)) {
 			sources.addAfter(TEST_PROPERTIES, defaults);
 		}

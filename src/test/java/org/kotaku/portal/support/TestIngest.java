@@ -31,9 +31,21 @@ public final class TestIngest {
 	/** The same, for an app on another database (whose regions are read through {@code jdbcUrl}). */
 	public static BatchReport activity(IngestService ingest, String id, long budgetIdr, String jdbcUrl, String user,
 			String password) {
+		Map<String, Object> row = activityRow(id, budgetIdr, balikpapanVillage(jdbcUrl, user, password));
+		return ingest.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "read-model-tests", true), Flux.just(row))
+			.block(Duration.ofMinutes(1));
+	}
+
+	/** The row of {@link #activity}, for a batch of several (a village of Kota Balikpapan in the shared database). */
+	public static Map<String, Object> activityRow(String id, long budgetIdr) {
+		TestDatabase db = TestDatabase.shared();
+		return activityRow(id, budgetIdr, balikpapanVillage(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD));
+	}
+
+	private static Map<String, Object> activityRow(String id, long budgetIdr, String village) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", id);
-		row.put("village", balikpapanVillage(jdbcUrl, user, password));
+		row.put("village", village);
 		row.put("fiscalYear", 2024);
 		row.put("type", "road");
 		row.put("name", "Test road " + id);
@@ -44,8 +56,7 @@ public final class TestIngest {
 		row.put("budgetIdr", budgetIdr);
 		row.put("disbursedIdr", budgetIdr);
 		row.put("costBpmIdr", budgetIdr);
-		return ingest.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "read-model-tests", true), Flux.just(row))
-			.block(Duration.ofMinutes(1));
+		return row;
 	}
 
 	private static String balikpapanVillage(String jdbcUrl, String user, String password) {

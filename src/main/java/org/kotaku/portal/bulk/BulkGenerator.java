@@ -1,0 +1,241 @@
+package org.kotaku.portal.bulk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.catalog.Catalog;
+import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.licence.Licence;
+import org.kotaku.portal.listing.Format;
+import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.readmodel.SnapshotSwapped;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * Writes the bulk files of the current data version whenever the portal starts serving a new one, never on a
+ * request: every dataset is read in one repeatable-read transaction (so all files show the same version, even
+ * while the next ingestion commits), written to a temporary folder, and the folder renamed to {@code v<version>}
+ * once complete; then old versions are pruned. One generation runs at a time; a version that arrives meanwhile is
+ * generated next. A failed generation is logged, leaves the previous files serving, and is tried again after
+ * {@link BulkProperties#retryAfter()}.
+ */
+@Component
+class BulkGenerator {
+
+	private static final Log log = LogFactory.getLog(BulkGenerator.class);
+
+	private final Listings listings;
+
+	private final DataVersions versions;
+
+	private final BulkStore store;
+
+	private final BulkProperties properties;
+
+	private final Licence licence;
+
+	private final JsonMapper json;
+
+	private final TransactionalOperator snapshot;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private volatile Disposable retry;
+
+	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties,
+			Licence licence, JsonMapper json, ReactiveTransactionManager transactions) {
+		this.listings = listings;
+		this.versions = versions;
+		this.store = store;
+		this.properties = properties;
+		this.licence = licence;
+		this.json = json;
+		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		definition.setReadOnly(true);
+		this.snapshot = TransactionalOperator.create(transactions, definition);
+	}
+
+	@EventListener
+	void onSwap(SnapshotSwapped swapped) {
+		request();
+	}
+
+	@EventListener
+	void onReady(ApplicationReadyEvent ready) {
+		request();
+	}
+
+	/** Asks for the current version's files; returns at once (the work runs off the caller's thread). */
+	void request() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		this.pending.set(true);
+		if (this.running.compareAndSet(false, true)) {
+			this.pending.set(false);
+			generate().subscribe(this::generated, this::failed, this::finished);
+		}
+	}
+
+	/**
+	 * Generates the current version's files unless they exist; emits the new manifest, or nothing when the
+	 * version is already on disk (or there are no data yet).
+	 */
+	Mono<Manifest> generate() {
+		return this.snapshot.transactional(this.versions.current()
+			.filter((version) -> version.version() > 0 && this.store.manifest(version.version()).isEmpty())
+			.flatMap(this::writeFolder))
+			.flatMap(this::complete);
+	}
+
+	private void generated(Manifest manifest) {
+		log.info("Bulk files of data version " + manifest.version() + " written: " + manifest.files().size()
+				+ " files in " + this.store.folder(manifest.version()));
+	}
+
+	private void failed(Throwable error) {
+		log.error("Bulk file generation failed; the previous files keep serving, retrying in "
+				+ this.properties.retryAfter(), error);
+		this.running.set(false);
+		this.retry = Mono.delay(this.properties.retryAfter()).subscribe((tick) -> request());
+	}
+
+	private void finished() {
+		this.running.set(false);
+		if (this.pending.get()) {
+			request();
+		}
+	}
+
+	/** The written (not yet renamed) folder of {@code version}, with the version it was read at. */
+	private record Written(Path folder, DataVersion version, List<Download> files) {
+	}
+
+	private Mono<Written> writeFolder(DataVersion version) {
+		return Mono.fromCallable(() -> {
+			Files.createDirectories(this.store.root());
+			// readable by a web server in front of the portal, as the files are
+			return Files.createTempDirectory(this.store.root(), ".tmp-v" + version.version() + "-",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		})
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((folder) -> Flux.fromIterable(Catalog.all())
+				.concatMap((dataset) -> wholeFiles(dataset, version, folder))
+				.collectList()
+				.map((files) -> new Written(folder, version, files))
+				.onErrorResume((error) -> Mono.fromRunnable(() -> BulkStore.delete(folder)).then(Mono.error(error))));
+	}
+
+	private Flux<Download> wholeFiles(Dataset dataset, DataVersion version, Path folder) {
+		Mono<Download> csv = wholeFile(dataset, BulkFormat.CSV, Format.CSV, version, folder);
+		return dataset.hasGeometry()
+				? Flux.concat(csv, wholeFile(dataset, BulkFormat.GEOJSON, Format.GEOJSON, version, folder))
+				: csv.flux();
+	}
+
+	private Mono<Download> wholeFile(Dataset dataset, BulkFormat kind, Format format, DataVersion version,
+			Path folder) {
+		String name = kind.fileName(dataset);
+		Path file = folder.resolve(name);
+		String self = BulkStore.DOWNLOADS + "/" + version.version() + "/" + name;
+		return Mono.using(() -> new GzipText(file),
+				(out) -> this.listings.writeWhole(dataset, format, version, self, out::write), GzipText::close)
+			.map((rows) -> describe(dataset, kind, file, rows, version.version(), null));
+	}
+
+	/** Adds the deltas, licence and manifest, renames the folder into place and prunes old versions. */
+	private Mono<Manifest> complete(Written written) {
+		return Mono.fromCallable(() -> {
+			try {
+				return install(written);
+			}
+			catch (RuntimeException | IOException ex) {
+				BulkStore.delete(written.folder());
+				throw ex;
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Manifest install(Written written) throws IOException {
+		long version = written.version().version();
+		Optional<Manifest> previous = this.store.latest().filter((m) -> m.version() < version);
+		List<Download> files = new ArrayList<>(written.files());
+		previous.ifPresent((before) -> files.addAll(deltas(before, written)));
+		Files.writeString(written.folder().resolve(Manifest.LICENCE_FILE), licenceText(), StandardCharsets.UTF_8);
+		Manifest manifest = new Manifest(version, previous.map(Manifest::version).orElse(null),
+				written.version().dataset(), written.version().asOf(), Instant.now(), this.licence.member(), files);
+		this.json.writeValue(written.folder().resolve(Manifest.FILE).toFile(), manifest);
+		Files.move(written.folder(), this.store.folder(version), StandardCopyOption.ATOMIC_MOVE);
+		this.store.refresh();
+		this.store.prune(this.properties.keep());
+		return manifest;
+	}
+
+	private List<Download> deltas(Manifest before, Written written) {
+		List<Download> deltas = new ArrayList<>();
+		for (Dataset dataset : Catalog.all()) {
+			String csv = BulkFormat.CSV.fileName(dataset);
+			Optional<Path> old = this.store.file(before, csv);
+			if (old.isEmpty()) {
+				continue;
+			}
+			Path file = written.folder().resolve(BulkFormat.DELTA.fileName(dataset));
+			long changes;
+			try (GzipText out = new GzipText(file)) {
+				changes = new Delta(dataset, this.json).write(old.get(), written.folder().resolve(csv), out);
+			}
+			deltas.add(describe(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version()));
+		}
+		return deltas;
+	}
+
+	private static Download describe(Dataset dataset, BulkFormat kind, Path file, long rows, long version,
+			Long since) {
+		try {
+			return new Download(dataset.id(), kind.format(), kind.mediaType(), BulkFormat.GZIP,
+					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version, Instant.now(),
+					since);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private String licenceText() {
+		return """
+				These files are published under %s (%s), %s.
+				Credit: %s, and name the data version (the folder's number).
+				manifest.json lists every file with its size and SHA-256; the fields are described at /api/v1/datasets.
+				""".formatted(this.licence.title(), this.licence.id(), this.licence.url(), this.licence.attributionText());
+	}
+
+}

@@ -1,0 +1,116 @@
+package org.kotaku.portal.bulk;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+
+import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.catalog.Field;
+
+/**
+ * The changes of a dataset between two versions' CSV files, as NDJSON: one line per record created or changed
+ * (with its whole content) and per record deleted (its id only), in id order:
+ * <pre>
+ * {"change":"created","id":"ACT-1","record":{...}}
+ * {"change":"changed","id":"ACT-2","record":{...}}
+ * {"change":"deleted","id":"ACT-3"}
+ * </pre>
+ * Both files hold their rows in the code-point order of their ids, so one pass over each finds every difference
+ * with constant memory. Applied to the previous version's rows, the lines give exactly the new version's rows.
+ */
+final class Delta {
+
+	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+
+	private final Dataset dataset;
+
+	private final JsonMapper json;
+
+	Delta(Dataset dataset, JsonMapper json) {
+		this.dataset = dataset;
+		this.json = json;
+	}
+
+	/** Writes the changes from {@code previous} to {@code current} into {@code out}; answers how many lines. */
+	long write(Path previous, Path current, GzipText out) {
+		try (Reader before = GzipText.read(previous); Reader after = GzipText.read(current);
+				MappingIterator<String[]> old = CSV.readerFor(String[].class).readValues(before);
+				MappingIterator<String[]> now = CSV.readerFor(String[].class).readValues(after)) {
+			boolean sameColumns = Arrays.equals(next(old), next(now));
+			return merge(old, now, sameColumns, out);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private long merge(MappingIterator<String[]> old, MappingIterator<String[]> now, boolean sameColumns,
+			GzipText out) {
+		long lines = 0;
+		String[] a = next(old);
+		String[] b = next(now);
+		while (a != null || b != null) {
+			int order = a == null ? 1 : b == null ? -1 : compareCodePoints(a[0], b[0]);
+			if (order < 0) {
+				out.write(line("deleted", a[0], null));
+				a = next(old);
+			}
+			else if (order > 0) {
+				out.write(line("created", b[0], b));
+				b = next(now);
+			}
+			else {
+				if (!sameColumns || !Arrays.equals(a, b)) {
+					out.write(line("changed", b[0], b));
+				}
+				else {
+					lines--;
+				}
+				a = next(old);
+				b = next(now);
+			}
+			lines++;
+		}
+		return lines;
+	}
+
+	private String line(String change, String id, String[] cells) {
+		Map<String, Object> line = new LinkedHashMap<>();
+		line.put("change", change);
+		line.put("id", id);
+		if (cells != null) {
+			line.put("record", record(cells));
+		}
+		return this.json.writeValueAsString(line) + "\n";
+	}
+
+	/** A CSV row of the current version as the record JSON publishes, typed from the catalog. */
+	private Map<String, Object> record(String[] cells) {
+		List<Field> fields = this.dataset.fields();
+		Map<String, Object> record = new LinkedHashMap<>();
+		for (int i = 0; i < fields.size(); i++) {
+			record.put(fields.get(i).name(), fields.get(i).type().fromCsv(i < cells.length ? cells[i] : null));
+		}
+		return record;
+	}
+
+	private static String[] next(MappingIterator<String[]> rows) {
+		return rows.hasNextValue() ? rows.nextValue() : null;
+	}
+
+	/** Unicode code-point order: PostgreSQL's {@code collate "C"} on UTF-8 text, which the files are sorted by. */
+	static int compareCodePoints(String a, String b) {
+		return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+	}
+
+}
