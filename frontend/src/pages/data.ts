@@ -28,6 +28,8 @@ const LINKS: [string, string, Record<Lang, string>][] = [
   ['/api/v1/activities?region=64.71&format=csv', 'CSV', { id: 'Kegiatan (juga GeoJSON dengan format=geojson)', en: 'Activities (also GeoJSON with format=geojson)' }],
   ['/api/v1/datasets', 'JSON', { id: 'Kamus data: setiap dataset, kolomnya, jumlah baris dan unduhan', en: 'Data dictionary: every dataset, its fields, record count and downloads' }],
   ['/catalog.jsonld', 'DCAT-AP (JSON-LD)', { id: 'Katalog untuk dipanen Satu Data / CKAN', en: 'Catalog for harvesting by Satu Data / CKAN' }],
+  ['/datapackage.json', 'Frictionless Data Package', { id: 'Semua berkas CSV dengan skema tabelnya', en: 'Every CSV file with its table schema' }],
+  ['/downloads', 'JSON', { id: 'Berkas unduhan per versi data (CSV.gz, GeoJSON.gz, perubahan NDJSON.gz)', en: 'Bulk files per data version (CSV.gz, GeoJSON.gz, changes as NDJSON.gz)' }],
   ['/api/v1/changes', 'JSON', { id: 'Umpan perubahan, termasuk penghapusan', en: 'Change feed, deletions included' }],
   ['/ogc', 'OGC API - Features', { id: 'Untuk QGIS, GDAL, ArcGIS', en: 'For QGIS, GDAL, ArcGIS' }],
   ['/tiles/regions.json', 'TileJSON', { id: 'Tile vektor batas wilayah', en: 'Vector tiles of region boundaries' }],
@@ -47,7 +49,7 @@ interface DatasetField {
   values: { code: string; label: Text }[];
 }
 
-interface Download { format: string; url: string; byteSize: number }
+interface Download { format: string; url: string; byteSize: number; since: number | null }
 
 interface Dataset {
   id: string;
@@ -83,9 +85,17 @@ function fieldTable(dataset: Dataset, l: Lang): HTMLElement {
         : h('span', { class: 'values' }, ' ', field.values.map((value) => `${value.code} (${value.label[l]})`).join(', '))))))));
 }
 
+/** "CSV, gzip (12 KB)", or for a delta "changes since version 6, NDJSON (3 KB)". */
+function downloadLabel(file: Download, l: Lang): string {
+  const size = `${formatNumber(Math.max(1, Math.round(file.byteSize / 1024)), l)} KB`;
+  return file.since === null || file.since === undefined
+    ? t('downloadWhole', { format: file.format.toUpperCase(), size })
+    : t('downloadDelta', { since: file.since, size });
+}
+
 function datasetSection(dataset: Dataset, l: Lang): HTMLElement {
   const links: [string, string][] = [[local(dataset.api), 'API'], ...dataset.ogc.map((url): [string, string] => [local(url), 'OGC API - Features']),
-    ...(dataset.downloads ?? []).map((file): [string, string] => [local(file.url), `${file.format} (${formatNumber(file.byteSize / 1024, l)} KB)`])];
+    ...(dataset.downloads ?? []).map((file): [string, string] => [local(file.url), downloadLabel(file, l)])];
   return h('section', { id: dataset.id, 'aria-labelledby': `ds-${dataset.id}`, class: 'dataset' },
     h('h3', { id: `ds-${dataset.id}` }, dataset.title[l]),
     h('p', {}, dataset.description[l]),

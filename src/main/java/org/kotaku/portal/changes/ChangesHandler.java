@@ -8,6 +8,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.ingest.BatchLog;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.licence.Licence;
@@ -104,14 +105,22 @@ class ChangesHandler {
 	private static Map<String, Object> batchLinks(List<BatchReport> items, int limit) {
 		Map<String, Object> links = new LinkedHashMap<>();
 		links.put("atom", "/api/v1/changes.atom");
+		bulkLinks(links);
 		if (items.size() == limit) {
 			links.put("next", "/api/v1/changes?limit=" + limit + "&before=" + items.get(items.size() - 1).dataVersion());
 		}
 		return links;
 	}
 
+	/** Where a mirror finds whole files and the delta files with full records (the change log names ids only). */
+	private static void bulkLinks(Map<String, Object> links) {
+		links.put("bulk", Downloads.INDEX);
+		links.put("deltas", Downloads.latestManifest());
+	}
+
 	private static Map<String, Object> recordLinks(long since, List<RecordChange> records, int limit) {
 		Map<String, Object> links = new LinkedHashMap<>();
+		bulkLinks(links);
 		if (records.size() == limit) {
 			links.put("next", "/api/v1/changes?since=" + since + "&limit=" + limit + "&after="
 					+ RecordCursor.after(records.get(records.size() - 1)).token());

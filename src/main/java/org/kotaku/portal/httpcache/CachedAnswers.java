@@ -34,6 +34,23 @@ public class CachedAnswers {
 				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
 	}
 
+	/**
+	 * Answers with {@code body()} as JSON, for an answer that depends on {@code variant} besides the data version
+	 * (kept and validated per version and variant, see {@link ResponseCache#getOrRender(DataVersion, String,
+	 * org.springframework.http.server.reactive.ServerHttpRequest, Rendered.Renderer)}).
+	 */
+	public Mono<ServerResponse> json(ServerRequest request, DataVersion version, String variant,
+			java.util.function.Supplier<Object> body) {
+		return answer(request, version, variant,
+				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
+	}
+
+	/** Answers with what {@code render} produces, for an answer that depends on {@code variant} too. */
+	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, String variant,
+			Rendered.Renderer render) {
+		return replay(request, this.cache.getOrRender(version, variant, request.exchange().getRequest(), render));
+	}
+
 	/** Answers with whatever {@code render} produces (CSV, GeoJSON...). */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
 		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), render));

@@ -68,7 +68,16 @@ public class ResponseCache implements FastAnswers {
 
 	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
 	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, Rendered.Renderer render) {
-		String key = RequestKey.of(request);
+		return getOrRender(version, "", request, render);
+	}
+
+	/**
+	 * The same for an answer that also depends on {@code variant}, a state besides the data version (e.g. which bulk
+	 * files exist): it is part of the key and the ETag. The fast path does not find such answers.
+	 */
+	CachedResponse getOrRender(DataVersion version, String variant, ServerHttpRequest request,
+			Rendered.Renderer render) {
+		String key = RequestKey.of(request) + (variant.isEmpty() ? "" : " " + variant);
 		String path = request.getPath().pathWithinApplication().value();
 		this.paths.add(path);
 		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, render.render()));

@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
+import org.kotaku.portal.bulk.Download;
+import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
@@ -33,7 +35,11 @@ class DataPage implements SitePageContent {
 
 	private final JsonMapper json;
 
-	DataPage(DatasetFactsRepository facts, OpenDataProperties site, Licence licence, JsonMapper json) {
+	private final Downloads downloads;
+
+	DataPage(DatasetFactsRepository facts, OpenDataProperties site, Licence licence, JsonMapper json,
+			Downloads downloads) {
+		this.downloads = downloads;
 		this.facts = facts;
 		this.site = site;
 		this.licence = licence;
@@ -111,6 +117,14 @@ class DataPage implements SitePageContent {
 		if (OpenDataLinks.hasListing(dataset)) {
 			distributions.add(download("text/csv", api + "?format=csv&limit=all"));
 		}
+		for (Download file : this.downloads.of(dataset.id())) {
+			Map<String, Object> node = new LinkedHashMap<>(download(file.mediaType(), this.site.url(file.path())));
+			node.put("name", file.file() + " (gzip)");
+			node.put("contentSize", file.byteSize() + " B");
+			node.put("sha256", file.sha256());
+			node.put("dateModified", file.modified().toString());
+			distributions.add(node);
+		}
 		return distributions;
 	}
 
@@ -126,7 +140,8 @@ class DataPage implements SitePageContent {
 		StringBuilder html = new StringBuilder("<main class=\"static-catalog\"><h1>Data terbuka / Open data</h1>");
 		html.append("<p>").append(escape(this.licence.attributionText())).append(" · <a href=\"")
 			.append(escape(this.licence.url())).append("\">").append(escape(this.licence.title())).append("</a></p>");
-		html.append("<p><a href=\"/catalog.jsonld\">DCAT-AP</a> · <a href=\"/api/v1/datasets\">/api/v1/datasets</a>"
+		html.append("<p><a href=\"/catalog.jsonld\">DCAT-AP</a> · <a href=\"/datapackage.json\">Data package</a>"
+				+ " · <a href=\"/downloads\">/downloads</a> · <a href=\"/api/v1/datasets\">/api/v1/datasets</a>"
 				+ " · <a href=\"/docs/data-dictionary.md\">Kamus data / Data dictionary</a></p>");
 		for (Dataset dataset : Catalog.all()) {
 			DatasetFacts f = facts.get(dataset.id());
@@ -135,7 +150,12 @@ class DataPage implements SitePageContent {
 				.append(escape(dataset.description().id())).append("</p><p lang=\"en\">")
 				.append(escape(dataset.description().en())).append("</p><p>").append(f.recordCount())
 				.append(" baris / records · <a href=\"").append(escape(dataset.apiPath())).append("\">")
-				.append(escape(dataset.apiPath())).append("</a></p></section>");
+				.append(escape(dataset.apiPath())).append("</a>");
+			for (Download file : this.downloads.of(dataset.id())) {
+				html.append(" · <a href=\"").append(escape(file.path())).append("\">").append(escape(file.file()))
+					.append("</a> (").append(file.byteSize()).append(" B)");
+			}
+			html.append("</p></section>");
 		}
 		return html.append("</main>").toString();
 	}

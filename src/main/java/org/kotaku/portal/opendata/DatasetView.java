@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.kotaku.portal.bulk.Download;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.catalog.Term;
@@ -17,7 +18,24 @@ import org.kotaku.portal.catalog.Text;
  */
 record DatasetView(String id, String recordName, Text title, Text description, String api, List<String> ogc,
 		long recordCount,
-		Instant modified, Period temporal, List<Double> spatial, Map<String, Object> licence, List<FieldView> fields) {
+		Instant modified, Period temporal, List<Double> spatial, Map<String, Object> licence, List<FieldView> fields,
+		List<DownloadView> downloads) {
+
+	/**
+	 * A bulk file of the newest version that has them: its immutable {@code url}, the {@code latestUrl} that
+	 * always redirects to the newest one, size, SHA-256 and row count; a delta ({@code since} set) holds the changes
+	 * since that version.
+	 */
+	record DownloadView(String format, String mediaType, String compression, String url, String latestUrl,
+			long byteSize, String sha256, long rowCount, long version, Long since, Instant modified) {
+
+		static DownloadView of(Download file, OpenDataProperties site) {
+			return new DownloadView(file.format(), file.mediaType(), file.compression(), site.url(file.path()),
+					site.url(file.latestPath()), file.byteSize(), file.sha256(), file.rowCount(), file.version(),
+					file.since(), file.modified());
+		}
+
+	}
 
 	/** The period the records cover (inclusive dates). */
 	record Period(LocalDate start, LocalDate end) {
@@ -45,7 +63,8 @@ record DatasetView(String id, String recordName, Text title, Text description, S
 
 	}
 
-	static DatasetView of(Dataset dataset, DatasetFacts facts, OpenDataProperties site, Map<String, Object> licence) {
+	static DatasetView of(Dataset dataset, DatasetFacts facts, OpenDataProperties site, Map<String, Object> licence,
+			List<Download> files) {
 		Period temporal = (facts.start() == null) ? null : new Period(facts.start(), facts.end());
 		List<Double> spatial = (facts.extent() == null) ? null
 				: List.of(facts.extent().west(), facts.extent().south(), facts.extent().east(), facts.extent().north());
@@ -53,7 +72,8 @@ record DatasetView(String id, String recordName, Text title, Text description, S
 				site.url(dataset.apiPath()),
 				OpenDataLinks.ogcCollections(dataset).stream().map((c) -> site.url("/ogc/collections/" + c)).toList(),
 				facts.recordCount(), facts.modified(), temporal, spatial, licence,
-				dataset.fields().stream().map(FieldView::of).toList());
+				dataset.fields().stream().map(FieldView::of).toList(),
+				files.stream().map((file) -> DownloadView.of(file, site)).toList());
 	}
 
 }

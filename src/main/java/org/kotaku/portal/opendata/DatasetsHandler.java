@@ -18,6 +18,7 @@ import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.httpcache.CachedAnswers;
@@ -49,8 +50,11 @@ class DatasetsHandler {
 
 	private final JsonMapper json;
 
+	private final Downloads downloads;
+
 	DatasetsHandler(DatasetFactsRepository facts, DataVersions versions, CachedAnswers answers, Licence licence,
-			OpenDataProperties site, JsonMapper json) {
+			OpenDataProperties site, JsonMapper json, Downloads downloads) {
+		this.downloads = downloads;
 		this.facts = facts;
 		this.versions = versions;
 		this.answers = answers;
@@ -64,6 +68,7 @@ class DatasetsHandler {
 		return route().GET("/api/v1/datasets", this::list)
 			.GET("/api/v1/datasets/{id}", this::one)
 			.GET("/catalog.jsonld", this::dcat)
+			.GET("/datapackage.json", this::dataPackage)
 			.build();
 	}
 
@@ -99,8 +104,14 @@ class DatasetsHandler {
 	Mono<ServerResponse> dcat(ServerRequest request) {
 		Params.of(request, Set.of());
 		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.answer(request,
-				both.getT1(), () -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
-						new DcatCatalog(this.site, this.licence).document(both.getT2())))));
+				both.getT1(), filesVariant(), () -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
+						new DcatCatalog(this.site, this.licence, this.downloads).document(both.getT2())))));
+	}
+
+	Mono<ServerResponse> dataPackage(ServerRequest request) {
+		Params.of(request, Set.of());
+		return this.versions.of(request).flatMap((version) -> this.answers.json(request, version, filesVariant(),
+				() -> new DataPackage(this.site, this.licence, this.downloads).document(version)));
 	}
 
 	private interface Body {
@@ -111,11 +122,17 @@ class DatasetsHandler {
 
 	private Mono<ServerResponse> answer(ServerRequest request, Body body) {
 		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.json(request,
-				both.getT1(), () -> body.of(both.getT1(), both.getT2())));
+				both.getT1(), filesVariant(), () -> body.of(both.getT1(), both.getT2())));
+	}
+
+	/** The catalogs list the bulk files, which are written after a version is served: they vary with them too. */
+	private String filesVariant() {
+		return "files=" + this.downloads.latestVersion().orElse(0L);
 	}
 
 	private DatasetView view(Dataset dataset, Map<String, DatasetFacts> facts) {
-		return DatasetView.of(dataset, facts.get(dataset.id()), this.site, this.licence.member());
+		return DatasetView.of(dataset, facts.get(dataset.id()), this.site, this.licence.member(),
+				this.downloads.of(dataset.id()));
 	}
 
 }

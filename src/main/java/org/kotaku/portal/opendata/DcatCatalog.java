@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kotaku.portal.bulk.Download;
+import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Text;
@@ -33,9 +35,12 @@ final class DcatCatalog {
 
 	private final Licence licence;
 
-	DcatCatalog(OpenDataProperties site, Licence licence) {
+	private final Downloads downloads;
+
+	DcatCatalog(OpenDataProperties site, Licence licence, Downloads downloads) {
 		this.site = site;
 		this.licence = licence;
+		this.downloads = downloads;
 	}
 
 	static Map<String, Object> context() {
@@ -115,6 +120,9 @@ final class DcatCatalog {
 						Text.of("API, semua baris (GeoJSON)", "API, every row (GeoJSON)"), OPENAPI));
 			}
 		}
+		for (Download file : this.downloads.of(dataset.id())) {
+			distributions.add(file(file));
+		}
 		for (String collection : OpenDataLinks.ogcCollections(dataset)) {
 			distributions.add(api(this.site.url("/ogc/collections/" + collection), "GEOJSON", "application/geo+json",
 					Text.of("OGC API - Features: " + collection, "OGC API - Features: " + collection), OGC_FEATURES));
@@ -133,6 +141,49 @@ final class DcatCatalog {
 		node.put("dct:license", id(this.licence.url()));
 		node.put("dct:conformsTo", id(conformsTo));
 		return node;
+	}
+
+	/**
+	 * A bulk file: its immutable {@code dcat:downloadURL}, the {@code dcat:accessURL} that always leads to the newest
+	 * one, size, SHA-256 ({@code spdx:checksum}) and gzip as {@code dcat:compressFormat}.
+	 */
+	private Map<String, Object> file(Download file) {
+		String url = this.site.url(file.path());
+		Map<String, Object> node = new LinkedHashMap<>();
+		node.put("@id", url);
+		node.put("@type", "dcat:Distribution");
+		node.put("dct:title", text(fileTitle(file)));
+		node.put("dcat:downloadURL", id(url));
+		node.put("dcat:accessURL", id(this.site.url(file.latestPath())));
+		node.put("dct:format", id(FILE_TYPE + fileType(file)));
+		node.put("dcat:mediaType", id(IANA + file.mediaType()));
+		node.put("dcat:compressFormat", id(IANA + "application/gzip"));
+		node.put("dcat:byteSize", typed(Long.toString(file.byteSize()), "xsd:nonNegativeInteger"));
+		node.put("spdx:checksum", Map.of("@type", "spdx:Checksum", "spdx:algorithm",
+				id("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"), "spdx:checksumValue",
+				typed(file.sha256(), "xsd:hexBinary")));
+		node.put("dct:modified", typed(file.modified().toString(), "xsd:dateTime"));
+		node.put("dct:license", id(this.licence.url()));
+		return node;
+	}
+
+	private static Text fileTitle(Download file) {
+		if (file.isDelta()) {
+			return Text.of("Perubahan sejak versi " + file.since() + " (NDJSON, gzip), versi data " + file.version(),
+					"Changes since version " + file.since() + " (NDJSON, gzip), data version " + file.version());
+		}
+		String format = file.format().toUpperCase(java.util.Locale.ROOT);
+		return Text.of("Semua baris (" + format + ", gzip), versi data " + file.version(),
+				"Every row (" + format + ", gzip), data version " + file.version());
+	}
+
+	/** The EU file-type authority's code (JSON for NDJSON, which it lacks). */
+	private static String fileType(Download file) {
+		return switch (file.format()) {
+			case "csv" -> "CSV";
+			case "geojson" -> "GEOJSON";
+			default -> "JSON";
+		};
 	}
 
 	private Map<String, Object> publisher() {

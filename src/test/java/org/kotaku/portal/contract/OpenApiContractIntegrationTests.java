@@ -108,6 +108,7 @@ class OpenApiContractIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> everyOperationAnswersPerItsSchemas() {
+		awaitBulkFiles();
 		List<DynamicTest> tests = new ArrayList<>();
 		contract.get("paths").properties().forEach((path) -> {
 			JsonNode get = path.getValue().get("get");
@@ -172,12 +173,22 @@ class OpenApiContractIntegrationTests {
 			}
 		}
 		List<Probe> probes = new ArrayList<>();
-		probes.add(new Probe(path, String.join("&", query), requiresCredentials(operation) ? 401 : 200));
+		// an operation whose answer is not a 200 (a redirect) says so in x-contract-status
+		probes.add(new Probe(path, String.join("&", query),
+				requiresCredentials(operation) ? 401 : operation.path("x-contract-status").asInt(200)));
 		for (JsonNode extra : operation.path("x-contract-requests")) {
 			probes.add(new Probe(extra.path("path").asText(path), extra.path("query").asText(""),
 					extra.path("status").asInt(200)));
 		}
 		return probes;
+	}
+
+	/** The bulk files of the loaded demo are written off the request path, shortly after it is served. */
+	private void awaitBulkFiles() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+			.pollInterval(java.time.Duration.ofMillis(250))
+			.until(() -> new String(this.client.get().uri("/downloads").exchange().expectBody().returnResult()
+				.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8).contains("\"version\""));
 	}
 
 	/** An operation with a security requirement (its own, or the document's) refuses a request without credentials. */
@@ -194,7 +205,7 @@ class OpenApiContractIntegrationTests {
 		assertThat(status).as(probe + " answered " + text).isEqualTo(probe.status());
 		JsonNode response = resolve(operation.path("responses").get(Integer.toString(status)));
 		assertThat(response).as("status " + status + " of " + probe + " is documented").isNotNull();
-		if (status == 304) {
+		if (status / 100 == 3) {
 			return;
 		}
 		MediaType type = result.getResponseHeaders().getContentType();
