@@ -49,7 +49,7 @@ interface DatasetField {
   values: { code: string; label: Text }[];
 }
 
-interface Download { format: string; url: string; byteSize: number; since: number | null }
+interface Download { format: string; url: string; byteSize: number; since: number | null; compression: string | null }
 
 interface Dataset {
   id: string;
@@ -88,9 +88,8 @@ function fieldTable(dataset: Dataset, l: Lang): HTMLElement {
 /** "CSV, gzip (12 KB)", or for a delta "changes since version 6, NDJSON (3 KB)". */
 function downloadLabel(file: Download, l: Lang): string {
   const size = `${formatNumber(Math.max(1, Math.round(file.byteSize / 1024)), l)} KB`;
-  return file.since === null || file.since === undefined
-    ? t('downloadWhole', { format: file.format.toUpperCase(), size })
-    : t('downloadDelta', { since: file.since, size });
+  if (file.since !== null && file.since !== undefined) return t('downloadDelta', { since: file.since, size });
+  return file.compression ? t('downloadWhole', { format: file.format.toUpperCase(), size }) : t('downloadGeoPackage', { size });
 }
 
 function datasetSection(dataset: Dataset, l: Lang): HTMLElement {

@@ -102,7 +102,8 @@ class BulkGenerator {
 		this.pending.set(true);
 		if (this.running.compareAndSet(false, true)) {
 			this.pending.set(false);
-			generate().subscribe(this::generated, this::failed, this::finished);
+			long started = System.nanoTime();
+			generate().subscribe((manifest) -> generated(manifest, started), this::failed, this::finished);
 		}
 	}
 
@@ -117,9 +118,11 @@ class BulkGenerator {
 			.flatMap(this::complete);
 	}
 
-	private void generated(Manifest manifest) {
-		log.info("Bulk files of data version " + manifest.version() + " written: " + manifest.files().size()
-				+ " files in " + this.store.folder(manifest.version()));
+	private void generated(Manifest manifest, long started) {
+		long bytes = manifest.files().stream().mapToLong(Download::byteSize).sum();
+		log.info(String.format(java.util.Locale.ROOT, "Bulk files of data version %d written in %.1f s: %d files, %d bytes, in %s",
+				manifest.version(), (System.nanoTime() - started) / 1e9, manifest.files().size(), bytes,
+				this.store.folder(manifest.version())));
 	}
 
 	private void failed(Throwable error) {
@@ -157,9 +160,38 @@ class BulkGenerator {
 
 	private Flux<Download> wholeFiles(Dataset dataset, DataVersion version, Path folder) {
 		Mono<Download> csv = wholeFile(dataset, BulkFormat.CSV, Format.CSV, version, folder);
+		Mono<Download> geoPackage = geoPackage(dataset, version, folder);
 		return dataset.hasGeometry()
-				? Flux.concat(csv, wholeFile(dataset, BulkFormat.GEOJSON, Format.GEOJSON, version, folder))
-				: csv.flux();
+				? Flux.concat(csv, wholeFile(dataset, BulkFormat.GEOJSON, Format.GEOJSON, version, folder), geoPackage)
+				: Flux.concat(csv, geoPackage);
+	}
+
+	private Mono<Download> geoPackage(Dataset dataset, DataVersion version, Path folder) {
+		Path file = folder.resolve(BulkFormat.GEOPACKAGE.fileName(dataset));
+		return Mono.using(() -> new GeoPackage(file, dataset),
+				(gpkg) -> this.listings.wholeAsWkb(dataset, version)
+					.doOnNext((row) -> sql(() -> gpkg.add(row)))
+					.then(Mono.fromCallable(() -> {
+						gpkg.finish();
+						return gpkg.rows();
+					})),
+				(gpkg) -> sql(gpkg::close))
+			.map((rows) -> describe(dataset, BulkFormat.GEOPACKAGE, file, rows, version.version(), null));
+	}
+
+	private interface SqlAction {
+
+		void run() throws java.sql.SQLException;
+
+	}
+
+	private static void sql(SqlAction action) {
+		try {
+			action.run();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Writing a GeoPackage failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	private Mono<Download> wholeFile(Dataset dataset, BulkFormat kind, Format format, DataVersion version,
@@ -221,7 +253,7 @@ class BulkGenerator {
 	private static Download describe(Dataset dataset, BulkFormat kind, Path file, long rows, long version,
 			Long since) {
 		try {
-			return new Download(dataset.id(), kind.format(), kind.mediaType(), BulkFormat.GZIP,
+			return new Download(dataset.id(), kind.format(), kind.mediaType(), kind.compression(),
 					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version, Instant.now(),
 					since);
 		}

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One bulk file of one data version.
  *
  * @param dataset the catalog dataset it holds
- * @param format {@code csv}, {@code geojson} or {@code ndjson} (the delta)
+ * @param format {@code csv}, {@code geojson}, {@code gpkg} (GeoPackage) or {@code ndjson} (the delta)
  * @param mediaType the media type of the content once decompressed
- * @param compression {@code gzip}
+ * @param compression {@code gzip}, or null (a GeoPackage)
  * @param file its name within the version
  * @param byteSize its size on disk, in bytes
  * @param sha256 the SHA-256 of its bytes, hex

@@ -42,6 +42,8 @@ class DownloadHandler {
 
 	private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
 
+	private static final MediaType GEOPACKAGE = MediaType.parseMediaType(BulkFormat.GEOPACKAGE.mediaType());
+
 	private final BulkStore store;
 
 	DownloadHandler(BulkStore store) {
@@ -167,11 +169,15 @@ class DownloadHandler {
 		if (file.endsWith(".gz")) {
 			return GZIP;
 		}
+		if (file.endsWith(".gpkg")) {
+			return GEOPACKAGE;
+		}
 		return file.endsWith(".json") ? MediaType.APPLICATION_JSON : new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static String disposition(String file) {
-		return (file.endsWith(".gz") ? "attachment" : "inline") + "; filename=\"" + file + "\"";
+		boolean data = file.endsWith(".gz") || file.endsWith(".gpkg");
+		return (data ? "attachment" : "inline") + "; filename=\"" + file + "\"";
 	}
 
 	private static long size(Path path) {

@@ -131,6 +131,32 @@ class ListingRepository {
 			.all();
 	}
 
+	/**
+	 * The same rows as {@link #findAllInIdOrder} without a precision, each with its geometry as ISO WKB (null where
+	 * a record has none): what a binary format such as GeoPackage stores.
+	 */
+	Flux<WkbRow> findAllInIdOrderAsWkb(Dataset dataset, long snapshot) {
+		String geometry = dataset.hasGeometry() ? "ST_AsBinary(" + dataset.geometry() + ")" : "null::bytea";
+		String sql = "select " + selectList(dataset, false) + ",\n       " + geometry + " as wkb\nfrom "
+				+ dataset.from() + "\nwhere " + dataset.createdVersion() + " <= :snapshot\norder by ("
+				+ dataset.idSql() + ") collate \"C\"";
+		int wkb = dataset.fields().size() + 1;
+		return this.db.sql(sql)
+			.bind("snapshot", snapshot)
+			.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE))
+			.map((row) -> new WkbRow(values(row, dataset), bytes(row.get(wkb))))
+			.all();
+	}
+
+	private static byte[] bytes(Object value) {
+		if (value instanceof java.nio.ByteBuffer buffer) {
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.get(bytes);
+			return bytes;
+		}
+		return (byte[]) value;
+	}
+
 	/** Whether a region with this dotted code exists. */
 	Mono<Boolean> regionExists(String code) {
 		return this.db.sql("select exists (select 1 from region where code = :code)")
@@ -187,12 +213,18 @@ class ListingRepository {
 		return select.append(",\n       ").append(geometry).append(" as geometry").toString();
 	}
 
-	private static Row toRow(Readable row, Dataset dataset, Field sortField, boolean withGeometry) {
+	private static Map<String, Object> values(Readable row, Dataset dataset) {
 		List<Field> columns = dataset.fields();
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 0; i < columns.size(); i++) {
 			values.put(columns.get(i).name(), columns.get(i).normalise(row.get(i)));
 		}
+		return values;
+	}
+
+	private static Row toRow(Readable row, Dataset dataset, Field sortField, boolean withGeometry) {
+		List<Field> columns = dataset.fields();
+		Map<String, Object> values = values(row, dataset);
 		String geometry = withGeometry ? row.get(columns.size(), String.class) : null;
 		Object sortValue = sortField.normalise(row.get(columns.size() + 1));
 		return new Row((String) values.get(dataset.idField().name()), values, geometry, sortValue);

@@ -272,6 +272,15 @@ public class Listings {
 			.doOnNext((rows) -> sink.accept(writer.tail(envelope)));
 	}
 
+	/**
+	 * The whole of {@code dataset} at {@code version} as rows with WKB geometries, in the code-point order of their
+	 * ids, delivered on a thread that may block (for a writer of a binary file); in the caller's transaction.
+	 */
+	public Flux<WkbRow> wholeAsWkb(Dataset dataset, DataVersion version) {
+		return this.repository.findAllInIdOrderAsWkb(dataset, version.version())
+			.publishOn(Schedulers.boundedElastic(), ROWS_PER_BUFFER);
+	}
+
 	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */
 	static Optional<String> spreadsheetWarning(long rows) {
 		if (rows + 1 <= SPREADSHEET_ROWS) {

@@ -119,7 +119,7 @@ class DataPage implements SitePageContent {
 		}
 		for (Download file : this.downloads.of(dataset.id())) {
 			Map<String, Object> node = new LinkedHashMap<>(download(file.mediaType(), this.site.url(file.path())));
-			node.put("name", file.file() + " (gzip)");
+			node.put("name", file.file() + (file.compression() == null ? "" : " (" + file.compression() + ")"));
 			node.put("contentSize", file.byteSize() + " B");
 			node.put("sha256", file.sha256());
 			node.put("dateModified", file.modified().toString());

@@ -145,7 +145,7 @@ final class DcatCatalog {
 
 	/**
 	 * A bulk file: its immutable {@code dcat:downloadURL}, the {@code dcat:accessURL} that always leads to the newest
-	 * one, size, SHA-256 ({@code spdx:checksum}) and gzip as {@code dcat:compressFormat}.
+	 * one, size, SHA-256 ({@code spdx:checksum}) and, for a gzip file, {@code dcat:compressFormat}.
 	 */
 	private Map<String, Object> file(Download file) {
 		String url = this.site.url(file.path());
@@ -157,7 +157,9 @@ final class DcatCatalog {
 		node.put("dcat:accessURL", id(this.site.url(file.latestPath())));
 		node.put("dct:format", id(FILE_TYPE + fileType(file)));
 		node.put("dcat:mediaType", id(IANA + file.mediaType()));
-		node.put("dcat:compressFormat", id(IANA + "application/gzip"));
+		if (file.compression() != null) {
+			node.put("dcat:compressFormat", id(IANA + "application/gzip"));
+		}
 		node.put("dcat:byteSize", typed(Long.toString(file.byteSize()), "xsd:nonNegativeInteger"));
 		node.put("spdx:checksum", Map.of("@type", "spdx:Checksum", "spdx:algorithm",
 				id("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"), "spdx:checksumValue",
@@ -172,9 +174,10 @@ final class DcatCatalog {
 			return Text.of("Perubahan sejak versi " + file.since() + " (NDJSON, gzip), versi data " + file.version(),
 					"Changes since version " + file.since() + " (NDJSON, gzip), data version " + file.version());
 		}
-		String format = file.format().toUpperCase(java.util.Locale.ROOT);
-		return Text.of("Semua baris (" + format + ", gzip), versi data " + file.version(),
-				"Every row (" + format + ", gzip), data version " + file.version());
+		String format = file.compression() == null ? "GeoPackage"
+				: file.format().toUpperCase(java.util.Locale.ROOT) + ", gzip";
+		return Text.of("Semua baris (" + format + "), versi data " + file.version(),
+				"Every row (" + format + "), data version " + file.version());
 	}
 
 	/** The EU file-type authority's code (JSON for NDJSON, which it lacks). */
@@ -182,6 +185,7 @@ final class DcatCatalog {
 		return switch (file.format()) {
 			case "csv" -> "CSV";
 			case "geojson" -> "GEOJSON";
+			case "gpkg" -> "GPKG";
 			default -> "JSON";
 		};
 	}

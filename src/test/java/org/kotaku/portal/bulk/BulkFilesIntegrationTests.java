@@ -104,6 +104,52 @@ class BulkFilesIntegrationTests {
 	}
 
 	@Test
+	void everyGeoPackageHoldsTheRowsOfItsCsvFileAndGdalReadsIt(@org.junit.jupiter.api.io.TempDir Path folder)
+			throws Exception {
+		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
+		for (Dataset dataset : Catalog.all()) {
+			JsonNode gpkg = file(manifest, dataset, "gpkg");
+			Path copy = folder.resolve(gpkg.get("file").asString());
+			Files.write(copy, bytes(gpkg));
+			Map<String, Map<String, Object>> expected = typed(dataset, csv(bytes(file(manifest, dataset, "csv"))));
+			Map<String, Map<String, Object>> actual = new TreeMap<>();
+			try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy); var s = c.createStatement();
+					var rows = s.executeQuery("select * from \"" + dataset.id() + "\"")) {
+				while (rows.next()) {
+					Map<String, Object> record = new LinkedHashMap<>();
+					for (Field field : dataset.fields()) {
+						record.put(field.name(), sqliteValue(field, rows.getObject(field.name())));
+					}
+					actual.put((String) record.get(dataset.idField().name()), asJson(record));
+				}
+			}
+			assertThat(actual).as(dataset.id() + " GeoPackage = CSV").isEqualTo(expected);
+			String info = gdal("ogrinfo", "-ro", "-so", copy.toString(), dataset.id());
+			assertThat(info).as(dataset.id()).contains("Feature Count: " + expected.size()).doesNotContain("Warning");
+			assertThat(info.contains("Geometry Column = geom")).as(dataset.id() + " geometry").isEqualTo(dataset.hasGeometry());
+		}
+	}
+
+	/** A GeoPackage cell as the CSV-typed value: decimals come back as doubles, booleans as 0/1, lists joined. */
+	private static Object sqliteValue(Field field, Object value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (field.type()) {
+			case DECIMAL -> ((Number) value).doubleValue();
+			case BOOLEAN -> ((Number) value).intValue() == 1;
+			default -> field.type().fromCsv(value.toString());
+		};
+	}
+
+	private static String gdal(String... command) throws Exception {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+		return out;
+	}
+
+	@Test
 	void everyCsvFileMatchesItsTableSchemaInTheDataPackage() {
 		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
 		JsonNode pack = this.json.readTree(this.client.get().uri("/datapackage.json").exchange().expectStatus().isOk()
@@ -146,8 +192,13 @@ class BulkFilesIntegrationTests {
 				.getProperty(distribution, model.createProperty(spdx, "checksum")).getResource();
 			assertThat(model.getProperty(checksum, model.createProperty(spdx, "checksumValue")).getString())
 				.isEqualTo(file.get("sha256").asString());
-			assertThat(model.getProperty(distribution, model.createProperty(dcat, "compressFormat")).getResource()
-				.getURI()).isEqualTo("http://www.iana.org/assignments/media-types/application/gzip");
+			if (file.get("compression").isNull()) {
+				assertThat(model.contains(distribution, model.createProperty(dcat, "compressFormat"))).as(url).isFalse();
+			}
+			else {
+				assertThat(model.getProperty(distribution, model.createProperty(dcat, "compressFormat")).getResource()
+					.getURI()).isEqualTo("http://www.iana.org/assignments/media-types/application/gzip");
+			}
 		}
 	}
 
@@ -232,8 +283,9 @@ class BulkFilesIntegrationTests {
 		this.client.get().uri("/downloads/latest/activities.csv.gz").exchange().expectStatus().isFound()
 			.expectHeader().valueEquals(HttpHeaders.LOCATION, BulkStore.DOWNLOADS + "/" + manifest.get("version").asLong()
 					+ "/activities.csv.gz");
-		JsonNode gone = problem(this.client.get().uri("/downloads/1/activities.csv.gz").exchange().expectStatus()
-			.isEqualTo(410).expectBody().returnResult(), "no longer kept");
+		long pruned = versionNotOnDisk(manifest.get("version").asLong());
+		JsonNode gone = problem(this.client.get().uri("/downloads/" + pruned + "/activities.csv.gz").exchange()
+			.expectStatus().isEqualTo(410).expectBody().returnResult(), "no longer kept");
 		assertThat(gone.get("latest").asString()).isEqualTo("/downloads/latest/activities.csv.gz");
 		problem(this.client.get().uri("/downloads/" + manifest.get("version").asLong() + "/castles.csv.gz").exchange()
 			.expectStatus().isNotFound().expectBody().returnResult(), "castles.csv.gz");
@@ -267,6 +319,16 @@ class BulkFilesIntegrationTests {
 
 	// ---- helpers
 
+	/** Decimals as doubles, as a GeoPackage (SQLite REAL) stores them: 1244.00 and 1244.0 are the same value. */
+	private static Map<String, Object> decimalsAsDoubles(Dataset dataset, Map<String, Object> record) {
+		for (Field field : dataset.fields()) {
+			if (field.type() == org.kotaku.portal.catalog.FieldType.DECIMAL && record.get(field.name()) != null) {
+				record.put(field.name(), ((BigDecimal) record.get(field.name())).doubleValue());
+			}
+		}
+		return record;
+	}
+
 	/** A record as JSON reads it back (numbers as JSON parsing types them), so that both sides compare alike. */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> asJson(Object record) {
@@ -276,6 +338,24 @@ class BulkFilesIntegrationTests {
 	/** The client, able to hold a whole export in memory. */
 	private WebTestClient big() {
 		return this.client.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024)).build();
+	}
+
+	/**
+	 * A version below {@code latest} that has no files on disk (pruned, or never written as versions came faster
+	 * than the files): the tiny demo commits more versions than the {@code keep} that stay on disk.
+	 */
+	private long versionNotOnDisk(long latest) {
+		JsonNode index = this.json.readTree(this.client.get().uri("/downloads").exchange().expectBody(String.class)
+			.returnResult().getResponseBody());
+		Set<Long> kept = new HashSet<>();
+		index.get("versions").forEach((v) -> kept.add(v.get("version").asLong()));
+		assertThat(latest).as("more versions than are kept").isGreaterThan(this.properties.keep());
+		for (long v = 1; v < latest; v++) {
+			if (!kept.contains(v)) {
+				return v;
+			}
+		}
+		throw new AssertionError("every version up to " + latest + " is on disk: " + kept);
 	}
 
 	/** Waits until the files of {@code version} (or a newer one) are served; answers their manifest. */
@@ -354,7 +434,7 @@ class BulkFilesIntegrationTests {
 				Field field = dataset.fields().get(i);
 				record.put(field.name(), field.type().fromCsv(row[i]));
 			}
-			map.put(row[0], asJson(record));
+			map.put(row[0], asJson(decimalsAsDoubles(dataset, record)));
 		}
 		return map;
 	}
