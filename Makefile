@@ -1,5 +1,5 @@
 # The two commands of README.md, plus helpers. Each target is idempotent on a fresh Debian machine.
-.PHONY: run test build db bench bench-quick data-dictionary
+.PHONY: run test build db bench bench-quick bench-bulk data-dictionary
 
 run:   ## start the portal on http://localhost:8080 with the demo data
 	bash scripts/run.sh
@@ -18,6 +18,9 @@ bench: ## national-scale benchmark (about 15-20 min): writes bench/results/lates
 
 bench-quick: ## the same harness at demo scale with short runs, a check in a few minutes
 	bash bench/run.sh --quick
+
+bench-bulk: ## bulk files at national scale: generation time and heap, CSV.gz download vs nginx: bench/results/bulk-latest.md
+	bash bench/bulk.sh
 
 data-dictionary: ## regenerate docs/data-dictionary.md from the catalog (a test fails when it is out of date)
 	mvn -q -B -Dfrontend.skip=true -Dtest=DataDictionaryTests -Dsurefire.failIfNoSpecifiedTests=false -Ddictionary.write=true test

@@ -15,27 +15,9 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ROOT=$(dirname "$BENCH_DIR")
-WORK="$BENCH_DIR/work"
+# shellcheck source=/dev/null
+. "$BENCH_DIR/lib/env.sh"
 RESULTS_DIR="$WORK/bulk-results"
-OUT_DIR="$BENCH_DIR/results"
-JAR=${BENCH_JAR:-$ROOT/target/kotaku-portal.jar}
-REGION_FILES="$ROOT/../shared/data"
-
-MODE=full
-case "${1:-}" in
-  --quick) MODE=quick ;;
-  "") ;;
-  *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
-esac
-
-APP_PORT=${BENCH_APP_PORT:-18086}
-NGINX_PORT=${BENCH_NGINX_PORT:-18090}
-APP_URL="http://127.0.0.1:$APP_PORT"
-NGINX_URL="http://127.0.0.1:$NGINX_PORT"
-BENCH_DB=${BENCH_DB:-kotaku_bench}
-SEED=20161
-LOAD_JAVA_OPTS=${BENCH_LOAD_JAVA_OPTS:--Xmx2g}
 REUSE_DB=${BENCH_REUSE_DB:-no}
 if [ "$MODE" = quick ]; then
   SCALE=demo WARMUP_SECONDS=3 DURATION=5 ROUNDS=2 LOAD_TIMEOUT=300 COLD_SECONDS=5 RESULTS_BASE=$WORK/bulk-quick
