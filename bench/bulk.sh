@@ -79,10 +79,10 @@ generation() {
   facts=$(wait_generation "$after")
   peak=$(heap_sampler_stop)
   read -r version seconds files bytes <<<"$facts"
-  jq -nc --arg label "$label" --argjson version "$version" --argjson seconds "$seconds" --argjson files "$files" \
+  jq -nc --arg run "$label" --argjson version "$version" --argjson seconds "$seconds" --argjson files "$files" \
     --argjson bytes "$bytes" --arg peak "$peak" --argjson baseline "$BASELINE_HEAP" \
     --argjson manifest "$(curl -s "$APP_URL/downloads/$version/manifest.json" | jq -c '[.files[] | {file, byteSize, rowCount}]')" \
-    '{run: $label, version: $version, seconds: $seconds, files: $files, bytes: $bytes,
+    '{run: $run, version: $version, seconds: $seconds, files: $files, bytes: $bytes,
       peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end), heapBeforeMiB: $baseline, fileList: $manifest}'
 }
 

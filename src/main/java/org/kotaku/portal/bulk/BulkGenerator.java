@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -26,6 +25,7 @@ import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.licence.Licence;
+import org.kotaku.portal.listing.FileRow;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
@@ -67,8 +67,6 @@ class BulkGenerator {
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
-
-	private volatile Disposable retry;
 
 	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties,
 			Licence licence, JsonMapper json, ReactiveTransactionManager transactions) {
@@ -129,7 +127,7 @@ class BulkGenerator {
 		log.error("Bulk file generation failed; the previous files keep serving, retrying in "
 				+ this.properties.retryAfter(), error);
 		this.running.set(false);
-		this.retry = Mono.delay(this.properties.retryAfter()).subscribe((tick) -> request());
+		Mono.delay(this.properties.retryAfter()).subscribe((tick) -> request());
 	}
 
 	private void finished() {
@@ -158,25 +156,55 @@ class BulkGenerator {
 				.onErrorResume((error) -> Mono.fromRunnable(() -> BulkStore.delete(folder)).then(Mono.error(error))));
 	}
 
+	/**
+	 * The whole files of one dataset from one read of its rows, fanned out to a writer per format, each on a
+	 * thread of its own (formatting and compressing are what take the time; the two cores share them).
+	 */
 	private Flux<Download> wholeFiles(Dataset dataset, DataVersion version, Path folder) {
-		Mono<Download> csv = wholeFile(dataset, BulkFormat.CSV, Format.CSV, version, folder);
-		Mono<Download> geoPackage = geoPackage(dataset, version, folder);
-		return dataset.hasGeometry()
-				? Flux.concat(csv, wholeFile(dataset, BulkFormat.GEOJSON, Format.GEOJSON, version, folder), geoPackage)
-				: Flux.concat(csv, geoPackage);
+		List<BulkFormat> formats = dataset.hasGeometry()
+				? List.of(BulkFormat.CSV, BulkFormat.GEOJSON, BulkFormat.GEOPACKAGE)
+				: List.of(BulkFormat.CSV, BulkFormat.GEOPACKAGE);
+		Flux<FileRow> rows = this.listings.wholeForFiles(dataset, version).publish().autoConnect(formats.size());
+		List<Mono<Download>> files = formats.stream()
+			.map((kind) -> write(dataset, kind, version, folder, rows.publishOn(Schedulers.boundedElastic(), ROWS)))
+			.toList();
+		return Flux.mergeSequential(files);
 	}
 
-	private Mono<Download> geoPackage(Dataset dataset, DataVersion version, Path folder) {
-		Path file = folder.resolve(BulkFormat.GEOPACKAGE.fileName(dataset));
+	/** Rows a writer takes from the shared read at a time (the read keeps at most this many per writer in memory). */
+	private static final int ROWS = 512;
+
+	private Mono<Download> write(Dataset dataset, BulkFormat kind, DataVersion version, Path folder,
+			Flux<FileRow> rows) {
+		Path file = folder.resolve(kind.fileName(dataset));
+		Mono<Long> written = switch (kind) {
+			case CSV -> text(rows, this.listings.wholeText(dataset, Format.CSV, version, path(version, file)), file);
+			case GEOJSON -> text(rows, this.listings.wholeText(dataset, Format.GEOJSON, version, path(version, file)),
+					file);
+			default -> geoPackage(rows, dataset, file);
+		};
+		return written.map((count) -> describe(dataset, kind, file, count, version.version(), null));
+	}
+
+	private static String path(DataVersion version, Path file) {
+		return BulkStore.DOWNLOADS + "/" + version.version() + "/" + file.getFileName();
+	}
+
+	private static Mono<Long> text(Flux<FileRow> rows, Listings.WholeText text, Path file) {
+		return Mono.using(() -> new GzipText(file), (out) -> rows.index()
+			.doOnSubscribe((s) -> out.write(text.head()))
+			.doOnNext((indexed) -> out.write(text.row().apply(indexed.getT2().row(), indexed.getT1() == 0)))
+			.count()
+			.doOnNext((count) -> out.write(text.tail())), GzipText::close);
+	}
+
+	private static Mono<Long> geoPackage(Flux<FileRow> rows, Dataset dataset, Path file) {
 		return Mono.using(() -> new GeoPackage(file, dataset),
-				(gpkg) -> this.listings.wholeAsWkb(dataset, version)
-					.doOnNext((row) -> sql(() -> gpkg.add(row)))
-					.then(Mono.fromCallable(() -> {
-						gpkg.finish();
-						return gpkg.rows();
-					})),
-				(gpkg) -> sql(gpkg::close))
-			.map((rows) -> describe(dataset, BulkFormat.GEOPACKAGE, file, rows, version.version(), null));
+				(gpkg) -> rows.doOnNext((row) -> sql(() -> gpkg.add(row))).then(Mono.fromCallable(() -> {
+					gpkg.finish();
+					return gpkg.rows();
+				})),
+				(gpkg) -> sql(gpkg::close));
 	}
 
 	private interface SqlAction {
@@ -192,16 +220,6 @@ class BulkGenerator {
 		catch (java.sql.SQLException ex) {
 			throw new IllegalStateException("Writing a GeoPackage failed: " + ex.getMessage(), ex);
 		}
-	}
-
-	private Mono<Download> wholeFile(Dataset dataset, BulkFormat kind, Format format, DataVersion version,
-			Path folder) {
-		String name = kind.fileName(dataset);
-		Path file = folder.resolve(name);
-		String self = BulkStore.DOWNLOADS + "/" + version.version() + "/" + name;
-		return Mono.using(() -> new GzipText(file),
-				(out) -> this.listings.writeWhole(dataset, format, version, self, out::write), GzipText::close)
-			.map((rows) -> describe(dataset, kind, file, rows, version.version(), null));
 	}
 
 	/** Adds the deltas, licence and manifest, renames the folder into place and prunes old versions. */

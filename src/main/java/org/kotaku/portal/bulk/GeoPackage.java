@@ -19,7 +19,7 @@ import org.locationtech.jts.io.WKBReader;
 
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
-import org.kotaku.portal.listing.WkbRow;
+import org.kotaku.portal.listing.FileRow;
 
 /**
  * A dataset as an OGC GeoPackage 1.3 (an SQLite file, written with the SQLite JDBC driver, which bundles the
@@ -68,13 +68,13 @@ final class GeoPackage implements AutoCloseable {
 		this.insert = this.connection.prepareStatement(insertSql());
 	}
 
-	void add(WkbRow row) throws SQLException {
+	void add(FileRow row) throws SQLException {
 		int column = 1;
 		if (this.dataset.hasGeometry()) {
 			this.insert.setBytes(column++, row.wkb() == null ? null : geometry(row.wkb()));
 		}
 		for (Field field : this.dataset.fields()) {
-			bind(column++, field, row.values().get(field.name()));
+			bind(column++, field, row.row().values().get(field.name()));
 		}
 		this.insert.addBatch();
 		if (++this.rows % BATCH == 0) {

@@ -117,34 +117,26 @@ class ListingRepository {
 
 	/**
 	 * Every row created at or before {@code snapshot}, in the code-point order of its id ({@code collate "C"}, the
-	 * order a bulk file and its delta rely on), streamed in chunks; with {@code precision}, geometries too.
+	 * order a bulk file and its delta rely on), streamed in chunks, each with its geometry both as GeoJSON text
+	 * ({@code precision} decimals) and as ISO WKB (null where a record has none): one read serves every file format.
 	 */
-	Flux<Row> findAllInIdOrder(Dataset dataset, long snapshot, Integer precision) {
-		String sql = select(dataset, dataset.idField(), precision) + "\nwhere " + dataset.createdVersion()
-				+ " <= :snapshot\norder by (" + dataset.idSql() + ") collate \"C\"";
+	Flux<FileRow> findAllForFiles(Dataset dataset, long snapshot, int precision) {
+		String wkb = dataset.hasGeometry() ? "ST_AsBinary(" + dataset.geometry() + ")" : "null::bytea";
+		String sql = "select " + selectList(dataset, true) + ",\n       " + wkb + " as wkb\nfrom " + dataset.from()
+				+ "\nwhere " + dataset.createdVersion() + " <= :snapshot\norder by (" + dataset.idSql()
+				+ ") collate \"C\"";
+		int geometry = dataset.fields().size();
 		GenericExecuteSpec spec = this.db.sql(sql).bind("snapshot", snapshot);
-		if (precision != null) {
-			spec = spec.bind("precision", precision);
-		}
-		return spec.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE))
-			.map((row) -> toRow(row, dataset, dataset.idField(), precision != null))
-			.all();
-	}
-
-	/**
-	 * The same rows as {@link #findAllInIdOrder} without a precision, each with its geometry as ISO WKB (null where
-	 * a record has none): what a binary format such as GeoPackage stores.
-	 */
-	Flux<WkbRow> findAllInIdOrderAsWkb(Dataset dataset, long snapshot) {
-		String geometry = dataset.hasGeometry() ? "ST_AsBinary(" + dataset.geometry() + ")" : "null::bytea";
-		String sql = "select " + selectList(dataset, false) + ",\n       " + geometry + " as wkb\nfrom "
-				+ dataset.from() + "\nwhere " + dataset.createdVersion() + " <= :snapshot\norder by ("
-				+ dataset.idSql() + ") collate \"C\"";
-		int wkb = dataset.fields().size() + 1;
-		return this.db.sql(sql)
-			.bind("snapshot", snapshot)
+		// the select list names the precision only where there is a geometry to write
+		spec = dataset.hasGeometry() ? spec.bind("precision", precision) : spec;
+		return spec
 			.filter((statement) -> statement.fetchSize(STREAM_FETCH_SIZE))
-			.map((row) -> new WkbRow(values(row, dataset), bytes(row.get(wkb))))
+			.map((row) -> {
+				Map<String, Object> values = values(row, dataset);
+				Row published = new Row((String) values.get(dataset.idField().name()), values,
+						row.get(geometry, String.class), null);
+				return new FileRow(published, bytes(row.get(geometry + 1)));
+			})
 			.all();
 	}
 

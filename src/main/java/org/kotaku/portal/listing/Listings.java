@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.api.DataVersion;
@@ -251,34 +249,25 @@ public class Listings {
 	public static final int WHOLE_DATASET_PRECISION = 7;
 
 	/**
-	 * Writes the whole of {@code dataset} at {@code version} (rows created at or before it; the caller's transaction
-	 * keeps later changes out) in {@code format}, rows in the code-point order of their ids: the text of a bulk
-	 * file, handed piece by piece to {@code sink}, in order, on a thread that may block. Emits the number of rows.
-	 * GeoJSON carries the envelope and the licence as foreign members, {@code self} its own address.
+	 * The whole of {@code dataset} at {@code version} (rows created at or before it; the caller's transaction keeps
+	 * later changes out), rows in the code-point order of their ids, each with its geometry as GeoJSON and WKB.
 	 */
-	public Mono<Long> writeWhole(Dataset dataset, Format format, DataVersion version, String self,
-			Consumer<String> sink) {
-		Envelope envelope = new Envelope(version, dataset.fieldNames(), self, null, null, null, false);
-		RowWriter writer = writer(format);
-		Integer precision = format == Format.GEOJSON ? WHOLE_DATASET_PRECISION : null;
-		return Mono.fromRunnable(() -> sink.accept(writer.head(envelope)))
-			.subscribeOn(Schedulers.boundedElastic())
-			.thenMany(this.repository.findAllInIdOrder(dataset, version.version(), precision))
-			.publishOn(Schedulers.boundedElastic(), ROWS_PER_BUFFER)
-			.index()
-			.doOnNext((indexed) -> sink.accept(writer.row(indexed.getT2(), indexed.getT1() == 0)))
-			.count()
-			.publishOn(Schedulers.boundedElastic())
-			.doOnNext((rows) -> sink.accept(writer.tail(envelope)));
+	public Flux<FileRow> wholeForFiles(Dataset dataset, DataVersion version) {
+		return this.repository.findAllForFiles(dataset, version.version(), WHOLE_DATASET_PRECISION);
 	}
 
 	/**
-	 * The whole of {@code dataset} at {@code version} as rows with WKB geometries, in the code-point order of their
-	 * ids, delivered on a thread that may block (for a writer of a binary file); in the caller's transaction.
+	 * How a whole dataset reads as one document of {@code format} (CSV, or GeoJSON with the envelope and licence
+	 * as foreign members, {@code self} its own address): the text before the rows, of each row, and after them.
 	 */
-	public Flux<WkbRow> wholeAsWkb(Dataset dataset, DataVersion version) {
-		return this.repository.findAllInIdOrderAsWkb(dataset, version.version())
-			.publishOn(Schedulers.boundedElastic(), ROWS_PER_BUFFER);
+	public WholeText wholeText(Dataset dataset, Format format, DataVersion version, String self) {
+		Envelope envelope = new Envelope(version, dataset.fieldNames(), self, null, null, null, false);
+		RowWriter writer = writer(format);
+		return new WholeText(writer.head(envelope), (row, first) -> writer.row(row, first), writer.tail(envelope));
+	}
+
+	/** The text of a whole-dataset document: {@code head}, then each row, then {@code tail}. */
+	public record WholeText(String head, java.util.function.BiFunction<Row, Boolean, String> row, String tail) {
 	}
 
 	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */

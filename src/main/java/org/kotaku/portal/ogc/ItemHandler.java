@@ -56,7 +56,8 @@ class ItemHandler {
 	Mono<ServerResponse> getItem(ServerRequest request) {
 		OgcCollection collection = OgcHandler.collection(request);
 		String self = OgcHandler.checkedUrls(request).collection(collection.id());
-		String id = request.pathVariable("featureId");
+		// a {*featureId} capture starts with the slash that precedes it
+		String id = request.pathVariable("featureId").substring(1);
 		return this.repository.findFeature(collection, id)
 			.switchIfEmpty(Mono.error(() -> OgcProblems.notFound("No feature '" + id + "' in " + collection.id() + ".")))
 			.map((feature) -> withLinks(feature, self + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8),

@@ -45,8 +45,11 @@ final class OgcCatalog {
 	/** The geometry of a collection whose records have none. */
 	private static final String NO_GEOMETRY = "null::geometry";
 
-	/** The bbox predicate of a collection without geometries: a feature without one never intersects a box. */
-	private static final String NO_SPATIAL_MATCH = "false";
+	/**
+	 * The bbox predicate of a collection without geometries: a feature without one never intersects a box. It
+	 * still names the envelope, whose values are bound like those of any other collection.
+	 */
+	private static final String NO_SPATIAL_MATCH = "(%1$s) is null and false";
 
 	private OgcCatalog() {
 	}

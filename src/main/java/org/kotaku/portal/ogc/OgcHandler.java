@@ -56,7 +56,9 @@ class OgcHandler {
 			.GET("/ogc/collections/{collectionId}", this::getCollection)
 			.GET("/ogc/collections/{collectionId}/queryables", this::getQueryables)
 			.GET("/ogc/collections/{collectionId}/items", this.items::getItems)
-			.GET("/ogc/collections/{collectionId}/items/{featureId}", this.items::getItem)
+			// {*featureId}: a composite id holds a slash (an access indicator's village/year), which clients send
+			// encoded (%2F) or not
+			.GET("/ogc/collections/{collectionId}/items/{*featureId}", this.items::getItem)
 			.build();
 	}
 

@@ -189,6 +189,21 @@ class RecordDatasetsIntegrationTests {
 			.expectBody(String.class).returnResult().getResponseBody());
 		assertThat(feature.get("id").asString()).isEqualTo(indicator.get("id").asString());
 		assertThat(feature.at("/geometry/type").asString()).isEqualTo("Point");
+		// the OGC test suite (and many a client) appends the id unencoded: the slash is part of the path then
+		JsonNode unencoded = this.json.readTree(text("/ogc/collections/access-indicators/items/"
+				+ indicator.get("id").asString()));
+		assertThat(unencoded.get("id").asString()).isEqualTo(indicator.get("id").asString());
+	}
+
+	@Test
+	void aBboxSelectsNoFeatureOfACollectionWithoutGeometries() {
+		for (String collection : List.of("decrees", "assessments", "assessment-scores", "disbursements")) {
+			JsonNode page = this.json.readTree(text("/ogc/collections/" + collection
+					+ "/items?bbox=-180,-90,180,90&limit=10"));
+			assertThat(page.get("numberReturned").asInt()).as(collection).isZero();
+			assertThat(this.json.readTree(text("/ogc/collections/" + collection + "/items?limit=10"))
+				.get("numberReturned").asInt()).as(collection + " without bbox").isPositive();
+		}
 	}
 
 	private void problem(String uri, int status, String parameter) {
