@@ -1,4 +1,5 @@
-// Data page: API, OGC and tile addresses, licence, the data dictionary (every dataset of /api/v1/datasets) and the change log.
+// Data page: API, OGC and tile addresses, licence, the data dictionary (every dataset of /api/v1/datasets), the
+// reconciliation checks (/api/v1/checks) and the change log.
 import { type Page, getJson, query } from '../api';
 import { h, notice } from '../dom';
 import { formatDate, formatNumber } from '../format';
@@ -30,6 +31,7 @@ const LINKS: [string, string, Record<Lang, string>][] = [
   ['/catalog.jsonld', 'DCAT-AP (JSON-LD)', { id: 'Katalog untuk dipanen Satu Data / CKAN', en: 'Catalog for harvesting by Satu Data / CKAN' }],
   ['/datapackage.json', 'Frictionless Data Package', { id: 'Semua berkas CSV dengan skema tabelnya', en: 'Every CSV file with its table schema' }],
   ['/downloads', 'JSON', { id: 'Berkas unduhan per versi data (CSV.gz, GeoJSON.gz, perubahan NDJSON.gz)', en: 'Bulk files per data version (CSV.gz, GeoJSON.gz, changes as NDJSON.gz)' }],
+  ['/api/v1/checks', 'JSON', { id: 'Pemeriksaan rekonsiliasi per versi data, dengan id baris yang gagal', en: 'Reconciliation checks per data version, with the ids of failing records' }],
   ['/api/v1/changes', 'JSON', { id: 'Umpan perubahan, termasuk penghapusan', en: 'Change feed, deletions included' }],
   ['/ogc', 'OGC API - Features', { id: 'Untuk QGIS, GDAL, ArcGIS', en: 'For QGIS, GDAL, ArcGIS' }],
   ['/tiles/regions.json', 'TileJSON', { id: 'Tile vektor batas wilayah', en: 'Vector tiles of region boundaries' }],
@@ -103,6 +105,32 @@ function datasetSection(dataset: Dataset, l: Lang): HTMLElement {
     h('details', {}, h('summary', {}, t('datasetFields', { n: dataset.fields.length })), fieldTable(dataset, l)));
 }
 
+interface Check {
+  id: string;
+  dataset: string;
+  title: Text;
+  description: Text;
+  status: 'pass' | 'fail';
+  count: number;
+}
+
+function checkItem(check: Check, l: Lang): HTMLElement {
+  const href = `/api/v1/checks/${encodeURIComponent(check.id)}`;
+  const status = check.status === 'pass' ? t('checkPass') : t('checkFail', { n: formatNumber(check.count, l) });
+  return h('li', { class: `check check-${check.status}` },
+    h('strong', {}, check.title[l]), ` (${check.dataset}): `, h('a', { href }, status),
+    h('br', {}), h('span', { class: 'check-description' }, check.description[l]));
+}
+
+async function renderChecks(section: HTMLElement, l: Lang): Promise<void> {
+  const result = await getJson<Page<Check>>('/api/v1/checks');
+  if (!result.ok) {
+    section.append(notice(t('checksMissing')));
+    return;
+  }
+  section.append(h('ul', { class: 'checks' }, ...result.data.items.map((check) => checkItem(check, l))));
+}
+
 async function renderCatalog(section: HTMLElement, l: Lang): Promise<void> {
   const result = await getJson<Page<Dataset>>('/api/v1/datasets');
   if (!result.ok) {
@@ -116,6 +144,8 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
   const l = lang();
   context.setTitle(t('dataTitle'));
   const changes = h('section', { 'aria-labelledby': 'perubahan' }, h('h2', { id: 'perubahan' }, t('changeLog')));
+  const checks = h('section', { 'aria-labelledby': 'checks' }, h('h2', { id: 'checks' }, t('checksTitle')),
+    h('p', {}, t('checksIntro')));
   const catalog = h('section', { 'aria-labelledby': 'dictionary' }, h('h2', { id: 'dictionary' }, t('dataDictionary')),
     h('p', {}, t('datasetsIntro')));
   main.append(
@@ -125,9 +155,10 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
       h('ul', { class: 'link-list' }, ...LINKS.map(([href, kind, text]) => h('li', {}, h('a', { href }, h('code', {}, href)), ` (${kind}): ${text[l]}`)))),
     h('section', { 'aria-labelledby': 'licence' }, h('h2', { id: 'licence' }, t('dataLicence')), licenceParagraph()),
     catalog,
+    checks,
     changes,
   );
-  await renderCatalog(catalog, l);
+  await Promise.all([renderCatalog(catalog, l), renderChecks(checks, l)]);
   const result = await getJson<Page<Change>>(query('/api/v1/changes', { limit: 20 }));
   if (!result.ok) {
     changes.append(notice(t('changesMissing')));

@@ -28,7 +28,8 @@ final class DemoWorld {
 			"indah", "baru", "raya", "permai", "agung", "rahayu", "mekar", "lestari", "timur", "barat", "utara",
 			"selatan", "tengah", "wangi", "manis", "kencana", "damai", "sejahtera" };
 
-	record Place(String code, String name, double lon, double lat) {
+	/** A place; {@code radius} (degrees) bounds its synthetic villages, 0 for the default of its kind. */
+	record Place(String code, String name, double lon, double lat, double radius) {
 	}
 
 	record Village(String code, String name, String type, double lon, double lat, Regency regency, int households,
@@ -69,7 +70,7 @@ final class DemoWorld {
 		double lon = province.lon() + random.nextDouble(-0.4, 0.4);
 		double lat = province.lat() + random.nextDouble(-0.4, 0.4);
 		return new Place(province.code() + "." + number, "Kabupaten Sintetis " + province.code() + "." + number, lon,
-				lat);
+				lat, 0);
 	}
 
 	private static Regency regency(Place place, boolean synthetic, DemoScale scale, SplittableRandom random) {
@@ -78,10 +79,10 @@ final class DemoWorld {
 		List<Place> districts = new ArrayList<>();
 		List<Village> villages = new ArrayList<>();
 		Regency regency = new Regency(place, place.code().substring(0, 2), city, synthetic, districts, villages);
-		double radius = city ? 0.02 : 0.08;
+		double radius = (place.radius() > 0) ? place.radius() : (city ? 0.02 : 0.08);
 		for (int d = 1; d <= districtCount; d++) {
 			String districtCode = place.code() + "." + two(d);
-			districts.add(new Place(districtCode, name(random), place.lon(), place.lat()));
+			districts.add(new Place(districtCode, name(random), place.lon(), place.lat(), 0));
 		}
 		for (int v = 0; v < scale.villagesPerRegency; v++) {
 			Place district = districts.get(v % districtCount);
@@ -114,7 +115,8 @@ final class DemoWorld {
 				var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			reader.lines().filter((line) -> !line.startsWith("#") && !line.isBlank()).forEach((line) -> {
 				String[] f = line.split(";");
-				places.put(f[0], new Place(f[0], f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3])));
+				places.put(f[0], new Place(f[0], f[1], Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+						(f.length > 4) ? Double.parseDouble(f[4]) : 0));
 			});
 		}
 		catch (IOException ex) {
