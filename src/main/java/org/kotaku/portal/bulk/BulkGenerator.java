@@ -111,7 +111,8 @@ class BulkGenerator {
 	 */
 	Mono<Manifest> generate() {
 		return this.snapshot.transactional(this.versions.current()
-			.filter((version) -> version.version() > 0 && this.store.manifest(version.version()).isEmpty())
+			.filter((version) -> version.version() > 0 && !this.store.manifest(version.version())
+				.filter(Manifest::isCurrentLayout).isPresent())
 			.flatMap(this::writeFolder))
 			.flatMap(this::complete);
 	}
@@ -242,12 +243,23 @@ class BulkGenerator {
 		previous.ifPresent((before) -> files.addAll(deltas(before, written)));
 		Files.writeString(written.folder().resolve(Manifest.LICENCE_FILE), licenceText(), StandardCharsets.UTF_8);
 		Manifest manifest = new Manifest(version, previous.map(Manifest::version).orElse(null),
-				written.version().dataset(), written.version().asOf(), Instant.now(), this.licence.member(), files);
+				written.version().dataset(), written.version().asOf(), Instant.now(), this.licence.member(), files,
+				Manifest.LAYOUT);
 		this.json.writeValue(written.folder().resolve(Manifest.FILE).toFile(), manifest);
+		replaceOlderLayout(version);
 		Files.move(written.folder(), this.store.folder(version), StandardCopyOption.ATOMIC_MOVE);
 		this.store.refresh();
 		this.store.prune(this.properties.keep());
 		return manifest;
+	}
+
+	/** Moves a folder of this version written by an older build aside (deleted at the next prune). */
+	private void replaceOlderLayout(long version) throws IOException {
+		Path existing = this.store.folder(version);
+		if (Files.isDirectory(existing)) {
+			Files.move(existing, this.store.root().resolve(".tmp-old-v" + version + "-" + System.nanoTime()),
+					StandardCopyOption.ATOMIC_MOVE);
+		}
 	}
 
 	private List<Download> deltas(Manifest before, Written written) {

@@ -57,6 +57,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
+@SuppressWarnings("unchecked")
 class BulkFilesIntegrationTests {
 
 	private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
@@ -301,6 +302,45 @@ class BulkFilesIntegrationTests {
 			.returnResult().getResponseBody();
 		assertThat(text).contains("https://creativecommons.org/licenses/by/4.0/").contains("CC-BY-4.0");
 		assertThat(manifest.at("/licence/id").asString()).isEqualTo("CC-BY-4.0");
+	}
+
+	@Autowired
+	BulkGenerator generator;
+
+	@Autowired
+	BulkStore store;
+
+	@Test
+	void filesOfAnOlderLayoutAreWrittenAgainWithTheSameBytesForTheFilesBothHave() throws IOException {
+		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
+		long version = manifest.get("version").asLong();
+		byte[] csvBefore = bytes(file(manifest, Catalog.ACTIVITIES, "csv"));
+		byte[] geoJsonBefore = bytes(file(manifest, Catalog.ACTIVITIES, "geojson"));
+		// what an older build left: no GeoPackages, layout 0
+		Path folder = this.store.folder(version);
+		Map<String, Object> old = this.json.readValue(folder.resolve(Manifest.FILE).toFile(), Map.class);
+		old.remove("layout");
+		old.put("files", ((List<Map<String, Object>>) old.get("files")).stream()
+			.filter((f) -> !"gpkg".equals(f.get("format"))).toList());
+		try (var files = Files.list(folder)) {
+			for (Path gpkg : files.filter((p) -> p.toString().endsWith(".gpkg")).toList()) {
+				Files.delete(gpkg);
+			}
+		}
+		this.json.writeValue(folder.resolve(Manifest.FILE).toFile(), old);
+		this.store.refresh();
+		assertThat(this.store.manifest(version).orElseThrow().isCurrentLayout()).isFalse();
+
+		this.generator.request();
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			this.store.refresh();
+			return this.store.manifest(version).map(Manifest::isCurrentLayout).orElse(false);
+		});
+		JsonNode again = this.json.readTree(this.client.get().uri("/downloads/" + version + "/manifest.json").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+		assertThat(file(again, Catalog.ACTIVITIES, "gpkg").get("byteSize").asLong()).isPositive();
+		assertThat(bytes(file(again, Catalog.ACTIVITIES, "csv"))).as("same CSV bytes").isEqualTo(csvBefore);
+		assertThat(bytes(file(again, Catalog.ACTIVITIES, "geojson"))).as("same GeoJSON bytes").isEqualTo(geoJsonBefore);
 	}
 
 	@Test
