@@ -262,22 +262,23 @@ class BulkGenerator {
 		}
 	}
 
+	/** The delta of every dataset the previous version has a CSV file of; datasets side by side (two cores). */
 	private List<Download> deltas(Manifest before, Written written) {
-		List<Download> deltas = new ArrayList<>();
-		for (Dataset dataset : Catalog.all()) {
-			String csv = BulkFormat.CSV.fileName(dataset);
-			Optional<Path> old = this.store.file(before, csv);
-			if (old.isEmpty()) {
-				continue;
-			}
-			Path file = written.folder().resolve(BulkFormat.DELTA.fileName(dataset));
-			long changes;
-			try (GzipText out = new GzipText(file)) {
-				changes = new Delta(dataset, this.json).write(old.get(), written.folder().resolve(csv), out);
-			}
-			deltas.add(describe(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version()));
+		return Catalog.all().parallelStream()
+			.map((dataset) -> this.store.file(before, BulkFormat.CSV.fileName(dataset))
+				.map((old) -> delta(dataset, old, before, written)))
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	private Download delta(Dataset dataset, Path old, Manifest before, Written written) {
+		Path file = written.folder().resolve(BulkFormat.DELTA.fileName(dataset));
+		long changes;
+		try (GzipText out = new GzipText(file)) {
+			changes = new Delta(dataset, this.json).write(old, written.folder().resolve(BulkFormat.CSV.fileName(dataset)),
+					out);
 		}
-		return deltas;
+		return describe(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version());
 	}
 
 	private static Download describe(Dataset dataset, BulkFormat kind, Path file, long rows, long version,

@@ -25,12 +25,22 @@ final class GzipText implements Closeable {
 
 	private static final int BUFFER = 1 << 16;
 
+	/**
+	 * Deflate level 4: on the national activities CSV (330 MB) 4.6 s and 68.3 MB, against 12.6 s and 63.1 MB at
+	 * the default 6 (gzip(1) on this machine kind): files 8 % larger, written 2.7 times faster.
+	 */
+	static final int LEVEL = 4;
+
 	private final Writer writer;
 
 	GzipText(Path file) {
 		try {
-			this.writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file),
-					BUFFER), StandardCharsets.UTF_8), BUFFER);
+			GZIPOutputStream gzip = new GZIPOutputStream(Files.newOutputStream(file), BUFFER) {
+				{
+					this.def.setLevel(LEVEL);
+				}
+			};
+			this.writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), BUFFER);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
