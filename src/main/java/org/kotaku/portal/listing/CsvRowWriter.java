@@ -24,7 +24,16 @@ final class CsvRowWriter implements RowWriter {
 
 	@Override
 	public String row(Row row, boolean first) {
-		return row.values().values().stream().map(CsvRowWriter::value).collect(Collectors.joining(",")) + CRLF;
+		StringBuilder line = new StringBuilder(256);
+		boolean firstCell = true;
+		for (Object value : row.values().values()) {
+			if (!firstCell) {
+				line.append(',');
+			}
+			line.append(value(value));
+			firstCell = false;
+		}
+		return line.append(CRLF).toString();
 	}
 
 	@Override
