@@ -97,15 +97,13 @@ class ListingRepository {
 		return precision == null ? bound : bound.bind("precision", precision);
 	}
 
-	/** One row by id, whatever its version; empty when there is none. */
-	Mono<Row> findById(Dataset dataset, String id, Integer precision) {
+	/** The row {@code match} selects (its id, or the parts of a composite one), whatever its version; or empty. */
+	Mono<Row> findOne(Dataset dataset, Where match, Integer precision) {
 		String sql = "select " + selectList(dataset, precision != null) + ", null as sort_value\nfrom "
-				+ dataset.from() + "\nwhere " + dataset.idSql() + " = :id";
-		GenericExecuteSpec spec = this.db.sql(sql).bind("id", id);
-		if (precision != null) {
-			spec = spec.bind("precision", precision);
-		}
-		return spec.map((row) -> toRow(row, dataset, dataset.idField(), precision != null)).one();
+				+ dataset.from() + "\nwhere " + match.sql();
+		return bind(this.db.sql(sql), match, precision)
+			.map((row) -> toRow(row, dataset, dataset.idField(), precision != null))
+			.one();
 	}
 
 	/** Every row matching {@code where} (any version) in the order {@code orderBy}, SQL fixed by code; no geometry. */

@@ -17,6 +17,7 @@ import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Dataset;
+import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.region.RegionCode;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -125,8 +126,13 @@ public class Listings {
 	/** One row by id, with optional {@code extra} JSON members; 404 when there is no such row. */
 	public Mono<ServerResponse> one(ServerRequest request, Dataset dataset, String id, ItemQuery query,
 			Mono<Map<String, Object>> extra) {
+		return one(request, dataset, id, new Where().and(dataset.idSql() + " = :id", "id", id), query, extra);
+	}
+
+	private Mono<ServerResponse> one(ServerRequest request, Dataset dataset, String id, Where match, ItemQuery query,
+			Mono<Map<String, Object>> extra) {
 		Integer precision = query.geometry() && query.format() == Format.GEOJSON ? query.precision() : null;
-		Mono<Row> row = this.repository.findById(dataset, id, precision)
+		Mono<Row> row = this.repository.findOne(dataset, match, precision)
 			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'.")));
 		return Mono.zip(this.versions.of(request), row, extra.defaultIfEmpty(Map.of()))
 			.flatMap((t) -> writeItem(request, dataset, query.format(), t.getT1(), t.getT2(), t.getT3()));
@@ -158,7 +164,22 @@ public class Listings {
 			Function<String, Mono<Map<String, Object>>> extra) {
 		ItemQuery query = ItemQuery.parse(request, ItemQuery.params(request, Set.of()), dataset);
 		String id = parts.stream().map(request::pathVariable).collect(Collectors.joining("/"));
-		return one(request, dataset, id, query, query.format() == Format.JSON ? extra.apply(id) : Mono.empty());
+		Mono<Map<String, Object>> beside = query.format() == Format.JSON ? extra.apply(id) : Mono.empty();
+		if (parts.size() == 1) {
+			return one(request, dataset, id, query, beside);
+		}
+		// each part compared with its own column, so that the composite primary key finds the row
+		Where match = new Where();
+		for (int i = 0; i < parts.size(); i++) {
+			Field field = dataset.field(parts.get(i)).orElseThrow();
+			try {
+				match.and(field.sql() + " = :part" + i, "part" + i, field.parse(request.pathVariable(parts.get(i))));
+			}
+			catch (NumberFormatException ex) {
+				return Mono.error(PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'."));
+			}
+		}
+		return one(request, dataset, id, match, query, beside);
 	}
 
 	/**

@@ -138,6 +138,8 @@ class RecordDatasetsIntegrationTests {
 		problem("/api/v1/decrees?region=99.99", 404, null);
 		problem("/api/v1/assessments/NO-SUCH-ASSESSMENT", 404, null);
 		problem("/api/v1/disbursements/NO-SUCH/1", 404, null);
+		problem("/api/v1/disbursements/NO-SUCH/first", 404, null);
+		problem("/api/v1/access-indicators/64.71.02.1006/last-year", 404, null);
 	}
 
 	@Test
