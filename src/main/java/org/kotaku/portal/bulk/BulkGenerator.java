@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.kotaku.portal.api.ConsistentRead;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
@@ -33,9 +34,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Writes the bulk files of the current data version whenever the portal starts serving a new one, never on a
@@ -76,10 +75,7 @@ class BulkGenerator {
 		this.properties = properties;
 		this.licence = licence;
 		this.json = json;
-		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		definition.setReadOnly(true);
-		this.snapshot = TransactionalOperator.create(transactions, definition);
+		this.snapshot = ConsistentRead.operator(transactions);
 	}
 
 	@EventListener

@@ -2,7 +2,6 @@ package org.kotaku.portal.checks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -13,6 +12,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import org.kotaku.portal.api.Answer;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
@@ -80,19 +80,10 @@ class ChecksHandler {
 
 	}
 
-	record CheckList(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence,
-			List<CheckView> items) {
-
-	}
-
-	record CheckItem(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence, CheckDetail item) {
-
-	}
-
 	Mono<ServerResponse> list(ServerRequest request) {
 		Params.of(request, Set.of());
-		return answer(request, (version, results) -> new CheckList(version.dataset(), version.version(),
-				version.asOf(), this.licence.member(), results.stream().map(CheckView::of).toList()));
+		return answer(request, (version, results) -> Answer.items(version, this.licence.member(),
+				results.stream().map(CheckView::of).toList()));
 	}
 
 	Mono<ServerResponse> one(ServerRequest request) {
@@ -100,8 +91,8 @@ class ChecksHandler {
 		String id = request.pathVariable("id");
 		Check check = Checks.find(id)
 			.orElseThrow(() -> PortalException.notFound("No check '" + id + "'; GET /api/v1/checks lists them."));
-		return answer(request, (version, results) -> new CheckItem(version.dataset(), version.version(),
-				version.asOf(), this.licence.member(), CheckDetail.of(resultOf(check, results))));
+		return answer(request, (version, results) -> Answer.one(version, this.licence.member(),
+				CheckDetail.of(resultOf(check, results))));
 	}
 
 	private interface Body {

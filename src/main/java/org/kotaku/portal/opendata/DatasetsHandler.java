@@ -1,6 +1,5 @@
 package org.kotaku.portal.opendata;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import org.kotaku.portal.api.Answer;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.api.Params;
@@ -72,23 +72,11 @@ class DatasetsHandler {
 			.build();
 	}
 
-	/** The envelope of {@code /api/v1/datasets}, with the members every public JSON answer starts with. */
-	record DatasetList(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence,
-			List<DatasetView> items) {
-
-	}
-
-	/** The envelope of {@code /api/v1/datasets/{id}}. */
-	record DatasetItem(String dataset, long dataVersion, Instant asOf, Map<String, Object> licence,
-			DatasetView item) {
-
-	}
-
 	Mono<ServerResponse> list(ServerRequest request) {
 		Params.of(request, Set.of());
 		return answer(request, (version, facts) -> {
 			List<DatasetView> items = Catalog.all().stream().map((d) -> view(d, facts)).toList();
-			return new DatasetList(version.dataset(), version.version(), version.asOf(), this.licence.member(), items);
+			return Answer.items(version, this.licence.member(), items);
 		});
 	}
 
@@ -97,8 +85,7 @@ class DatasetsHandler {
 		String id = request.pathVariable("id");
 		Dataset dataset = Catalog.find(id)
 			.orElseThrow(() -> PortalException.notFound("No dataset '" + id + "'; GET /api/v1/datasets lists them."));
-		return answer(request, (version, facts) -> new DatasetItem(version.dataset(), version.version(),
-				version.asOf(), this.licence.member(), view(dataset, facts)));
+		return answer(request, (version, facts) -> Answer.one(version, this.licence.member(), view(dataset, facts)));
 	}
 
 	Mono<ServerResponse> dcat(ServerRequest request) {

@@ -1,5 +1,6 @@
 package org.kotaku.portal.readmodel;
 
+import org.kotaku.portal.api.ConsistentRead;
 import org.kotaku.portal.api.DataVersion;
 
 import java.io.IOException;
@@ -26,9 +27,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
@@ -94,10 +93,7 @@ class SnapshotRepository {
 	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ReadModelProperties properties) {
 		this.db = db;
 		this.patchMaxVillages = properties.patchMaxVillages();
-		DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
-		definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-		definition.setReadOnly(true);
-		this.readOnly = TransactionalOperator.create(transactions, definition);
+		this.readOnly = ConsistentRead.operator(transactions);
 	}
 
 	/**
