@@ -9,10 +9,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
@@ -32,14 +35,15 @@ import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Writes the bulk files of the current data version whenever the portal starts serving a new one, never on a
- * request: every dataset is read in one repeatable-read transaction (so all files show the same version, even
- * while the next ingestion commits), written to a temporary folder, and the folder renamed to {@code v<version>}
+ * request: every dataset is read in a repeatable-read transaction of one shared snapshot (so all files show the
+ * same version, even while the next ingestion commits; two datasets are read side by side), written to a temporary
+ * folder, and the folder renamed to {@code v<version>}
  * once complete; then old versions are pruned. One generation runs at a time; a version that arrives meanwhile is
  * generated next. A failed generation is logged, leaves the previous files serving, and is tried again after
  * {@link BulkProperties#retryAfter()}.
@@ -61,21 +65,27 @@ class BulkGenerator {
 
 	private final JsonMapper json;
 
-	private final TransactionalOperator snapshot;
+	private final ReactiveTransactionManager transactions;
+
+	private final DatabaseClient db;
+
+	private final ConnectionFactory connections;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
 	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties,
-			Licence licence, JsonMapper json, ReactiveTransactionManager transactions) {
+			Licence licence, JsonMapper json, ReactiveTransactionManager transactions, DatabaseClient db, ConnectionFactory connections) {
 		this.listings = listings;
 		this.versions = versions;
 		this.store = store;
 		this.properties = properties;
 		this.licence = licence;
 		this.json = json;
-		this.snapshot = ConsistentRead.operator(transactions);
+		this.transactions = transactions;
+		this.db = db;
+		this.connections = connections;
 	}
 
 	@EventListener
@@ -106,10 +116,12 @@ class BulkGenerator {
 	 * version is already on disk (or there are no data yet).
 	 */
 	Mono<Manifest> generate() {
-		return this.snapshot.transactional(this.versions.current()
+		return ConsistentRead.shared(this.connections, this.transactions, this.db, (snapshot) -> snapshot
+			.join(this.versions.current())
+			.next()
 			.filter((version) -> version.version() > 0 && !this.store.manifest(version.version())
 				.filter(Manifest::isCurrentLayout).isPresent())
-			.flatMap(this::writeFolder))
+			.flatMap((version) -> writeFolder(version, snapshot)))
 			.flatMap(this::complete);
 	}
 
@@ -138,7 +150,7 @@ class BulkGenerator {
 	private record Written(Path folder, DataVersion version, List<Download> files) {
 	}
 
-	private Mono<Written> writeFolder(DataVersion version) {
+	private Mono<Written> writeFolder(DataVersion version, ConsistentRead.Shared snapshot) {
 		return Mono.fromCallable(() -> {
 			Files.createDirectories(this.store.root());
 			// readable by a web server in front of the portal, as the files are
@@ -146,11 +158,27 @@ class BulkGenerator {
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 		})
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((folder) -> Flux.fromIterable(Catalog.all())
-				.concatMap((dataset) -> wholeFiles(dataset, version, folder))
+			.flatMap((folder) -> largestFirst()
+				.flatMap((dataset) -> snapshot.join(wholeFiles(dataset, version, folder)), this.properties.lanes())
 				.collectList()
-				.map((files) -> new Written(folder, version, files))
+				.map((files) -> new Written(folder, version, inCatalogOrder(files)))
 				.onErrorResume((error) -> Mono.fromRunnable(() -> BulkStore.delete(folder)).then(Mono.error(error))));
+	}
+
+	/** The datasets, largest first by the planner's estimate, so the largest does not start last in its lane. */
+	private Flux<Dataset> largestFirst() {
+		return Flux.fromIterable(Catalog.all())
+			.flatMap((dataset) -> this.listings.estimatedRows(dataset).map((rows) -> Map.entry(dataset, rows)))
+			.sort(Map.Entry.<Dataset, Long>comparingByValue().reversed())
+			.map(Map.Entry::getKey);
+	}
+
+	/** The files in the order of the catalog, then of their formats, whatever order they were written in. */
+	private static List<Download> inCatalogOrder(List<Download> files) {
+		List<String> datasets = Catalog.all().stream().map(Dataset::id).toList();
+		return files.stream()
+			.sorted(Comparator.comparingInt((Download file) -> datasets.indexOf(file.dataset())))
+			.toList();
 	}
 
 	/**
@@ -180,7 +208,14 @@ class BulkGenerator {
 					file);
 			default -> geoPackage(rows, dataset, file);
 		};
-		return written.map((count) -> describe(dataset, kind, file, count, version.version(), null));
+		long started = System.nanoTime();
+		return written.map((count) -> {
+			if (log.isDebugEnabled()) {
+				log.debug(String.format(java.util.Locale.ROOT, "%s: %d rows in %.1f s", file.getFileName(), count,
+						(System.nanoTime() - started) / 1e9));
+			}
+			return describe(dataset, kind, file, count, version.version(), null);
+		});
 	}
 
 	private static String path(DataVersion version, Path file) {

@@ -277,6 +277,11 @@ public class Listings {
 		return this.repository.findAllForFiles(dataset, version.version(), WHOLE_DATASET_PRECISION);
 	}
 
+	/** The planner's estimate of the number of rows of {@code dataset} (table statistics, no scan). */
+	public Mono<Long> estimatedRows(Dataset dataset) {
+		return this.repository.countEstimate(dataset, new Where());
+	}
+
 	/**
 	 * How a whole dataset reads as one document of {@code format} (CSV, or GeoJSON with the envelope and licence
 	 * as foreign members, {@code self} its own address): the text before the rows, of each row, and after them.
