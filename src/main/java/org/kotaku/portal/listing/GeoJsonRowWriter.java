@@ -15,9 +15,12 @@ final class GeoJsonRowWriter implements RowWriter {
 
 	private final Map<String, Object> licence;
 
+	private final RowJson rows;
+
 	GeoJsonRowWriter(JsonMapper json, Map<String, Object> licence) {
 		this.json = json;
 		this.licence = licence;
+		this.rows = new RowJson(json);
 	}
 
 	@Override
@@ -45,9 +48,16 @@ final class GeoJsonRowWriter implements RowWriter {
 	}
 
 	private String feature(Row row, String foreignMembers) {
-		String geometry = row.geometry() == null ? "null" : row.geometry();
-		return "{\"type\":\"Feature\",\"id\":" + this.json.writeValueAsString(row.id()) + ",\"geometry\":" + geometry
-				+ ",\"properties\":" + this.json.writeValueAsString(row.values()) + foreignMembers + "}";
+		StringBuilder feature = new StringBuilder(512).append("{\"type\":\"Feature\",\"id\":");
+		if (row.id() == null) {
+			feature.append("null");
+		}
+		else {
+			RowJson.appendString(feature, row.id());
+		}
+		feature.append(",\"geometry\":").append(row.geometry() == null ? "null" : row.geometry()).append(",\"properties\":");
+		this.rows.appendObject(feature, row.values());
+		return feature.append(foreignMembers).append('}').toString();
 	}
 
 }

@@ -11,9 +11,12 @@ final class JsonRowWriter implements RowWriter {
 
 	private final Map<String, Object> licence;
 
+	private final RowJson rows;
+
 	JsonRowWriter(JsonMapper json, Map<String, Object> licence) {
 		this.json = json;
 		this.licence = licence;
+		this.rows = new RowJson(json);
 	}
 
 	@Override
@@ -24,7 +27,7 @@ final class JsonRowWriter implements RowWriter {
 
 	@Override
 	public String row(Row row, boolean first) {
-		return (first ? "" : ",") + this.json.writeValueAsString(row.values());
+		return (first ? "" : ",") + this.rows.object(row.values());
 	}
 
 	@Override
