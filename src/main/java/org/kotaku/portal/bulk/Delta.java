@@ -110,7 +110,18 @@ final class Delta {
 
 	/** Unicode code-point order: PostgreSQL's {@code collate "C"} on UTF-8 text, which the files are sorted by. */
 	static int compareCodePoints(String a, String b) {
-		return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int x = a.codePointAt(i);
+			int y = b.codePointAt(j);
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+			i += Character.charCount(x);
+			j += Character.charCount(y);
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
 	}
 
 }

@@ -19,6 +19,7 @@ import org.locationtech.jts.io.WKBReader;
 
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
+import org.kotaku.portal.catalog.FieldType;
 import org.kotaku.portal.listing.FileRow;
 
 /**
@@ -201,8 +202,7 @@ final class GeoPackage implements AutoCloseable {
 			case INTEGER, MONEY -> this.insert.setLong(column, ((Number) value).longValue());
 			case DECIMAL -> this.insert.setDouble(column, ((Number) value).doubleValue());
 			case BOOLEAN -> this.insert.setInt(column, Boolean.TRUE.equals(value) ? 1 : 0);
-			case STRING_LIST -> this.insert.setString(column, ((List<?>) value).stream().map(String::valueOf)
-				.collect(Collectors.joining(";")));
+			case STRING_LIST -> this.insert.setString(column, FieldType.listText((List<?>) value));
 			default -> this.insert.setString(column, value.toString());
 		}
 	}

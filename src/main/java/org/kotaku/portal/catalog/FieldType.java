@@ -47,6 +47,21 @@ public enum FieldType {
 		};
 	}
 
+	/** The separator of a list's items in a CSV cell or a GeoPackage column. */
+	public static final char LIST_SEPARATOR = ';';
+
+	/** A list as one text cell: its items joined with {@link #LIST_SEPARATOR} (what {@link #fromCsv} splits). */
+	public static String listText(List<?> items) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < items.size(); i++) {
+			if (i > 0) {
+				text.append(LIST_SEPARATOR);
+			}
+			text.append(items.get(i));
+		}
+		return text.toString();
+	}
+
 	/**
 	 * A CSV cell of the portal's files back as the value JSON publishes: an empty cell is null (the files' only
 	 * missing value), numbers and booleans typed, dates as ISO text, lists split at {@code ;}.
@@ -57,7 +72,7 @@ public enum FieldType {
 		}
 		return switch (this) {
 			case BOOLEAN -> Boolean.parseBoolean(cell);
-			case STRING_LIST -> List.of(cell.split(";", -1));
+			case STRING_LIST -> List.of(cell.split(String.valueOf(LIST_SEPARATOR), -1));
 			case STRING, DATE -> cell;
 			default -> parse(cell);
 		};

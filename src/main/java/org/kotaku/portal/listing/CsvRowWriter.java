@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.kotaku.portal.catalog.FieldType;
+
 /**
  * CSV (RFC 4180): UTF-8, CRLF line ends, a header row of the published field names, fields quoted when they hold
  * a comma, a quote or a line break (quotes doubled). Money is whole rupiah, dates ISO 8601, lists joined with
@@ -54,7 +56,7 @@ final class CsvRowWriter implements RowWriter {
 			return decimal.toPlainString();
 		}
 		if (value instanceof List<?> list) {
-			return field(list.stream().map(String::valueOf).collect(Collectors.joining(";")));
+			return field(FieldType.listText(list));
 		}
 		return field(value.toString());
 	}
