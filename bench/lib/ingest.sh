@@ -29,7 +29,7 @@ post_ndjson() {
   peak=$(heap_sampler_stop)
   local status=$((10#${out%% *})) seconds=${out##* } alive=true oom
   app_alive || alive=false
-  oom=$(grep -c 'OutOfMemoryError' "$WORK/app-bench.log" || true)
+  oom=$(grep -c 'OutOfMemoryError' "$APP_LOG" || true)
   POSTED=$(jq -n --arg upload "$label" --argjson status "$status" --argjson seconds "$seconds" --argjson rows "$rows" \
     --argjson bytes "$(stat -c %s "$file")" --arg peak "$peak" --argjson alive "$alive" --argjson rc "$rc" --argjson oom "${oom:-0}" \
     --argjson answer "$(jq -c 'if type == "object" then with_entries(select(.value | type != "array" and type != "object")) else null end' "$response" 2>/dev/null || echo null)" '
