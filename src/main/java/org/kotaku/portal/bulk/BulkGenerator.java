@@ -43,8 +43,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
  * Writes the bulk files of the current data version whenever the portal starts serving a new one, never on a
  * request: every dataset is read in a repeatable-read transaction of one shared snapshot (so all files show the
  * same version, even while the next ingestion commits; two datasets are read side by side), written to a temporary
- * folder, and the folder renamed to {@code v<version>}
- * once complete; then old versions are pruned. One generation runs at a time; a version that arrives meanwhile is
+ * folder, and the folder renamed to {@code v<version>} once complete; then old versions are pruned. One generation runs at a time; a version that arrives meanwhile is
  * generated next. A failed generation is logged, leaves the previous files serving, and is tried again after
  * {@link BulkProperties#retryAfter()}.
  */
@@ -76,7 +75,8 @@ class BulkGenerator {
 	private final AtomicBoolean pending = new AtomicBoolean();
 
 	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties,
-			Licence licence, JsonMapper json, ReactiveTransactionManager transactions, DatabaseClient db, ConnectionFactory connections) {
+			Licence licence, JsonMapper json, ReactiveTransactionManager transactions, DatabaseClient db,
+			ConnectionFactory connections) {
 		this.listings = listings;
 		this.versions = versions;
 		this.store = store;
