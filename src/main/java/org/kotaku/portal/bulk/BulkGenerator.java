@@ -33,7 +33,6 @@ import org.kotaku.portal.listing.FileRow;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -88,13 +87,12 @@ class BulkGenerator {
 		this.connections = connections;
 	}
 
+	/**
+	 * A new version is served: the first snapshot after start-up too, so a restarted node writes what is missing
+	 * after its read model is in, not beside the first build (which needs both cores for a few seconds).
+	 */
 	@EventListener
 	void onSwap(SnapshotSwapped swapped) {
-		request();
-	}
-
-	@EventListener
-	void onReady(ApplicationReadyEvent ready) {
 		request();
 	}
 
