@@ -7,6 +7,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
@@ -51,17 +52,18 @@ class ProgressHandler {
 
 	Mono<ServerResponse> progress(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		String parent = Params.region(request, "parent", snapshot);
+		Params params = AggregateParams.of(request, "parent", "level", "year", "metric", "format");
+		String parent = AggregateParams.region(params, "parent", snapshot);
 		int parentLevel = parent.isEmpty() ? 0 : parent.split("\\.").length;
-		int level = Params.level(request, parentLevel + 1);
+		int level = AggregateParams.level(params, parentLevel + 1);
 		if (level <= parentLevel) {
 			throw PortalException.invalidParameter("level",
 					"level " + level + " is not below parent " + parent + " (level " + parentLevel + ").");
 		}
-		int year = Params.year(request);
-		Metric metric = Params.choice(request, "metric", Metric.class, Metric.SLUM_REDUCED_PCT);
+		int year = AggregateParams.year(params);
+		Metric metric = params.choice("metric", Metric.class).orElse(Metric.SLUM_REDUCED_PCT);
 		Query query = new Query(parent, level, year, metric);
-		if (Params.format(request) == Params.Format.CSV) {
+		if (AggregateParams.format(request, params) == AggregateParams.Format.CSV) {
 			return this.answers.answer(request, snapshot.version(), () -> csv(snapshot, query));
 		}
 		return this.answers.json(request, snapshot.version(), () -> json(snapshot, query));

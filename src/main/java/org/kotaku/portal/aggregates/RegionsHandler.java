@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
@@ -55,22 +55,20 @@ class RegionsHandler {
 
 	Mono<ServerResponse> list(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		String parent = Params.region(request, "parent", snapshot);
-		String query = request.queryParam("q").map(String::strip).orElse("");
-		if (query.length() > MAX_QUERY_LENGTH) {
-			throw PortalException.invalidParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters.");
-		}
+		Params params = AggregateParams.of(request, "parent", "q", "level", "limit");
+		String parent = AggregateParams.region(params, "parent", snapshot);
+		String query = params.text("q", MAX_QUERY_LENGTH).orElse("");
 		int defaultLevel = query.isEmpty() ? (parent.isEmpty() ? 1 : parent.split("\\.").length + 1) : 0;
-		int level = Params.level(request, defaultLevel);
-		int limit = request.queryParam("limit").map((t) -> Params.integer("limit", t, 1, MAX_LIMIT)).orElse(MAX_LIMIT);
+		int level = AggregateParams.level(params, defaultLevel);
+		int limit = params.integer("limit", 1, MAX_LIMIT).orElse((long) MAX_LIMIT).intValue();
 		return this.answers.json(request, snapshot.version(),
 				() -> listBody(snapshot, matches(snapshot, query, parent, level), limit));
 	}
 
 	Mono<ServerResponse> profile(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		String code = Params.known(snapshot, Params.code("code", request.pathVariable("code")));
-		int year = Params.year(request);
+		String code = AggregateParams.pathRegion(request, snapshot);
+		int year = AggregateParams.year(AggregateParams.of(request, "year"));
 		return this.answers.json(request, snapshot.version(), () -> RegionProfile.of(snapshot, code, year, this.licence));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
@@ -67,15 +68,16 @@ class SpendingHandler {
 
 	Mono<ServerResponse> spending(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		GroupBy groupBy = Params.choice(request, "groupBy", GroupBy.class, GroupBy.YEAR);
-		String region = Params.region(request, "region", snapshot);
-		int year = Params.year(request);
+		Params params = AggregateParams.of(request, "groupBy", "region", "year", "format");
+		GroupBy groupBy = params.choice("groupBy", GroupBy.class).orElse(GroupBy.YEAR);
+		String region = AggregateParams.region(params, "region", snapshot);
+		int year = AggregateParams.year(params);
 		if (groupBy == GroupBy.TYPE && (region.length() > 8 || (year != 0 && region.length() > 5))) {
 			throw PortalException.invalidParameter("groupBy", "groupBy=type is available for the nation, provinces "
 					+ "and regencies (any year) and for districts over all years (leave out year); not for villages.");
 		}
 		List<Item> items = items(snapshot, groupBy, region, year);
-		if (Params.format(request) == Params.Format.CSV) {
+		if (AggregateParams.format(request, params) == AggregateParams.Format.CSV) {
 			return this.answers.answer(request, snapshot.version(), () -> csv(groupBy, year, items));
 		}
 		return this.answers.json(request, snapshot.version(), () -> {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
@@ -42,8 +43,9 @@ class SummaryHandler {
 
 	Mono<ServerResponse> summary(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		String region = Params.region(request, "region", snapshot);
-		int year = Params.year(request);
+		Params params = AggregateParams.of(request, "region", "year");
+		String region = AggregateParams.region(params, "region", snapshot);
+		int year = AggregateParams.year(params);
 		return this.answers.json(request, snapshot.version(), () -> body(snapshot, region, year));
 	}
 

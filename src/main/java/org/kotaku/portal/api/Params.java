@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.kotaku.portal.region.RegionCode;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -40,6 +42,16 @@ public final class Params {
 		return new Params(query);
 	}
 
+	/** Checks that a route that takes no parameters got none. */
+	public static void none(ServerRequest request) {
+		of(request, Set.of());
+	}
+
+	/** Whether the parameter is given at all (even empty). */
+	public boolean has(String name) {
+		return this.query.containsKey(name);
+	}
+
 	public Optional<String> text(String name, int maxLength) {
 		Optional<String> value = Optional.ofNullable(this.query.getFirst(name)).map(String::strip);
 		value.filter((v) -> v.isEmpty() || v.length() > maxLength).ifPresent((v) -> {
@@ -64,6 +76,27 @@ public final class Params {
 
 	public Optional<String> choice(String name, Set<String> allowed) {
 		return text(name, 100).map((v) -> checkChoice(name, v, allowed));
+	}
+
+	/** An enum constant named in lower case ({@code slum_reduced_pct} for {@code SLUM_REDUCED_PCT}). */
+	public <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {
+		Map<String, E> byName = new LinkedHashMap<>();
+		for (E constant : type.getEnumConstants()) {
+			byName.put(constant.name().toLowerCase(Locale.ROOT), constant);
+		}
+		return text(name, 100).map((v) -> byName.get(checkChoice(name, v.toLowerCase(Locale.ROOT), byName.keySet())));
+	}
+
+	/** A Kemendagri region code, dotted or digits only (64, 64.71, 6471, 64.71.01.1001). */
+	public Optional<RegionCode> region(String name) {
+		return text(name, 20).map((v) -> regionCode(name, v));
+	}
+
+	/** {@code text} as a Kemendagri region code; a 400 problem naming {@code name} when it is none. */
+	public static RegionCode regionCode(String name, String text) {
+		return RegionCode.parse(text.strip())
+			.orElseThrow(() -> PortalException.invalidParameter(name, "Parameter '" + name + "' must be a Kemendagri "
+					+ "region code with or without dots (e.g. 64, 64.71, 6471, 64.71.01.1001), not '" + text + "'."));
 	}
 
 	/** A comma-separated list of allowed values, in the order given, without duplicates. */

@@ -31,6 +31,11 @@ public class PortalException extends RuntimeException {
 		return new PortalException(ProblemType.INVALID_PARAMETER, detail, Map.of("parameter", parameter), null);
 	}
 
+	/** A malformed standard request header, named in the {@code header} member. */
+	public static PortalException invalidHeader(String header, String detail) {
+		return new PortalException(ProblemType.INVALID_HEADER, detail, Map.of("header", header), null);
+	}
+
 	public static PortalException notFound(String detail) {
 		return new PortalException(ProblemType.NOT_FOUND, detail);
 	}

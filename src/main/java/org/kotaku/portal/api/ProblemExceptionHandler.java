@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(ex);
 		}
-		Problems.Problem problem = Problems.from(ex);
+		HttpMethod method = exchange.getRequest().getMethod();
+		Problems.Problem problem = Problems.from(ex, HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
 		byte[] body = this.json.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value()));
 		response.setRawStatusCode(problem.status());
 		HttpHeaders headers = response.getHeaders();
@@ -44,7 +46,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			// e.g. Allow of a 405
 			headers.addAll(status.getHeaders());
 		}
-		if (problem.extensions().get("retryAfterSeconds") instanceof Number seconds) {
+		if (problem.extensions().get(Problems.RETRY_AFTER) instanceof Number seconds) {
 			headers.set(HttpHeaders.RETRY_AFTER, seconds.toString());
 		}
 		if (problem.extensions().get("size") instanceof Number size && problem.status() == 416) {

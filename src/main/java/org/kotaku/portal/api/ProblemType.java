@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatus;
 public enum ProblemType {
 
 	INVALID_PARAMETER("invalid-parameter", "Invalid request parameter", HttpStatus.BAD_REQUEST),
+	INVALID_HEADER("invalid-header", "Invalid request header", HttpStatus.BAD_REQUEST),
+	INVALID_VALUE("invalid-value", "Value not accepted by the database", HttpStatus.BAD_REQUEST),
 	MALFORMED_BODY("malformed-body", "Malformed request body", HttpStatus.BAD_REQUEST),
 	UNAUTHORIZED("unauthorized", "Missing or invalid credentials", HttpStatus.UNAUTHORIZED),
 	FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),

@@ -20,10 +20,20 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
  * The one place that turns a throwable into an RFC 9457 problem: portal errors keep their own type and
- * detail, framework errors their status, database failures become 503 and anything else 500, both with a
- * generic detail (the cause is logged, never sent).
+ * detail, framework errors their status, a value the database refuses (SQLSTATE class 22) 400 or 422, other
+ * database failures 503 with Retry-After, and anything else 500, with a generic detail (the cause is logged,
+ * never sent).
  */
 public final class Problems {
+
+	/** The extension member (and the source of the Retry-After header) saying when to retry. */
+	public static final String RETRY_AFTER = "retryAfterSeconds";
+
+	/** Retry-After of a 503 that does not know better (the database reconnects within seconds). */
+	static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+	/** SQLSTATE class 22, data exception: a value out of range or of the wrong form. */
+	private static final String DATA_EXCEPTION = "22";
 
 	private static final Log log = LogFactory.getLog(Problems.class);
 
@@ -46,7 +56,21 @@ public final class Problems {
 
 	}
 
-	public static Problem from(Throwable ex) {
+	/**
+	 * The problem of {@code ex}; {@code readRequest} tells a GET or HEAD (a value the database refuses is then a
+	 * 400, in an upload a 422). Every 503 names when to retry.
+	 */
+	public static Problem from(Throwable ex, boolean readRequest) {
+		Problem problem = problemOf(ex, readRequest);
+		if (problem.status() != 503 || problem.extensions().containsKey(RETRY_AFTER)) {
+			return problem;
+		}
+		Map<String, Object> extensions = new LinkedHashMap<>(problem.extensions());
+		extensions.put(RETRY_AFTER, DEFAULT_RETRY_AFTER_SECONDS);
+		return new Problem(problem.type(), 503, problem.detail(), extensions);
+	}
+
+	private static Problem problemOf(Throwable ex, boolean readRequest) {
 		if (ex instanceof PortalException portal) {
 			return new Problem(portal.type(), portal.type().status().value(), portal.detail(), portal.extensions());
 		}
@@ -59,6 +83,14 @@ public final class Problems {
 		if (ex instanceof ResponseStatusException status) {
 			return fromStatus(status);
 		}
+		String sqlState = sqlState(ex);
+		if (sqlState != null && sqlState.startsWith(DATA_EXCEPTION)) {
+			log.info("value refused by the database: " + ex);
+			return new Problem(ProblemType.INVALID_VALUE, readRequest ? 400 : 422, "A value in this request is one the "
+					+ "database cannot store or compare (SQLSTATE " + sqlState + ", e.g. a number out of range, an "
+					+ "impossible date or a NUL character). Nothing was written; correct the value and send it again.",
+					Map.of("sqlState", sqlState));
+		}
 		if (ex instanceof DataAccessException || ex instanceof R2dbcException) {
 			log.warn("database failure: " + ex);
 			return new Problem(ProblemType.SERVICE_UNAVAILABLE, 503,
@@ -66,6 +98,16 @@ public final class Problems {
 		}
 		log.error("unexpected failure", ex);
 		return new Problem(ProblemType.INTERNAL, 500, "An unexpected error occurred.", Map.of());
+	}
+
+	/** The SQLSTATE of the first database error in the cause chain, null when there is none. */
+	private static String sqlState(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof R2dbcException database && database.getSqlState() != null) {
+				return database.getSqlState();
+			}
+		}
+		return null;
 	}
 
 	private static Problem invalidRows(IngestValidationException ex) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
 import org.springframework.context.annotation.Bean;
@@ -59,6 +60,7 @@ class DownloadHandler {
 	}
 
 	Mono<ServerResponse> index(ServerRequest request) {
+		Params.none(request);
 		List<Map<String, Object>> versions = newestFirst(this.store.manifests()).stream().map((m) -> {
 			Map<String, Object> version = new LinkedHashMap<>();
 			version.put("version", m.version());

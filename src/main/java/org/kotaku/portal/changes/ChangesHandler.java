@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.ingest.BatchLog;
@@ -53,11 +56,16 @@ class ChangesHandler {
 	}
 
 	Mono<ServerResponse> getChanges(ServerRequest request) {
-		if (request.queryParam("since").isPresent()) {
-			return getRecordChanges(request);
+		Params params = Params.of(request, Set.of("since", "after", "before", "limit"));
+		Optional<Long> since = params.integer("since", 0, Long.MAX_VALUE);
+		if (since.isPresent()) {
+			return getRecordChanges(params, since.get());
 		}
-		int limit = Paging.limit(request, BATCH_PAGE, BATCH_PAGE_MAX);
-		long before = Paging.number(request, "before").orElse(Long.MAX_VALUE);
+		if (params.has("after")) {
+			throw PortalException.invalidParameter("after", "after pages the record changes; it needs since.");
+		}
+		int limit = limit(params, BATCH_PAGE, BATCH_PAGE_MAX);
+		long before = params.integer("before", 0, Long.MAX_VALUE).orElse(Long.MAX_VALUE);
 		return Mono.zip(freshness(), this.batches.newest(before, limit).collectList()).flatMap((t) -> {
 			Map<String, Object> body = envelope(t.getT1());
 			body.put("items", t.getT2());
@@ -66,10 +74,12 @@ class ChangesHandler {
 		});
 	}
 
-	Mono<ServerResponse> getRecordChanges(ServerRequest request) {
-		long since = Paging.number(request, "since").orElseThrow();
-		int limit = Paging.limit(request, RECORD_PAGE, RECORD_PAGE_MAX);
-		RecordCursor after = request.queryParam("after").map(RecordCursor::parse).orElse(RecordCursor.START);
+	private Mono<ServerResponse> getRecordChanges(Params params, long since) {
+		if (params.has("before")) {
+			throw PortalException.invalidParameter("before", "before pages the batch list; with since, page by after.");
+		}
+		int limit = limit(params, RECORD_PAGE, RECORD_PAGE_MAX);
+		RecordCursor after = params.text("after", 2000).map(RecordCursor::parse).orElse(RecordCursor.START);
 		return Mono.zip(freshness(), this.changes.recordsSince(since, after, limit).collectList()).flatMap((t) -> {
 			Map<String, Object> body = envelope(t.getT1());
 			body.put("since", since);
@@ -79,7 +89,12 @@ class ChangesHandler {
 		});
 	}
 
+	private static int limit(Params params, int defaultLimit, int max) {
+		return params.integer("limit", 1, max).orElse((long) defaultLimit).intValue();
+	}
+
 	Mono<ServerResponse> getFeed(ServerRequest request) {
+		Params.none(request);
 		String base = request.uri().resolve("/").toString();
 		return this.batches.newest(Long.MAX_VALUE, BATCH_PAGE)
 			.collectList()
@@ -133,31 +148,6 @@ class ChangesHandler {
 	}
 
 	private record Freshness(long dataVersion, Instant asOf) {
-	}
-
-	/** Small validators of the paging parameters; bad values are 400 problems naming the parameter. */
-	static final class Paging {
-
-		private Paging() {
-		}
-
-		static int limit(ServerRequest request, int defaultLimit, int max) {
-			long limit = number(request, "limit").orElse((long) defaultLimit);
-			if (limit < 1 || limit > max) {
-				throw PortalException.invalidParameter("limit", "limit must be between 1 and " + max + ".");
-			}
-			return (int) limit;
-		}
-
-		static java.util.Optional<Long> number(ServerRequest request, String name) {
-			return request.queryParam(name).map((value) -> {
-				if (!value.matches("[0-9]{1,18}")) {
-					throw PortalException.invalidParameter(name, name + " must be a whole number of at least 0.");
-				}
-				return Long.valueOf(value);
-			});
-		}
-
 	}
 
 }

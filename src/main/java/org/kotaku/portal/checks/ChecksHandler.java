@@ -2,7 +2,6 @@ package org.kotaku.portal.checks;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -81,13 +80,13 @@ class ChecksHandler {
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		return answer(request, (version, results) -> Answer.items(version, this.licence.member(),
 				results.stream().map(CheckView::of).toList()));
 	}
 
 	Mono<ServerResponse> one(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		String id = request.pathVariable("id");
 		Check check = Checks.find(id)
 			.orElseThrow(() -> PortalException.notFound("No check '" + id + "'; GET /api/v1/checks lists them."));

@@ -23,7 +23,7 @@ public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body, 
 		if (notModified(requestHeaders.get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
 			return new CachedAnswer(HttpStatus.NOT_MODIFIED, cached.notModifiedHeaders(), null, null);
 		}
-		boolean gzip = cached.gzip() != null && acceptsGzip(requestHeaders.get(HttpHeaders.ACCEPT_ENCODING));
+		boolean gzip = AcceptEncoding.acceptsGzip(requestHeaders.get(HttpHeaders.ACCEPT_ENCODING)) && cached.gzip() != null;
 		HttpHeaders headers = gzip ? cached.gzipHeaders() : cached.plainHeaders();
 		if (HttpMethod.HEAD.equals(request.getMethod())) {
 			return new CachedAnswer(HttpStatus.OK, headers, null, null);
@@ -44,31 +44,6 @@ public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body, 
 				if (candidate.equals("*") || opaque(candidate).equals(opaque)) {
 					return true;
 				}
-			}
-		}
-		return false;
-	}
-
-	static boolean acceptsGzip(List<String> acceptEncoding) {
-		if (acceptEncoding == null) {
-			return false;
-		}
-		for (String header : acceptEncoding) {
-			for (String coding : header.split(",")) {
-				String[] parts = coding.strip().split(";");
-				if (parts[0].strip().equalsIgnoreCase("gzip") && !zeroQuality(parts)) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static boolean zeroQuality(String[] parts) {
-		for (int i = 1; i < parts.length; i++) {
-			String parameter = parts[i].strip().replace(" ", "");
-			if (parameter.startsWith("q=") && Double.parseDouble("0" + parameter.substring(2).replaceAll("[^0-9.]", "")) == 0) {
-				return true;
 			}
 		}
 		return false;

@@ -4,6 +4,8 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.QueryString;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +63,14 @@ class FastPath {
 			if (hit == null) {
 				return this.next.handle(request, response);
 			}
-			CachedAnswer answer = CachedAnswer.of(request, hit);
+			CachedAnswer answer;
+			try {
+				answer = CachedAnswer.of(request, hit);
+			}
+			catch (PortalException malformedHeader) {
+				// the routed path answers it as a problem, with every header a problem gets
+				return this.next.handle(request, response);
+			}
 			response.setStatusCode(answer.status());
 			response.getHeaders().putAll(answer.headers());
 			if (answer.buffer() == null) {
@@ -82,6 +91,10 @@ class FastPath {
 				return null;
 			}
 			CachedResponse hit = find(request, version);
+			if (hit != null && !QueryString.wellFormed(request.getURI().getRawQuery())) {
+				// a bad escape can decode to the key of a good request; the routed path refuses it
+				return null;
+			}
 			// guards last: a guard may count the request (a rate limiter takes a token), which only a hit should do
 			return hit != null && allowed(request) ? hit : null;
 		}

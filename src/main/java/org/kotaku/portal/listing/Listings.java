@@ -107,7 +107,7 @@ public class Listings {
 	 * region exists; empty when the parameter is absent.
 	 */
 	private Mono<Optional<RegionCode>> region(Params params) {
-		Optional<RegionCode> code = params.text("region", 20).map(Listings::parseRegion);
+		Optional<RegionCode> code = params.region("region");
 		if (code.isEmpty()) {
 			return Mono.just(code);
 		}
@@ -115,12 +115,6 @@ public class Listings {
 			.filter(Boolean::booleanValue)
 			.map((exists) -> code)
 			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no region '" + code.get().dotted() + "'.")));
-	}
-
-	private static RegionCode parseRegion(String text) {
-		return RegionCode.parse(text)
-			.orElseThrow(() -> PortalException.invalidParameter("region", "region must be a Kemendagri code with or "
-					+ "without dots (e.g. 64, 64.71, 6471, 64.71.01.1001); got '" + text + "'."));
 	}
 
 	/** One row by id, with optional {@code extra} JSON members; 404 when there is no such row. */

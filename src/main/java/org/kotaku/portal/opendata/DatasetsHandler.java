@@ -2,7 +2,6 @@ package org.kotaku.portal.opendata;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +72,7 @@ class DatasetsHandler {
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		return answer(request, (version, facts) -> {
 			List<DatasetView> items = Catalog.all().stream().map((d) -> view(d, facts)).toList();
 			return Answer.items(version, this.licence.member(), items);
@@ -81,7 +80,7 @@ class DatasetsHandler {
 	}
 
 	Mono<ServerResponse> one(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		String id = request.pathVariable("id");
 		Dataset dataset = Catalog.find(id)
 			.orElseThrow(() -> PortalException.notFound("No dataset '" + id + "'; GET /api/v1/datasets lists them."));
@@ -89,14 +88,14 @@ class DatasetsHandler {
 	}
 
 	Mono<ServerResponse> dcat(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.answer(request,
 				both.getT1(), filesVariant(), () -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
 						new DcatCatalog(this.site, this.licence, this.downloads).document(both.getT2())))));
 	}
 
 	Mono<ServerResponse> dataPackage(ServerRequest request) {
-		Params.of(request, Set.of());
+		Params.none(request);
 		return this.versions.of(request).flatMap((version) -> this.answers.json(request, version, filesVariant(),
 				() -> new DataPackage(this.site, this.licence, this.downloads).document(version)));
 	}

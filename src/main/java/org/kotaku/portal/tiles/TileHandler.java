@@ -7,6 +7,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
@@ -75,12 +76,14 @@ class TileHandler {
 		if (!file.endsWith(".json")) {
 			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
 		}
+		Params.none(request);
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
 		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
+		Params.none(request);
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);
 		return this.versions.of(request).flatMap((v) -> request.checkNotModified(etag(v.version()))
@@ -89,6 +92,7 @@ class TileHandler {
 	}
 
 	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
+		Params.none(request);
 		long requested = requestedVersion(request.pathVariable("version"));
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileAddress address = address(request);

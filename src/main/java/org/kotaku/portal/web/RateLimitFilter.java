@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
+import org.kotaku.portal.api.Problems;
 import org.kotaku.portal.httpcache.FastPathGuard;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -48,7 +49,7 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 		if (retryAfter > 0) {
 			return Mono.error(new PortalException(ProblemType.RATE_LIMITED, "Too many requests from your address; "
 					+ "retry after " + retryAfter + " s. The limit is " + this.properties.capacity() + " requests at once and "
-					+ this.properties.refillPerSecond() + " per second.", Map.of("retryAfterSeconds", retryAfter), null));
+					+ this.properties.refillPerSecond() + " per second.", Map.of(Problems.RETRY_AFTER, retryAfter), null));
 		}
 		return chain.filter(exchange);
 	}

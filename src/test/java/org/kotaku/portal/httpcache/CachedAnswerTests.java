@@ -72,11 +72,6 @@ class CachedAnswerTests {
 
 	@Test
 	void gzipOnlyWhenAccepted() {
-		assertThat(CachedAnswer.acceptsGzip(List.of("gzip, deflate, br"))).isTrue();
-		assertThat(CachedAnswer.acceptsGzip(List.of("br;q=1.0, gzip;q=0.5"))).isTrue();
-		assertThat(CachedAnswer.acceptsGzip(List.of("gzip;q=0"))).isFalse();
-		assertThat(CachedAnswer.acceptsGzip(List.of("identity"))).isFalse();
-		assertThat(CachedAnswer.acceptsGzip(null)).isFalse();
 		CachedAnswer answer = CachedAnswer.of(
 				MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached);
 		assertThat(answer.body()).containsExactly(1, 2, 3);

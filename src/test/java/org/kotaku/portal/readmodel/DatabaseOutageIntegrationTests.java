@@ -83,6 +83,11 @@ class DatabaseOutageIntegrationTests {
 		awaitHealth("DEGRADED");
 		assertThat(summaryVersion()).as("summary with the database down").isEqualTo(loaded.dataVersion());
 		assertThat(get("/api/v1/regions?q=balikpapan").statusCode()).isEqualTo(200);
+		HttpResponse<String> search = get("/api/v1/activities?limit=1&q=outage");
+		assertThat(search.statusCode()).as("a search needs the database").isEqualTo(503);
+		assertThat(search.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(search.headers().firstValue("Retry-After")).as("every 503 says when to retry").hasValue("5");
+		assertThat(get("/api/v1/activities?q=a%00b").statusCode()).as("bad input is not an outage").isEqualTo(400);
 		HttpResponse<String> health = get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"readModel\":{\"details\":{\"dataVersion\":" + loaded.dataVersion())

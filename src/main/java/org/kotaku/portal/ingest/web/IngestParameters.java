@@ -2,8 +2,9 @@ package org.kotaku.portal.ingest.web;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.Set;
 
+import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
@@ -23,8 +24,9 @@ final class IngestParameters {
 	}
 
 	static IngestRequest read(ServerRequest request, Dataset dataset, String source) {
-		IngestRequest.Mode mode = mode(request.queryParam("mode"));
-		IngestRequest.Scope scope = scope(request);
+		Params params = Params.of(request, Set.of("mode", "region", "year", "geometry"));
+		IngestRequest.Mode mode = params.choice("mode", IngestRequest.Mode.class).orElse(IngestRequest.Mode.UPSERT);
+		IngestRequest.Scope scope = scope(params);
 		if (mode == IngestRequest.Mode.REPLACE && scope == null) {
 			throw PortalException.invalidParameter("mode",
 					"mode=replace needs a scope: region (a region code) and/or year, e.g. ?mode=replace&region=64.71&year=2021.");
@@ -36,45 +38,14 @@ final class IngestParameters {
 		Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		IngestRequest ingest = new IngestRequest(dataset, source, mode, scope, idempotencyKey(request), false, false,
 				receivedAt);
-		return repair(request.queryParam("geometry")) ? ingest.withRepairedGeometries() : ingest;
+		boolean repair = params.choice("geometry", Set.of("strict", "repair")).filter("repair"::equals).isPresent();
+		return repair ? ingest.withRepairedGeometries() : ingest;
 	}
 
-	private static IngestRequest.Mode mode(Optional<String> value) {
-		return switch (value.orElse("upsert")) {
-			case "upsert" -> IngestRequest.Mode.UPSERT;
-			case "replace" -> IngestRequest.Mode.REPLACE;
-			default -> throw PortalException.invalidParameter("mode", "mode must be upsert or replace.");
-		};
-	}
-
-	private static IngestRequest.Scope scope(ServerRequest request) {
-		String region = request.queryParam("region").map(IngestParameters::regionCode).orElse(null);
-		Integer year = request.queryParam("year").map(IngestParameters::year).orElse(null);
+	private static IngestRequest.Scope scope(Params params) {
+		String region = params.region("region").map(RegionCode::dotted).orElse(null);
+		Integer year = params.integer("year", 2010, 2100).map(Long::intValue).orElse(null);
 		return (region == null && year == null) ? null : new IngestRequest.Scope(region, year);
-	}
-
-	private static String regionCode(String value) {
-		return RegionCode.parse(value)
-			.map(RegionCode::dotted)
-			.orElseThrow(() -> PortalException.invalidParameter("region",
-					"region must be a Kemendagri region code such as 64.71 or 6471."));
-	}
-
-	private static Integer year(String value) {
-		if (!value.matches("20[1-9][0-9]|2100")) {
-			throw PortalException.invalidParameter("year", "year must be a year between 2010 and 2100.");
-		}
-		return Integer.valueOf(value);
-	}
-
-	private static boolean repair(Optional<String> value) {
-		if (value.isEmpty() || value.get().equals("strict")) {
-			return false;
-		}
-		if (value.get().equals("repair")) {
-			return true;
-		}
-		throw PortalException.invalidParameter("geometry", "geometry must be strict (the default) or repair.");
 	}
 
 	private static String idempotencyKey(ServerRequest request) {
