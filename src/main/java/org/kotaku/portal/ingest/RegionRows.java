@@ -44,7 +44,7 @@ final class RegionRows implements DatasetSpec {
 		String type = row.choice("type", false, TYPES);
 		String name = row.text("name", true, 200);
 		String codeVersion = row.text("codeVersion", false, 100);
-		BigDecimal area = row.decimal("areaKm2", false, BigDecimal.ZERO, null, 3);
+		BigDecimal area = row.decimal("areaKm2", false, BigDecimal.ZERO, new BigDecimal("999999999"), 3);
 		Long population = row.integer("population", false, 0, 1_000_000_000L);
 		String geometry = row.geoJson("geometry", false);
 		double[] label = labelPoint(row);

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,9 @@ public final class RowReader {
 	public static final double MIN_LON = 94.0, MAX_LON = 142.0, MIN_LAT = -11.5, MAX_LAT = 6.5;
 
 	/** Marks a WKT cell that did not parse (already reported). */
+	/** The dates a program record can carry (decrees, activities); the database could not hold year 0. */
+	static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1), LAST_DATE = LocalDate.of(2100, 12, 31);
+
 	private static final Object INVALID_WKT = new Object();
 
 	private final long rowNumber;
@@ -30,6 +34,8 @@ public final class RowReader {
 	private final Map<String, Object> values;
 
 	private final List<RowError> errors = new ArrayList<>(2);
+
+	private final Set<String> read = new HashSet<>();
 
 	public RowReader(long rowNumber, Map<String, Object> values) {
 		this.rowNumber = rowNumber;
@@ -44,12 +50,33 @@ public final class RowReader {
 		return this.errors;
 	}
 
+	/** The value of a field, noting that the field was read (see {@link #rejectUnread()}). */
+	private Object value(String field) {
+		this.read.add(field);
+		return this.values.get(field);
+	}
+
+	/**
+	 * Rejects every field of the row that holds a value but that reading the row did not ask for: it would be
+	 * dropped silently, so a misspelt {@code budgetIDR} would be stored as an absent budget (an empty CSV cell
+	 * drops nothing). {@code except} are fields read elsewhere (the
+	 * operation).
+	 */
+	public void rejectUnread(Set<String> except) {
+		for (Map.Entry<String, Object> entry : this.values.entrySet()) {
+			if (present(entry.getValue()) && !this.read.contains(entry.getKey()) && !except.contains(entry.getKey())) {
+				reject(entry.getKey(), entry.getValue(), "is not a field of this dataset; check its spelling against "
+						+ "the ingestion contract (README) or leave it out");
+			}
+		}
+	}
+
 	public boolean valid() {
 		return this.errors.isEmpty();
 	}
 
 	public boolean has(String field) {
-		return present(this.values.get(field));
+		return present(value(field));
 	}
 
 	private static boolean present(Object value) {
@@ -57,7 +84,7 @@ public final class RowReader {
 	}
 
 	public Object raw(String field) {
-		return this.values.get(field);
+		return value(field);
 	}
 
 	public void reject(String field, Object value, String message) {
@@ -65,7 +92,7 @@ public final class RowReader {
 	}
 
 	public String text(String field, boolean required, int maxLength) {
-		Object value = this.values.get(field);
+		Object value = value(field);
 		if (!present(value)) {
 			return missing(field, required);
 		}
@@ -78,7 +105,24 @@ public final class RowReader {
 			reject(field, value, "must be at most " + maxLength + " characters");
 			return null;
 		}
+		int control = controlCharacter(text);
+		if (control >= 0) {
+			reject(field, value, "must not hold the control character U+" + String.format("%04X", control)
+					+ " (tab and line breaks are allowed)");
+			return null;
+		}
 		return text;
+	}
+
+	/** The first control character other than tab, line feed and carriage return, or -1. */
+	private static int controlCharacter(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+				return c;
+			}
+		}
+		return -1;
 	}
 
 	public String choice(String field, boolean required, Set<String> allowed) {
@@ -104,7 +148,7 @@ public final class RowReader {
 	}
 
 	public Long integer(String field, boolean required, long min, long max) {
-		Object value = this.values.get(field);
+		Object value = value(field);
 		if (!present(value)) {
 			return missing(field, required);
 		}
@@ -133,7 +177,7 @@ public final class RowReader {
 
 	/** Money in whole rupiah, never negative. */
 	public Long rupiah(String field, boolean required) {
-		Object value = this.values.get(field);
+		Object value = value(field);
 		if (!present(value)) {
 			return missing(field, required);
 		}
@@ -165,7 +209,7 @@ public final class RowReader {
 	}
 
 	public BigDecimal decimal(String field, boolean required, BigDecimal min, BigDecimal max, int maxScale) {
-		Object value = this.values.get(field);
+		Object value = value(field);
 		if (!present(value)) {
 			return missing(field, required);
 		}
@@ -187,7 +231,12 @@ public final class RowReader {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text);
+			LocalDate date = LocalDate.parse(text);
+			if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+				reject(field, text, "must be between " + FIRST_DATE + " and " + LAST_DATE);
+				return null;
+			}
+			return date;
 		}
 		catch (DateTimeParseException ex) {
 			reject(field, text, "must be an ISO date (YYYY-MM-DD)");
@@ -196,7 +245,7 @@ public final class RowReader {
 	}
 
 	public Boolean bool(String field, boolean defaultValue) {
-		Object value = this.values.get(field);
+		Object value = value(field);
 		if (!has(field)) {
 			return defaultValue;
 		}
@@ -217,7 +266,7 @@ public final class RowReader {
 	 * (CSV). Returns {lon, lat}.
 	 */
 	public double[] point(String field, boolean required) {
-		Object value = wktAsGeoJson(field, this.values.get(field));
+		Object value = wktAsGeoJson(field, value(field));
 		if (value == INVALID_WKT) {
 			return null;
 		}
@@ -254,7 +303,7 @@ public final class RowReader {
 	 * batch is staged.
 	 */
 	public String geoJson(String field, boolean required) {
-		Object value = wktAsGeoJson(field, this.values.get(field));
+		Object value = wktAsGeoJson(field, value(field));
 		if (value == INVALID_WKT) {
 			return null;
 		}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Validates uploaded rows one by one and turns the valid ones into COPY lines for the staging table, while
@@ -16,6 +17,11 @@ import java.util.Map;
 final class StagedRows {
 
 	static final int MAX_REPORTED_ERRORS = 100;
+
+	/** The field that says what to do with a row: upsert (the default) or delete. */
+	static final String OP = "op";
+
+	private static final Set<String> OPERATION = Set.of(OP);
 
 	private final DatasetSpec spec;
 
@@ -60,6 +66,9 @@ final class StagedRows {
 		RowReader row = new RowReader(rowNumber, values);
 		String op = operation(row);
 		Object[] staged = (op == null) ? null : (op.equals("delete") ? this.spec.readKey(row) : this.spec.read(row));
+		if (staged != null && row.valid() && op.equals("upsert")) {
+			row.rejectUnread(OPERATION);
+		}
 		if (staged == null || !row.valid()) {
 			addErrors(row.errors());
 			return;
@@ -79,14 +88,14 @@ final class StagedRows {
 	}
 
 	private static String operation(RowReader row) {
-		Object op = row.raw("op");
+		Object op = row.raw(OP);
 		if (op == null || "".equals(op) || "upsert".equals(op)) {
 			return "upsert";
 		}
 		if ("delete".equals(op)) {
 			return "delete";
 		}
-		row.reject("op", op, "must be upsert or delete");
+		row.reject(OP, op, "must be upsert or delete");
 		return null;
 	}
 

@@ -112,6 +112,27 @@ class IngestHttpIntegrationTests {
 	}
 
 	@Test
+	void valuesTheDatabaseCannotHoldAndUnknownFieldsAreRowErrorsNotOutages() throws Exception {
+		List<Map<String, Object>> rows = IngestFixtures.standalone(Dataset.ACTIVITIES, "H9-", 4);
+		rows.get(0).put("name", "Jalan\u0000lingkungan");
+		rows.get(1).put("startDate", "0000-01-01");
+		rows.get(2).put("budgetIDR", 5_000_000);
+		rows.get(3).put("endDate", "2101-01-01");
+		post(Dataset.ACTIVITIES, RowDecoder.NDJSON, IngestFixtures.ndjson(rows)).expectStatus().isEqualTo(422)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("/problems/invalid-rows")
+			.jsonPath("$.errorCount").isEqualTo(4)
+			.jsonPath("$.errors[0].field").isEqualTo("name")
+			.jsonPath("$.errors[0].message").value((String m) -> assertThat(m).contains("U+0000"))
+			.jsonPath("$.errors[1].field").isEqualTo("startDate")
+			.jsonPath("$.errors[2].field").isEqualTo("budgetIDR")
+			.jsonPath("$.errors[2].message").value((String m) -> assertThat(m).contains("not a field"))
+			.jsonPath("$.errors[3].field").isEqualTo("endDate");
+		assertThat(count("select count(*) from activity where id like 'H9-%'")).isZero();
+	}
+
+	@Test
 	void missingWrongAndRevokedKeysAreRefused() {
 		String body = IngestFixtures.ndjson(IngestFixtures.rows(Dataset.ACCESS_INDICATORS, "H3-", 1));
 		this.http.post().uri("/internal/v1/ingest/access-indicators").contentType(RowDecoder.NDJSON).bodyValue(body)
