@@ -13,8 +13,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
@@ -25,6 +25,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.ProblemType;
+import org.kotaku.portal.api.Problems;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,9 +38,10 @@ import org.springframework.stereotype.Service;
  * {@code read_model} notification carries that version to every node once the transaction commits.
  *
  * <p>
- * Batches are serialised by a transaction-scoped advisory lock, so data versions follow commit order and two
- * batches touching the same rows never interleave. A batch that fails or is cancelled (client disconnect) is
- * rolled back and leaves the canonical tables exactly as they were.
+ * Batches run on their own connection pool ({@link IngestConnections}) and are serialised by a
+ * transaction-scoped advisory lock taken once the upload is staged, so data versions follow commit order, two
+ * batches touching the same rows never interleave, and a slow upload delays nobody. A batch that fails or is
+ * cancelled (client disconnect) is rolled back and leaves the canonical tables exactly as they were.
  */
 @Service
 public class IngestService {
@@ -54,17 +59,26 @@ public class IngestService {
 
 	private static final int ROWS_PER_COPY_CHUNK = 2_000;
 
+	/** SQLSTATE of a lock wait past lock_timeout. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final int BUSY_RETRY_AFTER_SECONDS = 30;
+
 	/** Batches of this many rows or more analyze their table before the statements that follow the merge. */
 	static final long ANALYZE_FROM_ROWS = 100_000;
 
 	private static final Log log = LogFactory.getLog(IngestService.class);
 
-	private final ConnectionFactory connectionFactory;
+	private final IngestConnections connections;
+
+	private final Duration lockWait;
 
 	private final Mono<SlumScoring> scoring;
 
-	public IngestService(ConnectionFactory connectionFactory, SlumScoringRepository scoringRepository) {
-		this.connectionFactory = connectionFactory;
+	public IngestService(IngestConnections connections, IngestDatabaseProperties properties,
+			SlumScoringRepository scoringRepository) {
+		this.connections = connections;
+		this.lockWait = properties.lockWait();
 		// cached once loaded; a failed load (database down) is retried on the next batch
 		this.scoring = scoringRepository.load().cache((v) -> Duration.ofDays(3650), (e) -> Duration.ZERO, () -> Duration.ZERO);
 	}
@@ -95,9 +109,20 @@ public class IngestService {
 	 */
 	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows,
 			Supplier<String> bodyChecksum) {
-		return spec(request).flatMap((spec) -> Mono.usingWhen(this.connectionFactory.create(),
-				(connection) -> new Batch(connection, spec, request, bodyChecksum).run(rows), IngestService::close,
+		return spec(request).flatMap((spec) -> Mono.usingWhen(this.connections.create(),
+				(connection) -> new Batch(connection, spec, request, bodyChecksum, this.lockWait).run(rows),
+				IngestService::close,
 				(connection, error) -> rollbackAndClose(connection), IngestService::rollbackAndClose));
+	}
+
+	private static boolean lockNotAvailable(Throwable ex) {
+		return ex instanceof R2dbcException database && LOCK_NOT_AVAILABLE.equals(database.getSqlState());
+	}
+
+	private static PortalException busy(Duration lockWait) {
+		return new PortalException(ProblemType.SERVICE_UNAVAILABLE, "Another batch has been merging for more than "
+				+ lockWait.toSeconds() + " s; nothing of this upload was written. Send it again shortly.",
+				Map.of(Problems.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS), null);
 	}
 
 	private static Mono<Void> close(Connection connection) {
@@ -132,8 +157,12 @@ public class IngestService {
 		/** Milliseconds per step of the batch, for the log line of a committed batch. */
 		private final Map<String, Long> stepMillis = new java.util.LinkedHashMap<>();
 
-		Batch(Connection connection, DatasetSpec spec, IngestRequest request, Supplier<String> bodyChecksum) {
+		private final Duration lockWait;
+
+		Batch(Connection connection, DatasetSpec spec, IngestRequest request, Supplier<String> bodyChecksum,
+				Duration lockWait) {
 			this.connection = connection;
+			this.lockWait = lockWait;
 			this.bodyChecksum = bodyChecksum;
 			this.spec = spec;
 			this.sql = new MergeSql(spec);
@@ -142,10 +171,12 @@ public class IngestService {
 		}
 
 		Mono<BatchReport> run(Flux<Map<String, Object>> rows) {
+			// read, validate and stage the whole upload first: a slow client then holds only its own connection of
+			// the ingestion pool, never the lock that other batches wait for
 			return Mono.from(this.connection.beginTransaction())
-				.then(execute("select pg_advisory_xact_lock(" + INGEST_LOCK + ")"))
 				.then(execute(this.spec.stageDdl()))
 				.then(timed("upload", copy(rows)))
+				.then(timed("lock", Mono.defer(this::lock)))
 				.then(timed("checks", Mono.defer(this::checkStaged)))
 				.then(Mono.defer(this::merge))
 				.onErrorMap(R2dbcDataIntegrityViolationException.class, IngestConflictException::from);
@@ -167,6 +198,24 @@ public class IngestService {
 				.build()
 				.doOnSuccess((n) -> this.validateNanos = System.nanoTime() - this.started)
 				.onErrorMap((ex) -> uploadError.get() != null, (ex) -> uploadError.get());
+		}
+
+		/**
+		 * Waits for the batch in front to merge, at most {@code lockWait} (then 503 with Retry-After); the bounded
+		 * wait applies to the lock alone, the merge after it waits as long as it must.
+		 */
+		private Mono<Void> lock() {
+			return setLockTimeout(this.lockWait.toMillis() + "ms")
+				.then(execute("select pg_advisory_xact_lock(" + INGEST_LOCK + ")"))
+				.onErrorMap(IngestService::lockNotAvailable, (ex) -> busy(this.lockWait))
+				.then(setLockTimeout("0"))
+				.then();
+		}
+
+		private Mono<Long> setLockTimeout(String value) {
+			return Flux.from(this.connection.createStatement("select set_config('lock_timeout', $1, true)")
+				.bind("$1", value)
+				.execute()).flatMap((result) -> result.map((row) -> 1L)).reduce(0L, Long::sum);
 		}
 
 		private ByteBuf stageChunk(List<Map<String, Object>> rows) {

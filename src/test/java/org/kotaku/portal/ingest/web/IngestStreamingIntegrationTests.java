@@ -28,7 +28,7 @@ import static org.kotaku.portal.ingest.web.IngestHttpIntegrationTests.count;
 /**
  * Uploads that do not end well or meet each other: a client that disconnects mid-stream commits nothing, and
  * two concurrent batches over the same rows both commit, one after the other, leaving the rows of the later
- * one (no lost update, no deadlock).
+ * one (no lost update, no deadlock), and a slow upload delays neither another source's batch nor public reads.
  */
 @IntegrationTest
 class IngestStreamingIntegrationTests {
@@ -91,6 +91,42 @@ class IngestStreamingIntegrationTests {
 		assertThat(count("select count(*) from activity where id like 'S2-%' and name = '" + laterName + "' and batch_id = "
 				+ later.get("id"))).isEqualTo(3_000);
 		assertThat(reports.stream().mapToLong((r) -> ((Number) r.get("rowsInserted")).longValue()).sum()).isEqualTo(3_000);
+	}
+
+	@Test
+	void aSlowUploadDelaysNeitherAnotherBatchNorPublicReads() throws Exception {
+		byte[] start = IngestFixtures.ndjson(activities("S3-", 50, "slow")).getBytes(StandardCharsets.UTF_8);
+		byte[] rest = IngestFixtures.ndjson(activities("S3-B", 50, "slow")).getBytes(StandardCharsets.UTF_8);
+		try (Socket slow = new Socket("127.0.0.1", port())) {
+			OutputStream out = slow.getOutputStream();
+			out.write(("POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+					+ this.key + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+					+ (start.length + rest.length) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(start); // half the body, then the client dawdles
+			out.flush();
+			awaitStagingInProgress();
+
+			WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port()).build();
+			String otherKey = this.keys.create("stream-tests-other", List.of(Dataset.ACTIVITIES)).block().key();
+			long began = System.nanoTime();
+			Map<String, Object> other = client.post().uri("/internal/v1/ingest/activities")
+				.header("Authorization", "Bearer " + otherKey).header("Content-Type", "application/x-ndjson")
+				.bodyValue(IngestFixtures.ndjson(activities("S3-O", 10, "other"))).retrieve().bodyToMono(IngestHttpIntegrationTests.RECORD)
+				.block(Duration.ofSeconds(20));
+			assertThat(other).containsEntry("rowsInserted", 10);
+			String summary = client.get().uri("/api/v1/summary").retrieve().bodyToMono(String.class)
+				.block(Duration.ofSeconds(20));
+			assertThat(summary).contains("dataVersion");
+			assertThat(Duration.ofNanos(System.nanoTime() - began)).as("the other batch and a public read while the slow upload streams")
+				.isLessThan(Duration.ofSeconds(10));
+			assertThat(count("select count(*) from activity where id like 'S3-%' and name = 'slow'")).isZero();
+
+			out.write(rest);
+			out.flush();
+			String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 201");
+		}
+		assertThat(count("select count(*) from activity where id like 'S3-%' and name = 'slow'")).isEqualTo(100);
 	}
 
 	private static void awaitStagingInProgress() throws Exception {
