@@ -43,7 +43,7 @@ class IngestHandler {
 
 	private final ApiKeys keys;
 
-	private final long maxBodyBytes;
+	private final IngestProperties limits;
 
 	IngestHandler(IngestService ingest, BatchLog batches, RowDecoder decoder, ApiKeys keys,
 			IngestProperties properties) {
@@ -51,7 +51,7 @@ class IngestHandler {
 		this.batches = batches;
 		this.decoder = decoder;
 		this.keys = keys;
-		this.maxBodyBytes = properties.maxBodySize().toBytes();
+		this.limits = properties;
 	}
 
 	@Bean
@@ -68,7 +68,7 @@ class IngestHandler {
 		MediaType format = RowDecoder.format(request.headers().contentType().orElse(null));
 		IngestRequest ingestRequest = IngestParameters.read(request, dataset, key.source());
 		checkDeclaredLength(request);
-		Upload upload = new Upload(request.bodyToFlux(DataBuffer.class), this.maxBodyBytes,
+		Upload upload = new Upload(request.bodyToFlux(DataBuffer.class), this.limits,
 				ingestRequest.idempotencyKey() != null);
 		if (ingestRequest.idempotencyKey() == null) {
 			return commit(ingestRequest, upload, format);
@@ -121,8 +121,8 @@ class IngestHandler {
 
 	private void checkDeclaredLength(ServerRequest request) {
 		long declared = request.headers().contentLength().orElse(-1);
-		if (declared > this.maxBodyBytes) {
-			throw Upload.tooLarge(this.maxBodyBytes);
+		if (declared > this.limits.maxBodySize().toBytes()) {
+			throw Upload.tooLarge(this.limits.maxBodySize().toBytes());
 		}
 	}
 

@@ -3,7 +3,9 @@ package org.kotaku.portal.ingest.web;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeoutException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,9 +16,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * The raw bytes of one upload as they stream in: counted against the size limit (413 past it) and digested
- * (SHA-256) on the way, so the body's checksum is known as soon as the last byte has been read, without ever
- * holding the body. Single use.
+ * The raw bytes of one upload as they stream in: counted against the size limit (413 past it), timed against the
+ * idle and total limits (408 past them: a stalled or trickling client holds its connection for a bounded time)
+ * and digested (SHA-256) on the way, so the body's checksum is known as soon as the last byte has been read,
+ * without ever holding the body. Single use.
  */
 final class Upload {
 
@@ -34,10 +37,10 @@ final class Upload {
 	 * @param digested whether to compute the body's checksum (needed only to recognise a repeated
 	 * idempotency key; SHA-256 over gigabytes is not free)
 	 */
-	Upload(Flux<DataBuffer> body, long maxBytes, boolean digested) {
-		this.maxBytes = maxBytes;
+	Upload(Flux<DataBuffer> body, IngestProperties limits, boolean digested) {
+		this.maxBytes = limits.maxBodySize().toBytes();
 		this.digest = digested ? sha256() : null;
-		this.body = body.doOnNext(this::account);
+		this.body = timed(body.doOnNext(this::account), limits.idleTimeout(), limits.uploadTimeout());
 	}
 
 	/** The body, counted and digested while it is read. */
@@ -77,6 +80,31 @@ final class Upload {
 				this.digest.update(chunk);
 			}
 		}
+	}
+
+	/**
+	 * The body, failing with 408 once it pauses longer than {@code idle} or runs past {@code total} since the
+	 * upload began: each wait for the next piece lasts until whichever of the two comes first.
+	 */
+	private static Flux<DataBuffer> timed(Flux<DataBuffer> body, Duration idle, Duration total) {
+		return Flux.defer(() -> {
+			long deadline = System.nanoTime() + total.toNanos();
+			return body.timeout(Mono.defer(() -> nextPiece(idle, deadline)), (piece) -> nextPiece(idle, deadline))
+				.onErrorMap(TimeoutException.class, (ex) -> tooSlow(idle, total, System.nanoTime() - deadline >= 0));
+		});
+	}
+
+	private static Mono<Long> nextPiece(Duration idle, long deadline) {
+		long left = Math.max(0, deadline - System.nanoTime());
+		return Mono.delay(Duration.ofNanos(Math.min(idle.toNanos(), left)));
+	}
+
+	static PortalException tooSlow(Duration idle, Duration total, boolean pastDeadline) {
+		String detail = pastDeadline
+				? "The upload took longer than " + total.toSeconds() + " s (portal.ingest.upload-timeout)"
+				: "No part of the upload arrived for " + idle.toSeconds() + " s (portal.ingest.idle-timeout)";
+		return new PortalException(ProblemType.REQUEST_TIMEOUT,
+				detail + "; nothing of it was written. Send it again, or split it into smaller batches.");
 	}
 
 	static PortalException tooLarge(long maxBytes) {

@@ -1,6 +1,7 @@
 package org.kotaku.portal.ingest.web;
 
 import java.nio.charset.StandardCharsets;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -27,11 +29,13 @@ import static org.kotaku.portal.ingest.web.IngestHttpIntegrationTests.count;
 
 /**
  * The limits of ingestion: an upload above {@code portal.ingest.max-body-size} is refused with 413, declared or
- * streamed; a batch that waits for the merge lock longer than {@code portal.ingest.database.lock-wait} answers 503
- * with Retry-After and writes nothing.
+ * streamed; one that stalls past {@code idle-timeout} or trickles past {@code upload-timeout} gets 408; a batch
+ * that waits for the merge lock longer than {@code portal.ingest.database.lock-wait} answers 503 with
+ * Retry-After. None of them writes anything.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "portal.ingest.max-body-size=10KB", "portal.ingest.database.lock-wait=2s" })
+@TestPropertySource(properties = { "portal.ingest.max-body-size=10KB", "portal.ingest.database.lock-wait=2s",
+		"portal.ingest.idle-timeout=1s", "portal.ingest.upload-timeout=4s" })
 class IngestLimitsIntegrationTests {
 
 	/** The advisory lock batches merge under ("KOTAKU" in ASCII), as IngestService takes it. */
@@ -45,6 +49,9 @@ class IngestLimitsIntegrationTests {
 
 	String key;
 
+	@LocalServerPort
+	int port;
+
 	@Autowired
 	DemoLoader demo;
 
@@ -52,6 +59,72 @@ class IngestLimitsIntegrationTests {
 	void setUp() {
 		TinyDemo.ensureLoaded(this.demo); // the regions the activity rows name
 		this.key = this.keys.create("limit-tests", List.of(Dataset.ACTIVITIES)).block().key();
+	}
+
+	@Test
+	void aStalledUploadIsAnsweredWith408AndWritesNothing() throws Exception {
+		byte[] body = IngestFixtures.ndjson(IngestFixtures.standalone(Dataset.ACTIVITIES, "L2-", 3))
+			.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = uploadSocket(body.length)) {
+			socket.getOutputStream().write(body, 0, body.length / 2); // then nothing more
+			socket.getOutputStream().flush();
+			String answer = answer(socket);
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("/problems/request-timeout")
+				.contains("portal.ingest.idle-timeout");
+		}
+		assertThat(count("select count(*) from activity where id like 'L2-%'")).isZero();
+	}
+
+	@Test
+	void anUploadTricklingPastTheTotalLimitIsAnsweredWith408AndWritesNothing() throws Exception {
+		byte[] body = IngestFixtures.ndjson(IngestFixtures.standalone(Dataset.ACTIVITIES, "L3-", 3))
+			.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = uploadSocket(body.length)) {
+			Thread trickle = new Thread(() -> trickle(socket, body), "trickling-client");
+			trickle.setDaemon(true);
+			trickle.start();
+			String answer = answer(socket);
+			trickle.interrupt();
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("portal.ingest.upload-timeout");
+		}
+		assertThat(count("select count(*) from activity where id like 'L3-%'")).isZero();
+	}
+
+	/** A few bytes every 300 ms: never idle for 1 s, but the 4 s limit passes long before the body is complete. */
+	private static void trickle(Socket socket, byte[] body) {
+		try {
+			for (int at = 0; at < body.length - 1 && !Thread.currentThread().isInterrupted(); at += 8) {
+				socket.getOutputStream().write(body, at, Math.min(8, body.length - 1 - at));
+				socket.getOutputStream().flush();
+				Thread.sleep(300);
+			}
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			// the server answered and closed the connection
+		}
+	}
+
+	private Socket uploadSocket(int length) throws Exception {
+		Socket socket = new Socket("127.0.0.1", this.port);
+		socket.setSoTimeout(30_000);
+		socket.getOutputStream().write(("POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Authorization: Bearer " + this.key + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
+				+ length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		return socket;
+	}
+
+	/** The server's answer: its status line, headers and the problem body (read until the body's closing brace). */
+	private static String answer(Socket socket) throws Exception {
+		java.io.InputStream in = socket.getInputStream();
+		StringBuilder answer = new StringBuilder();
+		int b;
+		while ((b = in.read()) != -1) {
+			answer.append((char) b);
+			if (answer.indexOf("\r\n\r\n") > 0 && b == '}') {
+				break;
+			}
+		}
+		return answer.toString();
 	}
 
 	@Test
