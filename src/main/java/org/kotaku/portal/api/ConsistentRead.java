@@ -19,7 +19,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * A read-only, repeatable-read transaction: every query in it sees the same committed data, whatever commits
- * meanwhile. What a whole read of one data version (a snapshot, the bulk files) runs in.
+ * meanwhile. What a whole read of one data version (a snapshot, the bulk files) runs in; the joined reads run
+ * without the public statement timeout ({@link PublicQueryTimeout}).
  */
 public final class ConsistentRead {
 
@@ -84,6 +85,7 @@ public final class ConsistentRead {
 			// a utility statement takes no bind parameters; the id is PostgreSQL's own, checked by checked()
 			return this.joined.transactional(this.db.sql("set transaction snapshot '" + this.id + "'")
 				.then()
+				.then(this.db.sql(PublicQueryTimeout.LIFTED).then())
 				.thenMany(Flux.<T>from(reads)));
 		}
 

@@ -91,6 +91,12 @@ public final class Problems {
 					+ "impossible date or a NUL character). Nothing was written; correct the value and send it again.",
 					Map.of("sqlState", sqlState));
 		}
+		if (PublicQueryTimeout.QUERY_CANCELED.equals(sqlState)) {
+			log.warn("statement cancelled: " + ex);
+			return new Problem(ProblemType.SERVICE_UNAVAILABLE, 503, "This request kept the database busy longer than "
+					+ "the limit for one query (portal.database.statement-timeout) and was cancelled. Narrow it (a "
+					+ "filter, a smaller area) or retry shortly.", Map.of());
+		}
 		if (ex instanceof DataAccessException || ex instanceof R2dbcException) {
 			log.warn("database failure: " + ex);
 			return new Problem(ProblemType.SERVICE_UNAVAILABLE, 503,

@@ -1,6 +1,7 @@
 package org.kotaku.portal.readmodel;
 
 import org.kotaku.portal.api.ConsistentRead;
+import org.kotaku.portal.api.PublicQueryTimeout;
 import org.kotaku.portal.api.DataVersion;
 
 import java.io.IOException;
@@ -53,8 +54,9 @@ class SnapshotRepository {
 	 * prepares its statements once, and PostgreSQL's generic plan of an incremental query (villages unknown) scans
 	 * whole tables where the villages' indexes take a millisecond.
 	 */
-	private static final List<String> SETTINGS = List.of("set local work_mem = '128MB'", "set local jit = off",
-			"set local max_parallel_workers_per_gather = 0", "set local plan_cache_mode = force_custom_plan");
+	private static final List<String> SETTINGS = List.of(PublicQueryTimeout.LIFTED, "set local work_mem = '128MB'",
+			"set local jit = off", "set local max_parallel_workers_per_gather = 0",
+			"set local plan_cache_mode = force_custom_plan");
 
 	private static final String VERSION = sql("version");
 
