@@ -108,7 +108,7 @@ class OpenApiContractIntegrationTests {
 
 	@TestFactory
 	Stream<DynamicTest> everyOperationAnswersPerItsSchemas() {
-		awaitBulkFiles();
+		awaitBulkFiles(this.client);
 		List<DynamicTest> tests = new ArrayList<>();
 		contract.get("paths").properties().forEach((path) -> {
 			JsonNode get = path.getValue().get("get");
@@ -166,7 +166,7 @@ class OpenApiContractIntegrationTests {
 		for (JsonNode parameter : parameters(operation)) {
 			String in = parameter.path("in").asText();
 			if (in.equals("path")) {
-				path = path.replace("{" + parameter.get("name").asText() + "}", pathValue(parameter));
+				path = path.replace("{" + parameter.get("name").asText() + "}", pathValue(this.client, parameter));
 			}
 			else if (in.equals("query") && parameter.path("required").asBoolean()) {
 				query.add(parameter.get("name").asText() + "=" + example(parameter));
@@ -184,15 +184,15 @@ class OpenApiContractIntegrationTests {
 	}
 
 	/** The bulk files of the loaded demo are written off the request path, shortly after it is served. */
-	private void awaitBulkFiles() {
+	static void awaitBulkFiles(WebTestClient client) {
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
 			.pollInterval(java.time.Duration.ofMillis(250))
-			.until(() -> new String(this.client.get().uri("/downloads").exchange().expectBody().returnResult()
+			.until(() -> new String(client.get().uri("/downloads").exchange().expectBody().returnResult()
 				.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8).contains("\"version\""));
 	}
 
 	/** An operation with a security requirement (its own, or the document's) refuses a request without credentials. */
-	private static boolean requiresCredentials(JsonNode operation) {
+	static boolean requiresCredentials(JsonNode operation) {
 		JsonNode security = operation.has("security") ? operation.get("security") : contract.path("security");
 		return security.isArray() && !security.isEmpty();
 	}
@@ -247,12 +247,12 @@ class OpenApiContractIntegrationTests {
 		return messages.stream().map(ValidationMessage::getMessage).toList();
 	}
 
-	private String pathValue(JsonNode parameter) {
+	static String pathValue(WebTestClient client, JsonNode parameter) {
 		JsonNode source = parameter.get("x-contract-source");
 		if (source == null) {
 			return example(parameter);
 		}
-		byte[] answer = this.client.get().uri(source.get("path").asText()).exchange()
+		byte[] answer = client.get().uri(source.get("path").asText()).exchange()
 			.expectStatus().isOk().expectBody().returnResult().getResponseBody();
 		try {
 			return JSON.readTree(answer).at(source.get("pointer").asText()).asText();
@@ -262,13 +262,13 @@ class OpenApiContractIntegrationTests {
 		}
 	}
 
-	private static String example(JsonNode parameter) {
+	static String example(JsonNode parameter) {
 		JsonNode example = parameter.get("example");
 		assertThat(example).as("parameter " + parameter.get("name") + " needs an example").isNotNull();
 		return example.asText();
 	}
 
-	private static List<JsonNode> parameters(JsonNode operation) {
+	static List<JsonNode> parameters(JsonNode operation) {
 		List<JsonNode> parameters = new ArrayList<>();
 		operation.path("parameters").forEach((p) -> parameters.add(resolve(p)));
 		return parameters;

@@ -88,7 +88,9 @@ final class IngestFixtures {
 		if (flat.remove("volumes") instanceof Map<?, ?> volumes) {
 			volumes.forEach((criterion, volume) -> flat.put("volume" + criterion, volume));
 		}
-		if (flat.remove("location") instanceof Map<?, ?> point && point.get("coordinates") instanceof List<?> xy) {
+		if (flat.get("location") instanceof Map<?, ?> point && point.get("coordinates") instanceof List<?> xy
+				&& xy.size() == 2) {
+			flat.remove("location");
 			flat.put("lon", xy.get(0));
 			flat.put("lat", xy.get(1));
 		}
