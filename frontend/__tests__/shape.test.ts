@@ -63,6 +63,8 @@ describe('CSV', () => {
   it('defuses spreadsheet formulas in text', () => {
     expect(toCsv(['x'], [['=HYPERLINK("x")']])).toContain(`"'=HYPERLINK(""x"")"`);
     expect(toCsv(['x'], [[-5]])).toContain('-5');
+    // the server's rule too: a leading apostrophe is doubled, so that stripping one always gives the value back
+    expect(toCsv(['x'], [["'quoted"]])).toContain("''quoted");
   });
 });
 

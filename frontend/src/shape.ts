@@ -86,7 +86,7 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
 function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  const guarded = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  const guarded = /^[=+\-@\t\r']/.test(text) && typeof value === 'string' ? `'${text}` : text;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 

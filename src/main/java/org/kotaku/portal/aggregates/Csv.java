@@ -3,9 +3,10 @@ package org.kotaku.portal.aggregates;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.kotaku.portal.catalog.CsvCell;
 import org.kotaku.portal.httpcache.Rendered;
 
-/** RFC 4180 CSV (UTF-8, CRLF line ends, a header row of the documented field names). */
+/** RFC 4180 CSV (UTF-8, CRLF line ends, a header row of the documented field names; cells: {@link CsvCell}). */
 final class Csv {
 
 	static final String CONTENT_TYPE = "text/csv;charset=UTF-8;header=present";
@@ -25,19 +26,9 @@ final class Csv {
 			if (i > 0) {
 				csv.append(',');
 			}
-			csv.append(field(values.get(i)));
+			csv.append(CsvCell.of(values.get(i)));
 		}
 		csv.append("\r\n");
-	}
-
-	static String field(Object value) {
-		if (value == null) {
-			return "";
-		}
-		String text = value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : value.toString();
-		boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-				|| text.indexOf('\r') >= 0;
-		return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
 	}
 
 }

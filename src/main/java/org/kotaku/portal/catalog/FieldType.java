@@ -64,7 +64,8 @@ public enum FieldType {
 
 	/**
 	 * A CSV cell of the portal's files back as the value JSON publishes: an empty cell is null (the files' only
-	 * missing value), numbers and booleans typed, dates as ISO text, lists split at {@code ;}.
+	 * missing value), numbers and booleans typed, dates as ISO text, lists split at {@code ;}, text without the
+	 * apostrophe that guards it against spreadsheet formulas ({@link CsvCell}).
 	 */
 	public Object fromCsv(String cell) {
 		if (cell == null || cell.isEmpty()) {
@@ -72,8 +73,9 @@ public enum FieldType {
 		}
 		return switch (this) {
 			case BOOLEAN -> Boolean.parseBoolean(cell);
-			case STRING_LIST -> List.of(cell.split(String.valueOf(LIST_SEPARATOR), -1));
-			case STRING, DATE -> cell;
+			case STRING_LIST -> List.of(CsvCell.unguarded(cell).split(String.valueOf(LIST_SEPARATOR), -1));
+			case STRING -> CsvCell.unguarded(cell);
+			case DATE -> cell;
 			default -> parse(cell);
 		};
 	}

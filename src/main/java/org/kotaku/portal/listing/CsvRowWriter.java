@@ -1,16 +1,14 @@
 package org.kotaku.portal.listing;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.kotaku.portal.catalog.FieldType;
+import org.kotaku.portal.catalog.CsvCell;
 
 /**
  * CSV (RFC 4180): UTF-8, CRLF line ends, a header row of the published field names, fields quoted when they hold
- * a comma, a quote or a line break (quotes doubled). Money is whole rupiah, dates ISO 8601, lists joined with
- * {@code ;}. With {@code bom} the text starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+ * a comma, a quote or a line break (quotes doubled), text guarded against spreadsheet formulas ({@link CsvCell}).
+ * Money is whole rupiah, dates ISO 8601, lists joined with {@code ;}. With {@code bom} the text starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
  */
 final class CsvRowWriter implements RowWriter {
 
@@ -20,7 +18,7 @@ final class CsvRowWriter implements RowWriter {
 
 	@Override
 	public String head(Envelope envelope) {
-		String header = envelope.columns().stream().map(CsvRowWriter::field).collect(Collectors.joining(","));
+		String header = envelope.columns().stream().map(CsvCell::quoted).collect(Collectors.joining(","));
 		return (envelope.bom() ? BOM : "") + header + CRLF;
 	}
 
@@ -32,7 +30,7 @@ final class CsvRowWriter implements RowWriter {
 			if (!firstCell) {
 				line.append(',');
 			}
-			line.append(value(value));
+			line.append(CsvCell.of(value));
 			firstCell = false;
 		}
 		return line.append(CRLF).toString();
@@ -46,26 +44,6 @@ final class CsvRowWriter implements RowWriter {
 	@Override
 	public String item(Envelope envelope, Row row, Map<String, Object> extra) {
 		return head(envelope) + row(row, true);
-	}
-
-	static String value(Object value) {
-		if (value == null) {
-			return "";
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal.toPlainString();
-		}
-		if (value instanceof List<?> list) {
-			return field(FieldType.listText(list));
-		}
-		return field(value.toString());
-	}
-
-	static String field(String text) {
-		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-			return text;
-		}
-		return '"' + text.replace("\"", "\"\"") + '"';
 	}
 
 }

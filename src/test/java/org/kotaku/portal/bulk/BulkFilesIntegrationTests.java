@@ -77,6 +77,8 @@ class BulkFilesIntegrationTests {
 	@Autowired
 	BulkProperties properties;
 
+	static final String FORMULA = "=HYPERLINK(\"http://example.org\",\"klik\")";
+
 	@Test
 	void everyFileHoldsExactlyTheRowsTheApiServesAtItsVersion() {
 		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
@@ -218,8 +220,11 @@ class BulkFilesIntegrationTests {
 		Map<String, Object> delete = new LinkedHashMap<>();
 		delete.put("op", "delete");
 		delete.put("id", "bulk-test-gone-" + run);
+		// a name a spreadsheet would run as a formula: guarded in every CSV, exactly itself in JSON and the delta
+		Map<String, Object> created = TestIngest.activityRow("bulk-test-new-" + run, 3_000_000);
+		created.put("name", FORMULA);
 		this.ingest.ingest(IngestRequest.upsert(org.kotaku.portal.ingest.Dataset.ACTIVITIES, "bulk-test", true),
-				Flux.just(TestIngest.activityRow("bulk-test-new-" + run, 3_000_000), TestIngest.activityRow(changedId, budget), delete))
+				Flux.just(created, TestIngest.activityRow(changedId, budget), delete))
 			.block(Duration.ofMinutes(1));
 		ReadModels.awaitLatest(this.readModel);
 		JsonNode after = awaitFilesOf(ReadModels.latestVersion());
@@ -246,8 +251,18 @@ class BulkFilesIntegrationTests {
 			if (dataset == Catalog.ACTIVITIES) {
 				assertThat(lines.stream().map((l) -> l.get("change").asString() + " " + l.get("id").asString()))
 					.contains("created bulk-test-new-" + run, "changed " + changedId, "deleted bulk-test-gone-" + run);
+				assertThat(csv(bytes(file(after, dataset, "csv"))).stream()
+					.filter((row) -> row[0].equals("bulk-test-new-" + run)).findFirst().orElseThrow())
+					.contains("'" + FORMULA);
+				assertThat(now.get("bulk-test-new-" + run)).containsEntry("name", FORMULA);
 			}
 		}
+		assertThat(this.client.get().uri("/api/v1/activities/bulk-test-new-" + run + "?format=csv").exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+			.contains("\"'" + FORMULA.replace("\"", "\"\"") + "\"");
+		assertThat(this.client.get().uri("/api/v1/activities/bulk-test-new-" + run).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
+			.contains("\"name\":\"" + FORMULA.replace("\"", "\\\"") + "\"");
 		JsonNode listed = this.json.readTree(this.client.get().uri("/api/v1/datasets/activities").exchange()
 			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).at("/item/downloads/0");
 		assertThat(listed.get("version").asLong()).isEqualTo(after.get("version").asLong());

@@ -62,17 +62,6 @@ class ListingPartsTests {
 	}
 
 	@Test
-	void csvFieldsAreQuotedOnlyWhenNeeded() {
-		assertThat(CsvRowWriter.value("plain Ñoño")).isEqualTo("plain Ñoño");
-		assertThat(CsvRowWriter.value("a, b")).isEqualTo("\"a, b\"");
-		assertThat(CsvRowWriter.value("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-		assertThat(CsvRowWriter.value("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-		assertThat(CsvRowWriter.value(new java.math.BigDecimal("1E+3"))).isEqualTo("1000");
-		assertThat(CsvRowWriter.value(List.of("64.71.01.1001", "64.71.01.1002"))).isEqualTo("64.71.01.1001;64.71.01.1002");
-		assertThat(CsvRowWriter.value(null)).isEmpty();
-	}
-
-	@Test
 	void csvLargerThanASpreadsheetCarriesAWarning() {
 		assertThat(Listings.spreadsheetWarning(1_048_575)).isEmpty();
 		assertThat(Listings.spreadsheetWarning(1_048_576)).hasValueSatisfying((w) -> assertThat(w).contains("1048576 rows"));
