@@ -1,6 +1,5 @@
 package org.kotaku.portal.web;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 
@@ -35,8 +34,11 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 
 	private final Cache<String, TokenBucket> buckets;
 
-	RateLimitFilter(RateLimitProperties properties) {
+	private final ClientAddress clients;
+
+	RateLimitFilter(RateLimitProperties properties, ClientAddress clients) {
 		this.properties = properties;
+		this.clients = clients;
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(properties.maxClients())
 			.expireAfterAccess(Duration.ofMinutes(10))
@@ -66,20 +68,9 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 			return 0;
 		}
 		long now = System.nanoTime();
-		TokenBucket bucket = this.buckets.get(client(request),
+		TokenBucket bucket = this.buckets.get(this.clients.of(request),
 				(key) -> new TokenBucket(this.properties.capacity(), this.properties.refillPerSecond(), now));
 		return bucket.tryTake(now);
-	}
-
-	private String client(ServerHttpRequest request) {
-		if (this.properties.trustForwardedFor()) {
-			String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-			if (forwarded != null && !forwarded.isBlank()) {
-				return forwarded.split(",")[0].strip();
-			}
-		}
-		InetSocketAddress remote = request.getRemoteAddress();
-		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
 }

@@ -25,7 +25,7 @@ class RateLimitFilterTests {
 				.GET("/api/v1/ping", (request) -> ServerResponse.ok().bodyValue("pong"))
 				.GET("/actuator/health", (request) -> ServerResponse.ok().bodyValue("up"))
 				.build())
-			.webFilter(new RateLimitFilter(properties))
+			.webFilter(new RateLimitFilter(properties, new ClientAddress(properties)))
 			.handlerStrategies(HandlerStrategies.builder()
 				.exceptionHandler(new ProblemExceptionHandler(JsonMapper.builder().build()))
 				.build())
@@ -49,7 +49,8 @@ class RateLimitFilterTests {
 	/** Answers the fast path replays from the cache take tokens from the same bucket. */
 	@Test
 	void fastPathAnswersCountAgainstTheLimit() {
-		RateLimitFilter filter = new RateLimitFilter(new RateLimitProperties(true, 2, 0.01, false, 100));
+		RateLimitProperties limited = new RateLimitProperties(true, 2, 0.01, false, 100);
+		RateLimitFilter filter = new RateLimitFilter(limited, new ClientAddress(limited));
 		MockServerHttpRequest request = MockServerHttpRequest.get("/api/v1/summary")
 			.remoteAddress(new InetSocketAddress("10.1.2.3", 4000))
 			.build();
@@ -57,7 +58,8 @@ class RateLimitFilterTests {
 		assertThat(filter.allows(request)).isTrue();
 		assertThat(filter.allows(request)).as("past the burst the fast path steps aside").isFalse();
 		assertThat(filter.allows(MockServerHttpRequest.get("/actuator/health").build())).isTrue();
-		assertThat(new RateLimitFilter(new RateLimitProperties(false, 1, 0.01, false, 100)).allows(request)).isTrue();
+		RateLimitProperties off = new RateLimitProperties(false, 1, 0.01, false, 100);
+		assertThat(new RateLimitFilter(off, new ClientAddress(off)).allows(request)).isTrue();
 	}
 
 	@Test
