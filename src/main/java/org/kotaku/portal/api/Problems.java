@@ -8,8 +8,6 @@ import io.r2dbc.spi.R2dbcException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.kotaku.portal.ingest.IngestConflictException;
-import org.kotaku.portal.ingest.IngestValidationException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -74,12 +72,6 @@ public final class Problems {
 		if (ex instanceof PortalException portal) {
 			return new Problem(portal.type(), portal.type().status().value(), portal.detail(), portal.extensions());
 		}
-		if (ex instanceof IngestValidationException invalid) {
-			return invalidRows(invalid);
-		}
-		if (ex instanceof IngestConflictException conflict) {
-			return new Problem(ProblemType.CONFLICT, 409, conflict.getMessage(), Map.of());
-		}
 		if (ex instanceof ResponseStatusException status) {
 			return fromStatus(status);
 		}
@@ -114,25 +106,6 @@ public final class Problems {
 			}
 		}
 		return null;
-	}
-
-	private static Problem invalidRows(IngestValidationException ex) {
-		List<Map<String, Object>> errors = ex.errors().stream().map((e) -> {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("row", e.row());
-			error.put("field", e.field());
-			error.put("value", e.value());
-			error.put("message", e.message());
-			return error;
-		}).toList();
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("dataset", ex.dataset().publicName());
-		extensions.put("rowsReceived", ex.rowsReceived());
-		extensions.put("errorCount", ex.totalErrors());
-		extensions.put("errors", errors);
-		String detail = ex.totalErrors() + " problem(s) in " + ex.rowsReceived()
-				+ " row(s); nothing was written. The first " + errors.size() + " are listed in errors.";
-		return new Problem(ProblemType.INVALID_ROWS, 422, detail, extensions);
 	}
 
 	private static Problem fromStatus(ResponseStatusException ex) {

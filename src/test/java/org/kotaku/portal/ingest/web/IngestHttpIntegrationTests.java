@@ -230,6 +230,14 @@ class IngestHttpIntegrationTests {
 		return format.equals(RowDecoder.NDJSON) ? IngestFixtures.ndjson(rows) : IngestFixtures.jsonArray(rows);
 	}
 
+	static String text(String query) throws Exception {
+		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery(query)) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
 	static long count(String query) throws Exception {
 		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery(query)) {

@@ -69,7 +69,11 @@ class IngestStreamingIntegrationTests {
 		assertThat(count("select count(*) from ingest_batch where source = 'stream-tests'")).isEqualTo(batchesBefore);
 		// the cut-off batch's transaction is gone with its lock: nothing of this database is left waiting
 		assertThat(count("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
-				+ "where l.locktype = 'advisory' and d.datname = current_database()")).isZero();
+				+ "where l.locktype = 'advisory' and d.datname = current_database()"))
+			.as("advisory locks held: %s", IngestHttpIntegrationTests.text("select string_agg(a.application_name || ' "
+					+ "pid ' || a.pid || ' ' || a.state || ': ' || left(a.query, 80), ' | ') from pg_locks l "
+					+ "join pg_stat_activity a on a.pid = l.pid where l.locktype = 'advisory'"))
+			.isZero();
 		assertThat(count("select count(*) from pg_stat_activity where datname = current_database() "
 				+ "and state like 'idle in transaction%'")).isZero();
 	}
