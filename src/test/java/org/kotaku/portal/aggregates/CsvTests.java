@@ -20,6 +20,15 @@ class CsvTests {
 	}
 
 	@Test
+	void guardsFormulaTextButNotNegativeNumbers() {
+		List<List<Object>> rows = List.of(Arrays.asList("64.71", "=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)",
+				new BigDecimal("-2.5"), 116.85, -1.25));
+		String csv = new String(Csv.render(List.of("code", "name", "unit", "value", "lon", "lat"), rows).body(),
+				StandardCharsets.UTF_8);
+		assertThat(csv).endsWith("\r\n64.71,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),-2.5,116.85,-1.25\r\n");
+	}
+
+	@Test
 	void keepsNonAsciiLettersAsUtf8() {
 		String csv = new String(Csv.render(List.of("name"), List.of(List.of("Désa Ñusa"))).body(), StandardCharsets.UTF_8);
 		assertThat(csv).endsWith("Désa Ñusa\r\n");

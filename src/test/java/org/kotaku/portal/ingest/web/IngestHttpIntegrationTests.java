@@ -9,11 +9,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.keys.ApiKeys;
+import org.kotaku.portal.readmodel.ReadModel;
+import org.kotaku.portal.support.Csv;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.ReadModels;
 import org.kotaku.portal.support.TestDatabase;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +48,9 @@ class IngestHttpIntegrationTests {
 
 	@Autowired
 	DemoLoader demo;
+
+	@Autowired
+	ReadModel readModel;
 
 	String key;
 
@@ -206,6 +213,34 @@ class IngestHttpIntegrationTests {
 		rows.get(0).put("name", "another name");
 		idempotent("retry-1", IngestFixtures.ndjson(rows)).expectStatus().isEqualTo(409)
 			.expectBody().jsonPath("$.type").isEqualTo("/problems/conflict").jsonPath("$.batchId").isEqualTo(first.get("id"));
+	}
+
+	@Test
+	void formulaNamesAreGuardedInTheCsvExportAndExactInJsonWhileNegativeCoordinatesStayNumbers() {
+		List<Map<String, Object>> rows = IngestFixtures.standalone(Dataset.ACTIVITIES, "H7-", 2);
+		List<String> names = List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(A1)");
+		for (int i = 0; i < rows.size(); i++) {
+			rows.get(i).put("name", names.get(i));
+			rows.get(i).put("location", Map.of("type", "Point", "coordinates", List.of(116.85, -1.25)));
+		}
+		post(Dataset.ACTIVITIES, RowDecoder.NDJSON, IngestFixtures.ndjson(rows)).expectStatus().isCreated();
+		ReadModels.awaitLatest(this.readModel);
+		String text = this.http.get().uri("/api/v1/activities?format=csv&limit=all").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		List<List<String>> csv = Csv.parse(text);
+		List<String> header = csv.get(0);
+		for (int i = 0; i < rows.size(); i++) {
+			String id = rows.get(i).get("id").toString();
+			List<String> record = csv.stream().filter((r) -> r.get(header.indexOf("id")).equals(id)).findFirst()
+				.orElseThrow();
+			assertThat(record.get(header.indexOf("name"))).isEqualTo("'" + names.get(i));
+			assertThat(record.get(header.indexOf("lat"))).startsWith("-1.25").matches("-[0-9.]+");
+			JsonNode item = IngestFixtures.JSON.readTree(this.http.get().uri("/api/v1/activities/" + id).exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).get("item");
+			assertThat(item.get("name").asString()).isEqualTo(names.get(i));
+			assertThat(item.get("lat").decimalValue()).isEqualByComparingTo("-1.25");
+		}
+		assertThat(text).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", ",'@SUM(A1),", ",-1.25");
 	}
 
 	private WebTestClient.ResponseSpec idempotent(String idempotencyKey, String body) {
