@@ -119,7 +119,9 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private void drain() {
-		while (this.pending.get() && this.running.compareAndSet(false, true)) {
+		// once the node shuts down its scheduler refuses work, and a refused refresh would drain again at once,
+		// recursing until the stack overflows
+		while (!this.scheduler.isDisposed() && this.pending.get() && this.running.compareAndSet(false, true)) {
 			if (!this.pending.get()) {
 				this.running.set(false);
 				continue;
