@@ -6,6 +6,6 @@
  * tables the ingestion recomputes for the villages each batch touches: migration V55), held and swapped by {@link org.kotaku.portal.readmodel.ReadModel} (coalesced refreshes, off the
  * event loop), kept current by {@link org.kotaku.portal.readmodel.ReadModelListener} (LISTEN read_model with
  * reconnect and a periodic version check), and reported in health ({@code readModel}) and metrics
- * ({@code portal.read-model.*}). Depends on the database and {@code api} (errors) only.
+ * ({@code portal.read-model.*}). Depends on the database, {@code api} and {@code catalog} only.
  */
 package org.kotaku.portal.readmodel;

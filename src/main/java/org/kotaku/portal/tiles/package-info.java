@@ -1,6 +1,6 @@
 /**
  * Mapbox Vector Tiles and their TileJSON at {@code /tiles}: tile addresses, the layer SQL (in
- * {@code sql/tiles/}), the in-memory tile cache and versioned, immutable tile URLs. Depends on {@code api} and
- * {@code dataversion}; never on other features.
+ * {@code sql/tiles/}), the in-memory tile cache and versioned, immutable tile URLs. Depends on {@code api},
+ * {@code httpcache}, {@code licence} and {@code readmodel}; never on other features.
  */
 package org.kotaku.portal.tiles;

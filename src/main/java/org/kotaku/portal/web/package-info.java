@@ -1,6 +1,7 @@
 /**
  * HTTP conventions of everything public, as web filters: rate limit per client address, CORS for public GETs,
  * security headers, HEAD, and conditional GETs (ETag from the data version, 304, Cache-Control); plus serving the
- * written API contract, the data dictionary and Swagger UI. Depends on {@code api} only.
+ * written API contract, the data dictionary and Swagger UI. Depends on {@code api}, {@code httpcache} and
+ * {@code licence}.
  */
 package org.kotaku.portal.web;
