@@ -28,7 +28,7 @@ public final class PortalProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private Process process;
+	private volatile Process process;
 
 	private PortalProcess(List<String> command, int port, Path log) {
 		this.command = command;
@@ -48,6 +48,8 @@ public final class PortalProcess implements AutoCloseable {
 				"--spring.flyway.password=" + OwnCluster.PASSWORD, "--spring.application.name=kotaku-portal-process"));
 		command.addAll(List.of(arguments));
 		PortalProcess portal = new PortalProcess(command, port, Path.of("target", "portal-process-" + port + ".log"));
+		// a test JVM that dies without closing it leaves no portal behind
+		Runtime.getRuntime().addShutdownHook(new Thread(portal::destroyIfAlive));
 		portal.restart();
 		return portal;
 	}
@@ -93,6 +95,13 @@ public final class PortalProcess implements AutoCloseable {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 				kill();
 			}
+		}
+	}
+
+	private void destroyIfAlive() {
+		Process current = this.process;
+		if (current != null) {
+			current.destroyForcibly();
 		}
 	}
 
