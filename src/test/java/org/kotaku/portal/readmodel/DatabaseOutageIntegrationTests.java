@@ -8,6 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With its database stopped, a node keeps answering aggregates from its last snapshot, says DEGRADED in health,
- * and catches up by itself when the database is back. The database is a PostgreSQL cluster this test creates,
+ * and catches up by itself when the database is back; public clients hitting it while the database restarts get
+ * 200 or 503 with Retry-After, never a 500 or a dropped connection, and all 200 again soon after. The database is a PostgreSQL cluster this test creates,
  * stops, starts and drops (never the machine's main one).
  */
 @ExtendWith(HangDiagnostics.class)
@@ -99,6 +112,87 @@ class DatabaseOutageIntegrationTests {
 				cluster.jdbcUrl(), OwnCluster.USER, OwnCluster.PASSWORD);
 		readModel.awaitVersion(after.dataVersion()).block(Duration.ofSeconds(30));
 		assertThat(summaryVersion()).as("caught up after the outage").isEqualTo(after.dataVersion());
+	}
+
+	@Test
+	void publicClientsGet200Or503WhileTheDatabaseRestartsAndAll200Soon() throws Exception {
+		Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+		AtomicBoolean running = new AtomicBoolean(true);
+		int clients = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> loops = new ArrayList<>();
+		for (int n = 0; n < clients; n++) {
+			int client = n;
+			loops.add(pool.submit(() -> hitUntilStopped(client, running, outcomes)));
+		}
+		try {
+			await("answers before the outage", () -> outcomes.size() >= 30);
+			cluster.stop();
+			await("503s while the database is down", () -> outcomes.stream().filter((o) -> o.status() == 503).count() >= clients);
+			cluster.start();
+			long restarted = System.nanoTime();
+			await("every client answered 200 again", () -> allRecent200(outcomes, restarted, clients * 5));
+			System.out.println("public load: all 200 again " + Duration.ofNanos(System.nanoTime() - restarted).toMillis()
+					+ " ms after the database started; answers (status=count/slowest ms): " + outcomes.stream()
+						.collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.summarizingLong(Outcome::millis)))
+						.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue().getCount() + "/" + e.getValue().getMax())
+						.toList());
+		}
+		finally {
+			running.set(false);
+			pool.shutdown();
+			assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).as("the clients stopped").isTrue();
+		}
+		for (Future<?> loop : loops) {
+			loop.get();
+		}
+		assertThat(outcomes).as("only 200, or 503 with Retry-After; never a 500 or a dropped connection")
+			.allMatch((o) -> o.status() == 200 || (o.status() == 503 && o.retryAfter()));
+	}
+
+	/** One client: a search (needs the database) and the summary (from the snapshot) in turn, until stopped. */
+	private static void hitUntilStopped(int client, AtomicBoolean running, Queue<Outcome> outcomes) {
+		for (int n = 0; running.get(); n++) {
+			String path = n % 2 == 0 ? "/api/v1/activities?limit=5&q=road" + client + "x" + n : "/api/v1/summary";
+			long sent = System.nanoTime();
+			try {
+				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
+					.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+				outcomes.add(new Outcome(System.nanoTime(), sent, path, answer.statusCode(),
+						answer.headers().firstValue("Retry-After").isPresent(), null));
+			}
+			catch (IOException ex) {
+				outcomes.add(new Outcome(System.nanoTime(), sent, path, -1, false, ex.toString()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/** Whether the last {@code count} answers all came after {@code since} and were all 200. */
+	private static boolean allRecent200(Queue<Outcome> outcomes, long since, int count) {
+		List<Outcome> all = new ArrayList<>(outcomes);
+		List<Outcome> recent = all.subList(Math.max(0, all.size() - count), all.size());
+		return recent.size() == count && recent.stream().allMatch((o) -> o.at() - since > 0 && o.status() == 200);
+	}
+
+	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as(what + " within 30 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	/** One answer (status -1 with the error when the connection failed). */
+	private record Outcome(long at, long sent, String path, int status, boolean retryAfter, String error) {
+
+		long millis() {
+			return Duration.ofNanos(this.at - this.sent).toMillis();
+		}
+
 	}
 
 	private static long summaryVersion() {

@@ -3,9 +3,15 @@ package org.kotaku.portal.support;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A PostgreSQL 15 cluster of the test's own (pg_createcluster, on a free port), with PostGIS and a database and
@@ -22,6 +28,9 @@ public final class OwnCluster implements AutoCloseable {
 
 	public static final String DATABASE = "kotaku_outage";
 
+	/** Clusters created by this JVM so far: each gets a name of its own. */
+	private static final AtomicInteger created = new AtomicInteger();
+
 	private final String name;
 
 	private final int port;
@@ -33,7 +42,7 @@ public final class OwnCluster implements AutoCloseable {
 
 	/** Creates and starts the cluster, with PostGIS enabled in the app's database. */
 	public static OwnCluster create() {
-		String name = "kotaku_rm_" + ProcessHandle.current().pid();
+		String name = "kotaku_rm_" + ProcessHandle.current().pid() + "_" + created.incrementAndGet();
 		OwnCluster cluster = new OwnCluster(name, freePort());
 		cluster.postgres("pg_createcluster", VERSION, name, "-p", Integer.toString(cluster.port));
 		cluster.start();
@@ -53,6 +62,23 @@ public final class OwnCluster implements AutoCloseable {
 
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + DATABASE;
+	}
+
+	/** Runs one statement as the app's role over JDBC and answers the first column of its first row as a number. */
+	public long count(String sql) {
+		try (Connection c = connect(); Statement s = c.createStatement();
+				ResultSet rows = s.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A JDBC connection as the app's role, for a test that holds a lock or a transaction open. */
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
 	}
 
 	public void start() {
@@ -92,7 +118,7 @@ public final class OwnCluster implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

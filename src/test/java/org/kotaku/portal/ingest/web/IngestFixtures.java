@@ -37,6 +37,19 @@ final class IngestFixtures {
 		return rows;
 	}
 
+	/** {@code count} copies of the first standalone activity, with ids {@code prefix + n} and the same name. */
+	static List<Map<String, Object>> activities(String prefix, int count, String name) {
+		Map<String, Object> template = standalone(Dataset.ACTIVITIES, prefix, 1).get(0);
+		List<Map<String, Object>> rows = new ArrayList<>(count);
+		for (int n = 0; n < count; n++) {
+			Map<String, Object> row = new LinkedHashMap<>(template);
+			row.put("id", prefix + n);
+			row.put("name", name);
+			rows.add(row);
+		}
+		return rows;
+	}
+
 	/** The first {@code count} rows of a dataset, renamed under {@code prefix} (ids and references alike). */
 	static List<Map<String, Object>> rows(Dataset dataset, String prefix, int count) {
 		DemoDataset demo = new DemoDataset(DemoScale.TINY, TinyDemo.SEED);

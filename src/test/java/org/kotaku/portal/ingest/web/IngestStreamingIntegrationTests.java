@@ -4,8 +4,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +51,7 @@ class IngestStreamingIntegrationTests {
 	@Test
 	void aBatchCutOffMidStreamCommitsNothing() throws Exception {
 		long batchesBefore = count("select count(*) from ingest_batch where source = 'stream-tests'");
-		byte[] rows = IngestFixtures.ndjson(activities("S1-", 5_000, "cut off")).getBytes(StandardCharsets.UTF_8);
+		byte[] rows = IngestFixtures.ndjson(IngestFixtures.activities("S1-", 5_000, "cut off")).getBytes(StandardCharsets.UTF_8);
 		try (Socket socket = new Socket("127.0.0.1", port())) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
@@ -83,8 +81,8 @@ class IngestStreamingIntegrationTests {
 		WebClient client = WebClient.builder().baseUrl("http://127.0.0.1:" + port())
 			.defaultHeader("Authorization", "Bearer " + this.key)
 			.build();
-		Mono<Map> first = upload(client, IngestFixtures.ndjson(activities("S2-", 3_000, "first")));
-		Mono<Map> second = upload(client, IngestFixtures.ndjson(activities("S2-", 3_000, "second")));
+		Mono<Map> first = upload(client, IngestFixtures.ndjson(IngestFixtures.activities("S2-", 3_000, "first")));
+		Mono<Map> second = upload(client, IngestFixtures.ndjson(IngestFixtures.activities("S2-", 3_000, "second")));
 		List<Map> reports = Mono.zip(first, second).map((both) -> List.of(both.getT1(), both.getT2()))
 			.block(Duration.ofMinutes(2));
 		Map<?, ?> later = reports.stream()
@@ -99,8 +97,8 @@ class IngestStreamingIntegrationTests {
 
 	@Test
 	void aSlowUploadDelaysNeitherAnotherBatchNorPublicReads() throws Exception {
-		byte[] start = IngestFixtures.ndjson(activities("S3-", 50, "slow")).getBytes(StandardCharsets.UTF_8);
-		byte[] rest = IngestFixtures.ndjson(activities("S3-B", 50, "slow")).getBytes(StandardCharsets.UTF_8);
+		byte[] start = IngestFixtures.ndjson(IngestFixtures.activities("S3-", 50, "slow")).getBytes(StandardCharsets.UTF_8);
+		byte[] rest = IngestFixtures.ndjson(IngestFixtures.activities("S3-B", 50, "slow")).getBytes(StandardCharsets.UTF_8);
 		try (Socket slow = new Socket("127.0.0.1", port())) {
 			OutputStream out = slow.getOutputStream();
 			out.write(("POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
@@ -115,7 +113,7 @@ class IngestStreamingIntegrationTests {
 			long began = System.nanoTime();
 			Map<String, Object> other = client.post().uri("/internal/v1/ingest/activities")
 				.header("Authorization", "Bearer " + otherKey).header("Content-Type", "application/x-ndjson")
-				.bodyValue(IngestFixtures.ndjson(activities("S3-O", 10, "other"))).retrieve().bodyToMono(IngestHttpIntegrationTests.RECORD)
+				.bodyValue(IngestFixtures.ndjson(IngestFixtures.activities("S3-O", 10, "other"))).retrieve().bodyToMono(IngestHttpIntegrationTests.RECORD)
 				.block(Duration.ofSeconds(20));
 			assertThat(other).containsEntry("rowsInserted", 10);
 			String summary = client.get().uri("/api/v1/summary").retrieve().bodyToMono(String.class)
@@ -145,18 +143,6 @@ class IngestStreamingIntegrationTests {
 	private static Mono<Map> upload(WebClient client, String body) {
 		return client.post().uri("/internal/v1/ingest/activities").header("Content-Type", "application/x-ndjson")
 			.bodyValue(body).retrieve().bodyToMono(Map.class);
-	}
-
-	private static List<Map<String, Object>> activities(String prefix, int count, String name) {
-		Map<String, Object> template = IngestFixtures.standalone(Dataset.ACTIVITIES, prefix, 1).get(0);
-		List<Map<String, Object>> rows = new ArrayList<>(count);
-		for (int n = 0; n < count; n++) {
-			Map<String, Object> row = new LinkedHashMap<>(template);
-			row.put("id", prefix + n);
-			row.put("name", name);
-			rows.add(row);
-		}
-		return rows;
 	}
 
 	private int port() {
