@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 
 bash scripts/db-setup.sh
 bash scripts/build.sh
+# readable log lines in a terminal; a deployment gets JSON lines (the default of the jar, see README "Operations")
+export PORTAL_LOG_FORMAT="${PORTAL_LOG_FORMAT:-text}"
 exec java ${JAVA_OPTS:--Xmx512m} -jar target/kotaku-portal.jar

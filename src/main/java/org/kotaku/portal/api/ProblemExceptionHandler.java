@@ -1,6 +1,7 @@
 package org.kotaku.portal.api;
 
 
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +37,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 			return Mono.error(ex);
 		}
 		HttpMethod method = exchange.getRequest().getMethod();
-		Problems.Problem problem = Problems.from(ex, HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
-		byte[] body = this.json.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value()));
+		String requestId = response.getHeaders().getFirst(Problems.REQUEST_ID_HEADER);
+		Problems.Problem problem;
+		// what Problems logs (the cause of a 5xx, a refused value) names the request in the MDC, a JSON log field
+		try (MDC.MDCCloseable logged = requestId == null ? null : MDC.putCloseable(Problems.REQUEST_ID, requestId)) {
+			problem = Problems.from(ex, HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
+		}
+		byte[] body = this.json.writeValueAsBytes(problem.body(exchange.getRequest().getPath().value(), requestId));
 		response.setRawStatusCode(problem.status());
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);

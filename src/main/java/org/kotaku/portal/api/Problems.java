@@ -27,6 +27,12 @@ public final class Problems {
 	/** The extension member (and the source of the Retry-After header) saying when to retry. */
 	public static final String RETRY_AFTER = "retryAfterSeconds";
 
+	/** The extension member naming the request (the {@code X-Request-Id} of the answer), as in the logs. */
+	public static final String REQUEST_ID = "requestId";
+
+	/** The header that names a request, in both directions (web.RequestIds). */
+	public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
 	/** Retry-After of a 503 that does not know better (the database reconnects within seconds). */
 	static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
 
@@ -42,12 +48,20 @@ public final class Problems {
 	public record Problem(ProblemType type, int status, String detail, Map<String, Object> extensions) {
 
 		public Map<String, Object> body(String instance) {
+			return body(instance, null);
+		}
+
+		/** The document of this problem at {@code instance}, with {@code requestId} when not null. */
+		public Map<String, Object> body(String instance, String requestId) {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("type", this.type.uri().toString());
 			body.put("title", this.type.title());
 			body.put("status", this.status);
 			body.put("detail", this.detail);
 			body.put("instance", instance);
+			if (requestId != null) {
+				body.put(REQUEST_ID, requestId);
+			}
 			body.putAll(this.extensions);
 			return body;
 		}

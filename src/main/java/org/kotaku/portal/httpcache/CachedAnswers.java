@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.HandlerMapping;
 
 /**
  * What a handler of a cacheable public GET calls: renders its answer once per data version and request, keeps
@@ -48,21 +49,29 @@ public class CachedAnswers {
 	/** Answers with what {@code render} produces, for an answer that depends on {@code variant} too. */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, String variant,
 			Rendered.Renderer render) {
-		return replay(request, this.cache.getOrRender(version, variant, request.exchange().getRequest(), render));
+		return replay(request, this.cache.getOrRender(version, variant, request.exchange().getRequest(), route(request),
+				render));
 	}
 
 	/** Answers with whatever {@code render} produces (CSV, GeoJSON...). */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
-		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), render));
+		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), route(request), render));
+	}
+
+	/** The pattern of the route that matched (the {@code uri} tag of the request metrics), null when none did. */
+	private static String route(ServerRequest request) {
+		Object pattern = request.exchange().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return pattern == null ? null : pattern.toString();
 	}
 
 	/**
 	 * Prepares an answer that a feature keeps itself (and offers to the {@link FastPath} as a {@link FastAnswers}
-	 * store), with its own ETag and Cache-Control; {@link #replay} answers with it.
+	 * store), with its own ETag and Cache-Control; {@link #replay} answers with it. {@code route} is the pattern of
+	 * the route answering {@code path}, the {@code uri} of the fast path's request metrics.
 	 */
-	public CachedResponse prepare(DataVersion version, String path, String etag, String cacheControl,
+	public CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
 			String contentType, byte[] body) {
-		return this.cache.prepare(version, path, etag, cacheControl, contentType, body);
+		return this.cache.prepare(version, path, route, etag, cacheControl, contentType, body);
 	}
 
 	/** Answers a request with a prepared answer, exactly as the fast path would. */

@@ -14,18 +14,22 @@ import org.springframework.http.HttpHeaders;
  */
 public record CachedResponse(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip,
 		HttpHeaders notModifiedHeaders, HttpHeaders plainHeaders, HttpHeaders gzipHeaders, ByteBuffer directBody,
-		ByteBuffer directGzip) {
+		ByteBuffer directGzip, String route) {
 
 	static final String DATA_VERSION = "X-Data-Version";
 
 	static final String DATA_AS_OF = "X-Data-As-Of";
 
+	/** The route of an answer whose route pattern is not known (as the framework's metrics name it). */
+	static final String UNKNOWN_ROUTE = "UNKNOWN";
+
 	/**
 	 * Prepares an answer: {@code cacheControl} and the {@code extra} headers (e.g. the security headers of its path)
-	 * go on every variant.
+	 * go on every variant; {@code route} is the pattern of the route that answers it (e.g. {@code /api/v1/summary}),
+	 * the {@code uri} of the fast path's request metrics, null when unknown.
 	 */
 	static CachedResponse of(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip,
-			String cacheControl, HttpHeaders extra) {
+			String cacheControl, HttpHeaders extra, String route) {
 		HttpHeaders common = new HttpHeaders();
 		common.set(HttpHeaders.ETAG, etag);
 		common.set(HttpHeaders.CACHE_CONTROL, cacheControl);
@@ -41,7 +45,7 @@ public record CachedResponse(String etag, long version, Instant asOf, String con
 		HttpHeaders plain = withBody(common, contentType, body.length, null);
 		HttpHeaders zipped = gzip == null ? null : withBody(common, contentType, gzip.length, "gzip");
 		return new CachedResponse(etag, version, asOf, contentType, body, gzip, HttpHeaders.readOnlyHttpHeaders(common),
-				plain, zipped, direct(body), gzip == null ? null : direct(gzip));
+				plain, zipped, direct(body), gzip == null ? null : direct(gzip), route == null ? UNKNOWN_ROUTE : route);
 	}
 
 	/** Bytes the cache holds for this answer (the weight of a cache entry): heap and direct copies. */

@@ -1,12 +1,16 @@
 package org.kotaku.portal.httpcache;
 
 import java.util.List;
+import java.util.Map;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.QueryString;
 import org.kotaku.portal.readmodel.ReadModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +19,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.reactive.observation.ServerHttpObservationDocumentation;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
  * Answers cache hits before routing (an {@link HttpHandler} decorator in front of WebFlux's filter and handler
@@ -24,19 +32,37 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
  * tiles of the current version), with the same {@link CachedAnswer} (conditional requests, gzip, ETag,
  * Cache-Control, CORS, freshness and security headers), writing the prepared direct bytes without copying them.
  * Everything else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal
- * path.
+ * path. A replayed answer is observed as the routed one is ({@code http.server.requests}, with the route pattern the
+ * answer was rendered for as its {@code uri}), so that the request metrics count every answer.
  */
 @Configuration(proxyBeanMethods = false)
 class FastPath {
 
 	@Bean
 	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, List<FastAnswers> answers,
-			HttpCacheProperties properties, List<FastPathGuard> guards) {
+			HttpCacheProperties properties, List<FastPathGuard> guards, ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<ServerRequestObservationConvention> convention) {
 		return (builder) -> {
 			if (properties.fastPath()) {
-				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, answers, guards));
+				Observed observed = new Observed(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+						convention.getIfAvailable(DefaultServerRequestObservationConvention::new));
+				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, answers, guards, observed));
 			}
 		};
+	}
+
+	/** How a replayed answer is observed: the registry and naming convention of the routed answers. */
+	record Observed(ObservationRegistry registry, ServerRequestObservationConvention convention) {
+
+		Observation start(ServerHttpRequest request, ServerHttpResponse response, String route) {
+			ServerRequestObservationContext context = new ServerRequestObservationContext(request, response,
+					Map.of());
+			context.setPathPattern(route);
+			return ServerHttpObservationDocumentation.HTTP_REACTIVE_SERVER_REQUESTS
+				.observation(null, this.convention, () -> context, this.registry)
+				.start();
+		}
+
 	}
 
 	/** The decorator itself; package-visible for tests. */
@@ -50,11 +76,15 @@ class FastPath {
 
 		private final List<FastPathGuard> guards;
 
-		Decorator(HttpHandler next, ReadModel readModel, List<FastAnswers> answers, List<FastPathGuard> guards) {
+		private final Observed observed;
+
+		Decorator(HttpHandler next, ReadModel readModel, List<FastAnswers> answers, List<FastPathGuard> guards,
+				Observed observed) {
 			this.next = next;
 			this.readModel = readModel;
 			this.answers = List.copyOf(answers);
 			this.guards = List.copyOf(guards);
+			this.observed = observed;
 		}
 
 		@Override
@@ -71,6 +101,11 @@ class FastPath {
 				// the routed path answers it as a problem, with every header a problem gets
 				return this.next.handle(request, response);
 			}
+			Observation observation = this.observed.start(request, response, hit.route());
+			return write(answer, response).doOnError(observation::error).doFinally((signal) -> observation.stop());
+		}
+
+		private static Mono<Void> write(CachedAnswer answer, ServerHttpResponse response) {
 			response.setStatusCode(answer.status());
 			response.getHeaders().putAll(answer.headers());
 			if (answer.buffer() == null) {

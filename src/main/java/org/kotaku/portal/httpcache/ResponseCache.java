@@ -67,20 +67,22 @@ public class ResponseCache implements FastAnswers {
 	}
 
 	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
-	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, Rendered.Renderer render) {
-		return getOrRender(version, "", request, render);
+	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, String route,
+			Rendered.Renderer render) {
+		return getOrRender(version, "", request, route, render);
 	}
 
 	/**
 	 * The same for an answer that also depends on {@code variant}, a state besides the data version (e.g. which bulk
-	 * files exist): it is part of the key and the ETag. The fast path does not find such answers.
+	 * files exist): it is part of the key and the ETag. The fast path does not find such answers. {@code route} is
+	 * the pattern of the route answering it (null when unknown), for the fast path's request metrics.
 	 */
-	CachedResponse getOrRender(DataVersion version, String variant, ServerHttpRequest request,
+	CachedResponse getOrRender(DataVersion version, String variant, ServerHttpRequest request, String route,
 			Rendered.Renderer render) {
 		String key = RequestKey.of(request) + (variant.isEmpty() ? "" : " " + variant);
 		String path = request.getPath().pathWithinApplication().value();
 		this.paths.add(path);
-		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, render.render()));
+		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, route, render.render()));
 	}
 
 	/**
@@ -105,16 +107,16 @@ public class ResponseCache implements FastAnswers {
 	 * Prepares an answer with its own ETag and Cache-Control (e.g. a tile: the data version, immutable), with the
 	 * headers every answer gets and those the {@link AnswerHeaders} beans give its path; no gzip variant.
 	 */
-	CachedResponse prepare(DataVersion version, String path, String etag, String cacheControl, String contentType,
-			byte[] body) {
+	CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
+			String contentType, byte[] body) {
 		return CachedResponse.of(etag, version.version(), version.asOf(), contentType, body, null, cacheControl,
-				extraHeaders(path));
+				extraHeaders(path), route);
 	}
 
-	private CachedResponse store(DataVersion version, String key, String path, Rendered rendered) {
+	private CachedResponse store(DataVersion version, String key, String path, String route, Rendered rendered) {
 		byte[] gzip = rendered.body().length >= GZIP_FROM_BYTES ? gzip(rendered.body()) : null;
 		return CachedResponse.of(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
-				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path));
+				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path), route);
 	}
 
 	private HttpHeaders extraHeaders(String path) {

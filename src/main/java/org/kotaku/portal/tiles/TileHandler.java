@@ -39,6 +39,9 @@ class TileHandler {
 
 	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
+	/** The route of a tile of one data version, the one the fast path replays. */
+	private static final String VERSIONED_TILE = "/tiles/{version}/{layer}/{z}/{x}/{file}";
+
 	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
 
 	private final TileRepository repository;
@@ -67,7 +70,7 @@ class TileHandler {
 	RouterFunction<ServerResponse> tileRoutes() {
 		return route().GET("/tiles/{file}", this::getTileJson)
 			.GET("/tiles/{layer}/{z}/{x}/{file}", this::getTile)
-			.GET("/tiles/{version}/{layer}/{z}/{x}/{file}", this::getVersionedTile)
+			.GET(VERSIONED_TILE, this::getVersionedTile)
 			.build();
 	}
 
@@ -132,7 +135,7 @@ class TileHandler {
 			return new TileCache.Tile(bytes, null);
 		}
 		String path = versionedPath(version.version(), layer) + "/" + address.path() + ".mvt";
-		return new TileCache.Tile(bytes, this.answers.prepare(version, path, etag(version.version()),
+		return new TileCache.Tile(bytes, this.answers.prepare(version, path, VERSIONED_TILE, etag(version.version()),
 				IMMUTABLE.getHeaderValue(), MVT.toString(), bytes));
 	}
 

@@ -119,16 +119,18 @@ class RequestTargetGuard {
 				return;
 			}
 			HttpRequest request = (HttpRequest) message;
-			String path = request.decoderResult().isFailure() ? null : request.uri();
+			boolean readable = !request.decoderResult().isFailure();
+			String path = readable ? request.uri() : null;
+			String requestId = RequestIds.of(readable ? request.headers().get(RequestIds.HEADER) : null);
 			ReferenceCountUtil.release(message);
 			context.channel().attr(REFUSED).set(true);
-			context.writeAndFlush(response(problem, path)).addListener(ChannelFutureListener.CLOSE);
+			context.writeAndFlush(response(problem, path, requestId)).addListener(ChannelFutureListener.CLOSE);
 		}
 
 		/** The problem answer; {@code target} is the request's, null when Netty could not read it. */
-		private FullHttpResponse response(Problems.Problem problem, String target) {
+		private FullHttpResponse response(Problems.Problem problem, String target, String requestId) {
 			String instance = target == null ? null : target.split("\\?", 2)[0];
-			byte[] body = this.json.writeValueAsBytes(problem.body(instance));
+			byte[] body = this.json.writeValueAsBytes(problem.body(instance, requestId));
 			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
 					HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
 			response.headers()
@@ -136,6 +138,7 @@ class RequestTargetGuard {
 				.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
 				.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
 				.set("X-Content-Type-Options", "nosniff")
+				.set(RequestIds.HEADER, requestId)
 				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
 			return response;
 		}

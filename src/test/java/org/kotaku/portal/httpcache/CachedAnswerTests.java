@@ -19,7 +19,7 @@ class CachedAnswerTests {
 
 	private final CachedResponse cached = CachedResponse.of("W/\"v7-abc\"", 7, Instant.parse("2026-01-02T03:04:05Z"),
 			"application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 }, CACHE_CONTROL,
-			securityHeaders());
+			securityHeaders(), "/api/v1/summary");
 
 	private static HttpHeaders securityHeaders() {
 		HttpHeaders headers = new HttpHeaders();
