@@ -28,7 +28,7 @@ if [ "$MODE" = quick ]; then
   SCALE=demo WARMUP_SECONDS=3 DURATION=5 ROUNDS=2 LOAD_TIMEOUT=300 INGEST_TIMEOUT=300 SLOW_SECONDS=25 PER_KIND=20
   RESULTS_BASE=$WORK/mixed-quick
 else
-  SCALE=national WARMUP_SECONDS=20 DURATION=20 ROUNDS=2 LOAD_TIMEOUT=900 INGEST_TIMEOUT=900 SLOW_SECONDS=60 PER_KIND=60
+  SCALE=national WARMUP_SECONDS=20 DURATION=20 ROUNDS=2 LOAD_TIMEOUT=900 INGEST_TIMEOUT=900 SLOW_SECONDS=90 PER_KIND=60
   RESULTS_BASE=$OUT_DIR/mixed-latest
 fi
 INGEST_TIMEOUT=${BENCH_INGEST_TIMEOUT:-$INGEST_TIMEOUT}
@@ -96,13 +96,17 @@ mix_facts() {
 
 mix_round() { run_wrk 2 32 "$DURATION" "$APP_URL/" "$MIX"; }
 
-# The file of the next full ingestion: odd uploads the changed copy, even ones the original (every row changes
-# each time; after an even number the database holds the fixture's values again).
-UPLOADS=0
-next_upload_file() {
-  UPLOADS=$((UPLOADS + 1))
-  if [ $((UPLOADS % 2)) -eq 1 ]; then echo "$CHANGED"; else echo "$NDJSON"; fi
+# The mix with nothing else running, into IDLE
+IDLE=
+idle_round() {
+  write_mix
+  IDLE=$(mix_round)
+  log "round $1 idle: $(jq -r '"\(.rps) req/s, p99 \(.p99Ms) ms"' <<<"$IDLE")"
 }
+
+# The file of round $1's full ingestion: odd rounds upload the changed copy, even ones the original (every row
+# changes each time; after an even number of rounds the database holds the fixture's values again).
+upload_file() { if [ $(($1 % 2)) -eq 1 ]; then echo "$CHANGED"; else echo "$NDJSON"; fi; }
 
 # The copy of the fixture's NDJSON with every beneficiaryPeople one higher (kept while newer than the original)
 write_changed_copy() {
@@ -123,7 +127,7 @@ wait_data_version() {
 DURING=
 ingestion_round() {
   local r=$1 file upload_pid out="$WORK/mixed-upload-$1.json" c0 s0 c1 s1 k0 k1 version served
-  file=$(next_upload_file)
+  file=$(upload_file "$r")
   read -r c0 s0 <<<"$(refresh_metric)"
   read -r -a k0 <<<"$(refresh_kinds)"
   log "round $r: uploading $(basename "$file") ($ROWS rows) while the mix runs"
@@ -205,20 +209,20 @@ main() {
   write_mix
   local mix
   mix=$(mix_facts)
-  log "mix of $(jq -r .paths <<<"$mix") paths; warm-up $WARMUP_SECONDS s, then $ROUNDS rounds: idle, during ingestion, slow clients"
+  log "mix of $(jq -r .paths <<<"$mix") paths; warm-up $WARMUP_SECONDS s, then $ROUNDS rounds of idle (first, then last), during ingestion, slow clients"
   warm_up 2 32 "$APP_URL/" "$MIX"
-  local heap_start rounds="$RESULTS_DIR/rounds.ndjson" r idle
+  local heap_start rounds="$RESULTS_DIR/rounds.ndjson" r
   heap_start=$(awk -v b="$(heap_used_bytes)" 'BEGIN { printf "%.1f", b / 1048576 }')
   heap_sampler_start mixed
   : >"$rounds"
+  # odd rounds measure idle first, even rounds last, so that neither the warm-up nor the machine's drift favours it
   for r in $(seq 1 "$ROUNDS"); do
-    write_mix
-    idle=$(mix_round)
-    log "round $r idle: $(jq -r '"\(.rps) req/s, p99 \(.p99Ms) ms"' <<<"$idle")"
+    if [ $((r % 2)) -eq 1 ]; then idle_round "$r"; fi
     ingestion_round "$r"
     write_mix
     slow_round "$r"
-    jq -nc --argjson r "$r" --argjson idle "$idle" --argjson during "$DURING" --argjson slow "$SLOW" \
+    if [ $((r % 2)) -eq 0 ]; then idle_round "$r"; fi
+    jq -nc --argjson r "$r" --argjson idle "$IDLE" --argjson during "$DURING" --argjson slow "$SLOW" \
       '{round: $r, idle: $idle, duringIngestion: $during, slowClients: $slow}' >>"$rounds"
   done
   local peak heap_end alive=true oom
@@ -281,7 +285,7 @@ main() {
                  heap: "-Xmx512m, flat: no OutOfMemoryError, app up, peak under 512 MiB",
                  uploads: "every upload 2xx"},
        met: {fiveXx: (($idle.statuses."5xx" + $during.statuses."5xx" + $slow.statuses."5xx") == 0),
-             unanswered: ([$idle, $during, $slow] | map(.socketErrors | .timeout + .read + .connect) | add) == 0,
+             unanswered: (([$idle, $during, $slow] | map(.socketErrors | .timeout + .read + .connect) | add) == 0),
              slowClientsP99: (($slow.p99Ms / $idle.p99Ms) <= 2),
              responsiveWithSlowClients: ($rounds | all(.slowClients.freshRequest.status == 200)),
              heap: ($alive and $oom == 0 and ($heapPeak // 0) < 512),
@@ -307,7 +311,7 @@ write_mixed_markdown() {
     "| upload | HTTP | seconds | rows/s | rows updated | data version | peak heap MiB | refreshes after (patch/whole) |", "|---|---|---|---|---|---|---|---|",
     ([.uploads, .refreshesAfterUploads] | transpose[] | "| \(.[0].upload) | \(.[0].httpStatus) | \(.[0].seconds) | \(.[0].rowsPerSecond) | \(.[0].rowsUpdated) | \(.[0].dataVersion) | \(.[0].peakHeapMiB) | \(.[1].refreshes) (\(.[1].patched)/\(.[1].whole)) |"),
     "\n## How the app treats the slow connections\n",
-    (.slowConnectionsSeen | "Opened \(.opened) (refused \(.refused)); held for \(.heldSeconds | map(tostring) | join(" s, ")) s, up to \(.maxBytesSent) bytes of an unfinished request each: \(.openAtEnd) still open at the end, \(.closedByServer) closed and \(.resetByServer) reset by the server, \(.answered) answered\(if (.answerFirstLines | length) > 0 then " (" + (.answerFirstLines | join(", ")) + ")" else "" end); closed after (s): \(.closedAfterSeconds | map(tostring) | join(", ")). Established connections to the app during the rounds: \(.establishedDuring | map(tostring) | join(", ")). A new request meanwhile: \(.freshRequests | map("HTTP \(.status) in \(.seconds) s") | join(", ")).\n"),
+    (.slowConnectionsSeen | "Opened \(.opened) (refused \(.refused)); held for \(.heldSeconds | map(tostring) | join(" s, ")) s, up to \(.maxBytesSent) bytes of an unfinished request each: \(.openAtEnd) still open at the end, \(.closedByServer) closed and \(.resetByServer) reset by the server, \(.answered) answered\(if (.answerFirstLines | length) > 0 then " (" + (.answerFirstLines | join(", ")) + ")" else "" end); closed after (min-max s, by round): \(.closedAfterSeconds | map(if .max == null then "none closed" else "\(.min)-\(.max) (p50 \(.p50))" end) | join(", ")). Established connections to the app during the rounds: \(.establishedDuring | map(tostring) | join(", ")). A new request meanwhile: \(.freshRequests | map("HTTP \(.status) in \(.seconds) s") | join(", ")).\n"),
     "## Heap (-Xmx512m)\n",
     (.heap | "Used heap after the warm-up \(.startMiB) MiB, peak \(.peakMiB) MiB (sampled twice a second, uploads included), at the end \(.endMiB) MiB; app up after: \(.appAliveAfter), OutOfMemoryError in the log: \(.outOfMemoryErrorsInAppLog).\n"),
     "## Targets\n",
