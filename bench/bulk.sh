@@ -28,34 +28,13 @@ GENERATION_TIMEOUT=600
 INGEST_TIMEOUT=300
 BULK_DIR="$WORK/bulk-files"
 
-for lib in common setup app nginx load adapt scenarios ingest report; do
+for lib in common setup app fixture nginx load adapt scenarios ingest report; do
   # shellcheck source=/dev/null
   . "$BENCH_DIR/lib/$lib.sh"
 done
 
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-load_fixture() {
-  local rows=$1
-  start_app load "$LOAD_JAVA_OPTS" PORTAL_DEMO_LOAD=true PORTAL_BULK_ENABLED=false
-  wait_ready >/dev/null
-  log "loading the $SCALE fixture ($rows activities) through the app's demo loader"
-  wait_fixture_loaded "$rows"
-  stop_app
-}
-
-prepare_fixture() {
-  local ndjson=$1 rows
-  if [ "$REUSE_DB" = yes ] && fixture_present; then
-    log "BENCH_REUSE_DB=yes: $BENCH_DB already holds a fixture; not reloading it"
-    [ -s "$ndjson" ] || export_activities "$ndjson" >/dev/null
-    return
-  fi
-  recreate_database
-  rows=$(export_activities "$ndjson")
-  load_fixture "$rows"
-}
 
 # Waits until the app logs the files of a version newer than $1; prints "<version> <seconds> <files> <bytes>" from
 # the generator's own log line (its seconds: from the request to the renamed folder).

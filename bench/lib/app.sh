@@ -86,11 +86,13 @@ heap_used_bytes() {
 HEAP_SAMPLER_PID=
 HEAP_SAMPLES=
 
-# Samples the heap twice a second in the background until heap_sampler_stop.
+# Samples the heap twice a second in the background until heap_sampler_stop, or until the shell that started it
+# is gone (so that a sampler started in a subshell never outlives it).
 heap_sampler_start() {
   HEAP_SAMPLES="$WORK/heap-$1.txt"
   : >"$HEAP_SAMPLES"
-  (while :; do heap_used_bytes >>"$HEAP_SAMPLES" || true; sleep 0.5; done) &
+  local owner=$BASHPID
+  (while kill -0 "$owner" 2>/dev/null; do heap_used_bytes >>"$HEAP_SAMPLES" || true; sleep 0.5; done) &
   HEAP_SAMPLER_PID=$!
   remember_pid "$HEAP_SAMPLER_PID"
 }

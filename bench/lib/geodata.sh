@@ -139,18 +139,23 @@ scenario_tiles_cached() {
        met: {p99: ($a.p99Ms < 10), errors: ($a.errors == 0)}, rounds: .}' "$rounds")"
 }
 
-# OGC API - Features items by bbox, 100 per page, one connection, cycling through a box of about 0.2 degree (a
-# city district on a map) around every program village in a fixed pseudo-random order: thousands of distinct
-# queries, so that neither a cached count nor a cached page answers them.
-scenario_ogc_items() {
-  local name=ogc_items paths="$WORK/ogc-items-paths.txt" first
+# OGC API - Features items paths by bbox, 100 per page, one a line: a box of about 0.2 degree (a city district on a
+# map) around every program village in a fixed pseudo-random order (also the OGC requests of bench/mixed.sh).
+ogc_items_paths() {
   bench_psql -c "select format('/ogc/collections/activities/items?bbox=%s,%s,%s,%s&limit=100',
         round(st_x(r.label_point)::numeric - 0.1, 4), round(st_y(r.label_point)::numeric - 0.1, 4),
         round(st_x(r.label_point)::numeric + 0.1, 4), round(st_y(r.label_point)::numeric + 0.1, 4))
       from region r
      where r.level = 4 and r.label_point is not null
        and r.code in (select distinct village_code from activity)
-     order by md5(r.code)" >"$paths"
+     order by md5(r.code)"
+}
+
+# OGC items at one connection, cycling through ogc_items_paths: thousands of distinct queries, so that neither a
+# cached count nor a cached page answers them.
+scenario_ogc_items() {
+  local name=ogc_items paths="$WORK/ogc-items-paths.txt" first
+  ogc_items_paths >"$paths"
   first=$(head -1 "$paths")
   [ -n "$first" ] || { record_failed "$name" "no program village with a label point in the fixture"; return 0; }
   geodata_probe "$name" "$first" || return 0

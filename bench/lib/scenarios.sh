@@ -92,17 +92,22 @@ scenario_region_search() {
      + {targets: {note: "DESIGN.md section 6 sets none; issue #8: a few milliseconds, from memory"}}')"
 }
 
-# Activity search: bbox (about 0.5 degree around a program regency) + year + type, 100 rows, one client,
-# cycling through every program regency that has drainage works in 2021 so results are not one cached answer.
-scenario_activity_search() {
-  local name=activity_search paths="$WORK/activity-paths.txt" first status
+# Activity search paths: bbox (about 0.5 degree around a program regency) + year + type, 100 rows, one a line, for
+# every program regency that has drainage works in 2021 (also the activity searches of bench/mixed.sh).
+activity_search_paths() {
   bench_psql -c "select format('/api/v1/activities?bbox=%s,%s,%s,%s&year=2021&type=drainage&limit=100',
         round(st_x(r.label_point)::numeric - 0.25, 4), round(st_y(r.label_point)::numeric - 0.25, 4),
         round(st_x(r.label_point)::numeric + 0.25, 4), round(st_y(r.label_point)::numeric + 0.25, 4))
       from region r
       join (select distinct left(village_code, 5) as code from activity where fiscal_year = 2021 and type = 'drainage') a
         using (code)
-     where r.label_point is not null order by r.code" >"$paths"
+     where r.label_point is not null order by r.code"
+}
+
+# Activity search at one connection, cycling through activity_search_paths so results are not one cached answer.
+scenario_activity_search() {
+  local name=activity_search paths="$WORK/activity-paths.txt" first status
+  activity_search_paths >"$paths"
   first=$(head -1 "$paths")
   [ -n "$first" ] || { record_failed "$name" "no program regency with drainage works in 2021 in the fixture"; return 0; }
   status=$(http_status "$APP_URL$first")
