@@ -10,14 +10,20 @@ import org.springframework.core.env.MutablePropertySources;
 
 import static org.springframework.test.context.support.TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
 
-/** Points an application context at the JVM's shared {@link TestDatabase}, with the per-address rate limit off. */
+/**
+ * Points an application context at the JVM's shared {@link TestDatabase} (or, with the test property
+ * {@code test.database=own}, at one of its own), with the per-address rate limit off.
+ */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private static final String TEST_PROPERTIES = INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestDatabase database = TestDatabase.shared();
+		// test.database=own (a test property): a database of the context's own, for tests whose writes would
+		// disturb the others (the fuzz tests commit whatever the parsers accept)
+		boolean own = "own".equals(context.getEnvironment().getProperty("test.database"));
+		TestDatabase database = own ? TestDatabase.create() : TestDatabase.shared();
 		MutablePropertySources sources = context.getEnvironment().getPropertySources();
 		sources.addFirst(new MapPropertySource("test-database", Map.of("spring.r2dbc.url", database.r2dbcUrl(),
 					"spring.r2dbc.username", TestDatabase.USER, "spring.r2dbc.password", TestDatabase.PASSWORD,

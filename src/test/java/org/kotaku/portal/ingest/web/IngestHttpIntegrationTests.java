@@ -225,7 +225,7 @@ class IngestHttpIntegrationTests {
 		}
 		post(Dataset.ACTIVITIES, RowDecoder.NDJSON, IngestFixtures.ndjson(rows)).expectStatus().isCreated();
 		ReadModels.awaitLatest(this.readModel);
-		String text = this.http.get().uri("/api/v1/activities?format=csv&limit=all").exchange().expectStatus().isOk()
+		String text = this.http.get().uri("/api/v1/activities?format=csv&limit=all&bbox=116.849,-1.251,116.851,-1.249").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		List<List<String>> csv = Csv.parse(text);
 		List<String> header = csv.get(0);
