@@ -84,7 +84,7 @@ class ExportLimitFilter implements WebFilter {
 		HttpMethod method = exchange.getRequest().getMethod();
 		return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
 				&& exchange.getRequest().getPath().value().startsWith("/api/v1/")
-				&& "all".equals(exchange.getRequest().getQueryParams().getFirst("limit"));
+				&& ListQuery.streamsAll(exchange.getRequest().getQueryParams());
 	}
 
 	private static PortalException busy(ProblemType type, String why) {

@@ -56,9 +56,17 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 		return new ListQuery(format, limit, sort, cursor, count, bom, precision, geometry);
 	}
 
+	/** The {@code limit} value that streams the whole result instead of a page. */
+	static final String ALL = "all";
+
+	/** Whether a request's {@code limit} asks for the whole result streamed ({@link ExportLimitFilter}). */
+	static boolean streamsAll(org.springframework.util.MultiValueMap<String, String> query) {
+		return ALL.equals(query.getFirst("limit"));
+	}
+
 	/** A page size, or null for {@code all}. */
 	private static Integer limit(String text) {
-		if (text.equals("all")) {
+		if (text.equals(ALL)) {
 			return null;
 		}
 		try {
