@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
@@ -21,12 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestConnections implements DisposableBean {
 
+	/** How ingestion's sessions are named in pg_stat_activity, apart from the public pool's. */
+	public static final String APPLICATION_NAME = "kotaku-portal-ingest";
+
 	private final ConnectionPool pool;
 
 	IngestConnections(R2dbcProperties r2dbc, IngestDatabaseProperties properties) {
 		ConnectionFactory database = ConnectionFactoryBuilder.withUrl(r2dbc.getUrl())
 			.username(r2dbc.getUsername())
 			.password(r2dbc.getPassword())
+			.configure((options) -> options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME))
 			.build();
 		R2dbcProperties.Pool shared = r2dbc.getPool();
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled(database))
