@@ -1,6 +1,12 @@
 # Two stages: build the jar (site included) with Maven and Node, then run it on a JRE.
+# Vite 8 needs Node ^20.19 or >=22.12; the Maven image's own distribution (Ubuntu) ships an older one, so Node comes
+# from the official Node image (frontend/__tests__/docker.test.ts checks the versions here against the build's).
+FROM node:22-bookworm-slim AS node
+
 FROM maven:3.9-eclipse-temurin-17 AS build
-RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version
 WORKDIR /src
 COPY . .
 RUN mvn -B -q -DskipTests package
