@@ -6,7 +6,7 @@
 # Usage: PORTAL_KEY=<api key for activities> bash bench/ingest.sh [ROWS]   (default 1000000)
 # Environment: PORTAL_URL [http://127.0.0.1:8080], BENCH_ID_PREFIX [BENCH] (a new prefix measures inserts,
 # the same one again measures unchanged rows), PORTAL_DB_* as for the app (to read the village codes).
-# Run the portal with -Xmx512m (the budget), e.g. PORT=8080 java -Xmx512m -jar target/kotaku-portal.jar
+# Run the portal with -Xmx512m (the budget), e.g. SPRING_PROFILES_ACTIVE=dev PORT=8080 java -Xmx512m -jar target/kotaku-portal.jar
 set -euo pipefail
 
 rows=${1:-1000000}

@@ -83,7 +83,7 @@ cleanup() {
 start_app() {
   log "starting the app on database $DB (log: $OUT/app.log)"
   # PORT=0: the app takes a free port and logs it; the suite sends hundreds of requests, so no rate limit
-  env PORT=0 PORTAL_DB_NAME="$DB" PORTAL_RATE_LIMIT_ENABLED=false PORTAL_DEMO_LOAD=true \
+  env SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}" PORT=0 PORTAL_DB_NAME="$DB" PORTAL_RATE_LIMIT_ENABLED=false PORTAL_DEMO_LOAD=true \
     java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" --server.address=127.0.0.1 >"$OUT/app.log" 2>&1 &
   APP_PID=$!
 }

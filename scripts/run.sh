@@ -9,4 +9,6 @@ bash scripts/db-setup.sh
 bash scripts/build.sh
 # readable log lines in a terminal; a deployment gets JSON lines (the default of the jar, see README "Operations")
 export PORTAL_LOG_FORMAT="${PORTAL_LOG_FORMAT:-text}"
+# the dev profile: the local role's database password as default (nowhere else has one)
+export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
 exec java ${JAVA_OPTS:--Xmx512m} -jar target/kotaku-portal.jar

@@ -41,7 +41,7 @@ e2e() {
   log "starting the portal on $base (log: target/site-e2e-app.log)"
   # one browser on one address loads pages, tiles and downloads far faster than a person: the per-address
   # rate limiter (tested on its own in HttpConventionsIntegrationTests) would answer 429 part of the way through
-  PORT=$port PORTAL_DB_NAME=$db PORTAL_RATE_LIMIT_ENABLED=false java -Xmx512m -Dreactor.netty.http.server.accessLogEnabled=true -jar target/kotaku-portal.jar >target/site-e2e-app.log 2>&1 &
+  SPRING_PROFILES_ACTIVE=${SPRING_PROFILES_ACTIVE:-dev} PORT=$port PORTAL_DB_NAME=$db PORTAL_RATE_LIMIT_ENABLED=false java -Xmx512m -Dreactor.netty.http.server.accessLogEnabled=true -jar target/kotaku-portal.jar >target/site-e2e-app.log 2>&1 &
   pid=$!
   trap "kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true" EXIT
 

@@ -12,7 +12,7 @@ create_ingest_key() {
     printf '%s\n' "$BENCH_INGEST_KEY"
     return
   fi
-  (cd "$ROOT" && PORT=0 PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_LOAD=false timeout 120 java -Xmx256m -jar "$JAR" \
+  (cd "$ROOT" && SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}" PORT=0 PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_LOAD=false timeout 120 java -Xmx256m -jar "$JAR" \
     --portal.admin.create-key=benchmark --portal.admin.datasets=activities 2>>"$WORK/create-key.log") |
     awk '/^created API key/ { getline; print; exit }' || true
 }

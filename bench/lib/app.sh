@@ -12,7 +12,7 @@ start_app() {
   APP_STARTED_AT=$(now)
   APP_LOG="$WORK/app-$label.log"
   # shellcheck disable=SC2086 # java_opts holds several options
-  (cd "$ROOT" && exec env PORT="$APP_PORT" PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_SCALE="$SCALE" \
+  (cd "$ROOT" && exec env SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}" PORT="$APP_PORT" PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_SCALE="$SCALE" \
     PORTAL_DEMO_SEED="$SEED" PORTAL_RATE_LIMIT_ENABLED=false "$@" java $java_opts -jar "$JAR") >"$APP_LOG" 2>&1 &
   APP_PID=$!
   remember_pid "$APP_PID"
