@@ -35,15 +35,12 @@ class ExportLimitFilter implements WebFilter {
 
 	private final ExportProperties limits;
 
-	private final ClientAddress clients;
-
 	private final AtomicInteger running = new AtomicInteger();
 
 	private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
 
-	ExportLimitFilter(ExportProperties limits, ClientAddress clients) {
+	ExportLimitFilter(ExportProperties limits) {
 		this.limits = limits;
-		this.clients = clients;
 	}
 
 	@Override
@@ -51,7 +48,7 @@ class ExportLimitFilter implements WebFilter {
 		if (!isExport(exchange)) {
 			return chain.filter(exchange);
 		}
-		String client = this.clients.of(exchange.getRequest());
+		String client = ClientAddress.of(exchange.getRequest());
 		AtomicInteger mine = this.perClient.computeIfAbsent(client, (key) -> new AtomicInteger());
 		if (mine.incrementAndGet() > this.limits.maxPerClient()) {
 			release(client, mine, false);

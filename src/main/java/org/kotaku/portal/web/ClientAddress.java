@@ -3,29 +3,18 @@ package org.kotaku.portal.web;
 import java.net.InetSocketAddress;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
 
 /**
- * The address of the client a request comes from, the key of every per-client limit (requests, exports): the
- * socket's peer, or behind a proxy that sets it, the first {@code X-Forwarded-For} entry
- * ({@code portal.rate-limit.trust-forwarded-for}).
+ * The address of the client a request comes from, the key of every per-client limit (requests, exports) and of
+ * the internal-caller check: the request's remote address, which {@link ForwardedRequests} has already set to the
+ * client behind the trusted proxies.
  */
-@Component
-public class ClientAddress {
+public final class ClientAddress {
 
-	private final boolean trustForwardedFor;
-
-	ClientAddress(RateLimitProperties properties) {
-		this.trustForwardedFor = properties.trustForwardedFor();
+	private ClientAddress() {
 	}
 
-	public String of(ServerHttpRequest request) {
-		if (this.trustForwardedFor) {
-			String forwarded = request.getHeaders().getFirst("X-Forwarded-For");
-			if (forwarded != null && !forwarded.isBlank()) {
-				return forwarded.split(",")[0].strip();
-			}
-		}
+	public static String of(ServerHttpRequest request) {
 		InetSocketAddress remote = request.getRemoteAddress();
 		return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
 	}

@@ -1,6 +1,7 @@
 package org.kotaku.portal.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * HTTP conventions of the public answers ({@code portal.http}).
  *
  * @param maxAge how long shared caches and browsers may keep a public answer before revalidating it with its ETag
+ * @param trustedProxies address blocks of the reverse proxies and load balancers in front of the node: only their
+ * {@code X-Forwarded-*} headers are believed (client address, public scheme, host and port); empty means the node
+ * faces clients directly and every forwarded header is dropped
+ * @param internalNetworks address blocks, besides loopback, whose callers may read the health details and metrics
+ * @param hstsMaxAge {@code Strict-Transport-Security} max-age sent on answers to https requests; 0 sends none
  */
 @ConfigurationProperties("portal.http")
-public record HttpProperties(@DefaultValue("60s") Duration maxAge) {
+public record HttpProperties(@DefaultValue("60s") Duration maxAge, @DefaultValue List<String> trustedProxies,
+		@DefaultValue List<String> internalNetworks, @DefaultValue("365d") Duration hstsMaxAge) {
 }

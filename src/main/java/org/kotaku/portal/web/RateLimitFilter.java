@@ -34,11 +34,8 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 
 	private final Cache<String, TokenBucket> buckets;
 
-	private final ClientAddress clients;
-
-	RateLimitFilter(RateLimitProperties properties, ClientAddress clients) {
+	RateLimitFilter(RateLimitProperties properties) {
 		this.properties = properties;
-		this.clients = clients;
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(properties.maxClients())
 			.expireAfterAccess(Duration.ofMinutes(10))
@@ -68,7 +65,7 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 			return 0;
 		}
 		long now = System.nanoTime();
-		TokenBucket bucket = this.buckets.get(this.clients.of(request),
+		TokenBucket bucket = this.buckets.get(ClientAddress.of(request),
 				(key) -> new TokenBucket(this.properties.capacity(), this.properties.refillPerSecond(), now));
 		return bucket.tryTake(now);
 	}

@@ -1,6 +1,8 @@
 /**
- * HTTP conventions of everything public, as web filters: rate limit per client address, CORS for public GETs,
- * security headers, HEAD, and conditional GETs (ETag from the data version, 304, Cache-Control); plus serving the
+ * HTTP conventions of everything public, as web filters: the request as seen from behind trusted proxies (client
+ * address, public URL, HSTS), rate limit per client address, health details and metrics for internal callers only,
+ * CORS for public GETs, security headers, HEAD, and conditional GETs (ETag from the data version, 304,
+ * Cache-Control); plus serving the
  * written API contract, the data dictionary and Swagger UI. Depends on {@code api}, {@code httpcache} and
  * {@code licence}.
  */

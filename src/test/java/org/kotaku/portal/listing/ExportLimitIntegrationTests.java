@@ -27,9 +27,9 @@ import static org.awaitility.Awaitility.await;
  * exports are held open by a lock on the table they read (as a slow database or client would hold them).
  */
 @IntegrationTest
-@WithTinyDemo
+@WithTinyDemo(readModel = true)
 @TestPropertySource(properties = { "portal.exports.max-per-client=1", "portal.exports.max-concurrent=2",
-		"portal.rate-limit.trust-forwarded-for=true" })
+		"portal.http.trusted-proxies=127.0.0.1" })
 class ExportLimitIntegrationTests {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

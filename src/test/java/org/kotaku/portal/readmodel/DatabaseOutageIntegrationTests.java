@@ -103,7 +103,7 @@ class DatabaseOutageIntegrationTests {
 		assertThat(search.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(search.headers().firstValue("Retry-After")).as("every 503 says when to retry").hasValue("5");
 		assertThat(get("/api/v1/activities?q=a%00b").statusCode()).as("bad input is not an outage").isEqualTo(400);
-		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> health = get("/actuator/health/internal");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"readModel\":{\"details\":{\"dataVersion\":" + loaded.dataVersion())
 			.endsWith("\"status\":\"DEGRADED\"}");

@@ -87,9 +87,15 @@ class SummaryIntegrationTests {
 	}
 
 	@Test
-	void healthReportsTheDatabase() {
+	void healthShowsEveryoneTheStatusAndInternalCallersTheDatabase() {
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components").doesNotExist();
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.status").isEqualTo("UP")
+			.jsonPath("$.components").doesNotExist();
 		this.client.get()
-			.uri("/actuator/health")
+			.uri("/actuator/health/internal")
 			.exchange()
 			.expectStatus()
 			.isOk()
