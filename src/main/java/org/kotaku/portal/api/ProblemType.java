@@ -25,7 +25,7 @@ public enum ProblemType {
 	CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
 	GONE("gone", "No longer available", HttpStatus.GONE),
 	RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
-	REQUEST_TIMEOUT("request-timeout", "Upload too slow", HttpStatus.REQUEST_TIMEOUT),
+	REQUEST_TIMEOUT("request-timeout", "Request too slow", HttpStatus.REQUEST_TIMEOUT),
 	PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
 	INVALID_ROWS("invalid-rows", "Invalid rows in batch", HttpStatus.UNPROCESSABLE_CONTENT),

@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * faces clients directly and every forwarded header is dropped
  * @param internalNetworks address blocks, besides loopback, whose callers may read the health details and metrics
  * @param hstsMaxAge {@code Strict-Transport-Security} max-age sent on answers to https requests; 0 sends none
+ * @param headerTimeout the longest from a request's first byte to its last header line (408 after it, see
+ * {@link HeaderDeadline}); 0 means no limit
  */
 @ConfigurationProperties("portal.http")
 public record HttpProperties(@DefaultValue("60s") Duration maxAge, @DefaultValue List<String> trustedProxies,
-		@DefaultValue List<String> internalNetworks, @DefaultValue("365d") Duration hstsMaxAge) {
+		@DefaultValue List<String> internalNetworks, @DefaultValue("365d") Duration hstsMaxAge,
+		@DefaultValue("20s") Duration headerTimeout) {
 }

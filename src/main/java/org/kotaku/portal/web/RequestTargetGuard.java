@@ -95,6 +95,26 @@ class RequestTargetGuard {
 		}
 	}
 
+	/**
+	 * Answers a request the framework never saw with its problem and closes the connection; {@code target} is the
+	 * request's, null when Netty could not read it. {@code context} must sit after the HTTP codec.
+	 */
+	static void answerAndClose(ChannelHandlerContext context, JsonMapper json, Problems.Problem problem, String target,
+			String requestId) {
+		String instance = target == null ? null : target.split("\\?", 2)[0];
+		byte[] body = json.writeValueAsBytes(problem.body(instance, requestId));
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+				HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+			.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+			.set("X-Content-Type-Options", "nosniff")
+			.set(RequestIds.HEADER, requestId)
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+		context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+	}
+
 	@ChannelHandler.Sharable
 	static final class Guard extends ChannelInboundHandlerAdapter {
 
@@ -124,23 +144,7 @@ class RequestTargetGuard {
 			String requestId = RequestIds.of(readable ? request.headers().get(RequestIds.HEADER) : null);
 			ReferenceCountUtil.release(message);
 			context.channel().attr(REFUSED).set(true);
-			context.writeAndFlush(response(problem, path, requestId)).addListener(ChannelFutureListener.CLOSE);
-		}
-
-		/** The problem answer; {@code target} is the request's, null when Netty could not read it. */
-		private FullHttpResponse response(Problems.Problem problem, String target, String requestId) {
-			String instance = target == null ? null : target.split("\\?", 2)[0];
-			byte[] body = this.json.writeValueAsBytes(problem.body(instance, requestId));
-			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-					HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
-			response.headers()
-				.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-				.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-				.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-				.set("X-Content-Type-Options", "nosniff")
-				.set(RequestIds.HEADER, requestId)
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-			return response;
+			answerAndClose(context, this.json, problem, path, requestId);
 		}
 
 	}

@@ -17,7 +17,7 @@ class ForwardedRequestsTests {
 
 	private static ForwardedRequests.Edge edge(String... trusted) {
 		return ForwardedRequests.Edge.of(new HttpProperties(Duration.ofSeconds(60), List.of(trusted), List.of(),
-				Duration.ofDays(365)));
+				Duration.ofDays(365), Duration.ofSeconds(20)));
 	}
 
 	private static MockServerHttpRequest.BaseBuilder<?> from(String peer) {
@@ -70,7 +70,7 @@ class ForwardedRequestsTests {
 	void hstsIsSentForHttpsOnlyAndCanBeTurnedOff() {
 		assertThat(edge().hsts()).isEqualTo("max-age=31536000; includeSubDomains");
 		assertThat(ForwardedRequests.Edge.of(new HttpProperties(Duration.ofSeconds(60), List.of(), List.of(),
-				Duration.ZERO)).hsts()).isNull();
+				Duration.ZERO, Duration.ofSeconds(20))).hsts()).isNull();
 	}
 
 	@Test

@@ -31,11 +31,12 @@ import static org.kotaku.portal.ingest.web.IngestHttpIntegrationTests.count;
  * The limits of ingestion: an upload above {@code portal.ingest.max-body-size} is refused with 413, declared or
  * streamed; one that stalls past {@code idle-timeout} or trickles past {@code upload-timeout} gets 408; a batch
  * that waits for the merge lock longer than {@code portal.ingest.database.lock-wait} answers 503 with
- * Retry-After. None of them writes anything.
+ * Retry-After. None of them writes anything. The header deadline ({@code portal.http.header-timeout}, 1 s here)
+ * does not cut a body that trickles longer: only the upload's own limits do.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "portal.ingest.max-body-size=10KB", "portal.ingest.database.lock-wait=2s",
-		"portal.ingest.idle-timeout=1s", "portal.ingest.upload-timeout=4s" })
+		"portal.ingest.idle-timeout=1s", "portal.ingest.upload-timeout=4s", "portal.http.header-timeout=1s" })
 class IngestLimitsIntegrationTests {
 
 	/** The advisory lock batches merge under ("KOTAKU" in ASCII), as IngestService takes it. */
@@ -85,7 +86,8 @@ class IngestLimitsIntegrationTests {
 			trickle.start();
 			String answer = answer(socket);
 			trickle.interrupt();
-			assertThat(answer).startsWith("HTTP/1.1 408").contains("portal.ingest.upload-timeout");
+			assertThat(answer).startsWith("HTTP/1.1 408").contains("portal.ingest.upload-timeout")
+				.doesNotContain("portal.http.header-timeout");
 		}
 		assertThat(count("select count(*) from activity where id like 'L3-%'")).isZero();
 	}
