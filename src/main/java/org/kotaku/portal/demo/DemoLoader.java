@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import reactor.core.scheduler.Schedulers;
 
 import org.kotaku.portal.imports.RegionFiles;
+import org.kotaku.portal.ingest.BatchLog;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.Dataset;
 import org.kotaku.portal.ingest.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,14 +38,14 @@ public class DemoLoader {
 
 	private final IngestService ingest;
 
-	private final DatabaseClient db;
+	private final BatchLog batches;
 
 	private volatile Disposable loading;
 
-	public DemoLoader(DemoProperties properties, IngestService ingest, DatabaseClient db) {
+	public DemoLoader(DemoProperties properties, IngestService ingest, BatchLog batches) {
 		this.properties = properties;
 		this.ingest = ingest;
-		this.db = db;
+		this.batches = batches;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -53,7 +53,7 @@ public class DemoLoader {
 		if (!this.properties.loadOnEmpty()) {
 			return;
 		}
-		this.loading = databaseIsEmpty().filter(Boolean::booleanValue)
+		this.loading = this.batches.none().filter(Boolean::booleanValue)
 			.flatMapMany((empty) -> load(this.properties.scale(), this.properties.seed())
 				.concatWith(loadBoundaries(this.properties.regionFiles())))
 			.subscribe(null, (ex) -> log.error("loading the demo dataset failed", ex));
@@ -83,10 +83,6 @@ public class DemoLoader {
 		return Mono.fromCallable(() -> new RegionFiles(folder).rows(2))
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMapMany((rows) -> this.ingest.ingest(request, Flux.fromIterable(rows)));
-	}
-
-	private Mono<Boolean> databaseIsEmpty() {
-		return this.db.sql("select not exists (select 1 from ingest_batch)").map((row) -> row.get(0, Boolean.class)).one();
 	}
 
 	/** Whether a background load is still running (for health). */

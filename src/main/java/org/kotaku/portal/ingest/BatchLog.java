@@ -6,10 +6,15 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads committed batches back from {@code ingest_batch}: by id, by idempotency key, and newest first. */
+/**
+ * Reads committed batches back from {@code ingest_batch}: by id and by idempotency key on the primary (ingestion
+ * must see a batch the moment it committed: a retry with the same key must never commit twice), newest first on
+ * the public pool (the change feed names the batches whose records the same pool reads, on a replica too).
+ */
 @Repository
 public class BatchLog {
 
@@ -19,20 +24,28 @@ public class BatchLog {
 			       coalesce(merge_ms, 0) merge_ms, body_checksum
 			from ingest_batch""";
 
+	private final DatabaseClient primary;
+
 	private final DatabaseClient db;
 
-	public BatchLog(DatabaseClient db) {
+	public BatchLog(PrimaryDatabase primary, DatabaseClient db) {
+		this.primary = primary.db();
 		this.db = db;
+	}
+
+	/** Whether no batch was ever committed (on the primary): a database that the demo may fill. */
+	public Mono<Boolean> none() {
+		return this.primary.sql("select not exists (select 1 from ingest_batch)").map((row) -> row.get(0, Boolean.class)).one();
 	}
 
 	/** One batch by id; empty when there is none. */
 	public Mono<StoredBatch> find(long id) {
-		return this.db.sql(COLUMNS + " where id = :id").bind("id", id).map(BatchLog::stored).one();
+		return this.primary.sql(COLUMNS + " where id = :id").bind("id", id).map(BatchLog::stored).one();
 	}
 
 	/** The batch a source committed under an idempotency key; empty when the key is new. */
 	public Mono<StoredBatch> findByIdempotencyKey(String source, String key) {
-		return this.db.sql(COLUMNS + " where source = :source and idempotency_key = :key")
+		return this.primary.sql(COLUMNS + " where source = :source and idempotency_key = :key")
 			.bind("source", source)
 			.bind("key", key)
 			.map(BatchLog::stored)

@@ -1,23 +1,19 @@
 package org.kotaku.portal.ingest;
 
-import java.time.Duration;
-
 import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 
+import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.r2dbc.ConnectionFactoryBuilder;
-import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The connections of ingestion: a pool of its own on the same database as the public one (spring.r2dbc.*), so that
- * batches streaming in or waiting for the merge lock never hold a connection a public read needs. Not a
- * {@link ConnectionFactory} bean on purpose: one would replace the auto-configured public pool.
+ * The connections of ingestion: a pool of its own on the primary ({@link PrimaryDatabase}), so that batches
+ * streaming in or waiting for the merge lock never hold a connection a public read needs, and so that they write
+ * to the primary when public reads come from a replica. Not a {@link ConnectionFactory} bean on purpose: one would
+ * replace the auto-configured public pool.
  */
 @Component
 public class IngestConnections implements DisposableBean {
@@ -27,22 +23,8 @@ public class IngestConnections implements DisposableBean {
 
 	private final ConnectionPool pool;
 
-	IngestConnections(R2dbcProperties r2dbc, IngestDatabaseProperties properties) {
-		ConnectionFactory database = ConnectionFactoryBuilder.withUrl(r2dbc.getUrl())
-			.username(r2dbc.getUsername())
-			.password(r2dbc.getPassword())
-			.configure((options) -> options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME))
-			.build();
-		R2dbcProperties.Pool shared = r2dbc.getPool();
-		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled(database))
-			.name("ingest")
-			.initialSize(0)
-			.maxSize(properties.poolSize())
-			.acquireRetry(shared.getAcquireRetry())
-			.maxAcquireTime(orDefault(shared.getMaxAcquireTime()))
-			.maxCreateConnectionTime(orDefault(shared.getMaxCreateConnectionTime()))
-			.maxIdleTime(Duration.ofMinutes(5))
-			.build());
+	IngestConnections(PrimaryDatabase primary, IngestDatabaseProperties properties) {
+		this.pool = primary.pool("ingest", APPLICATION_NAME, properties.poolSize());
 	}
 
 	/** A connection of the ingestion pool, for one batch. */
@@ -53,14 +35,6 @@ public class IngestConnections implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.pool.dispose();
-	}
-
-	private static ConnectionFactory unpooled(ConnectionFactory factory) {
-		return factory instanceof ConnectionPool pooled ? pooled.unwrap() : factory;
-	}
-
-	private static Duration orDefault(Duration duration) {
-		return duration == null ? Duration.ofSeconds(10) : duration;
 	}
 
 }

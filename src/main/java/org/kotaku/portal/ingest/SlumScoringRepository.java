@@ -8,17 +8,18 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the slum regulations' criteria and bands (reference data of migration V2). */
+/** Reads the slum regulations' criteria and bands (reference data of migration V2), on the primary ingestion writes to. */
 @Repository
 public class SlumScoringRepository {
 
 	private final DatabaseClient db;
 
-	public SlumScoringRepository(DatabaseClient db) {
-		this.db = db;
+	public SlumScoringRepository(PrimaryDatabase primary) {
+		this.db = primary.db();
 	}
 
 	public Mono<SlumScoring> load() {

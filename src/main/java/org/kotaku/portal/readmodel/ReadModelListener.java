@@ -2,11 +2,9 @@ package org.kotaku.portal.readmodel;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
-import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.Disposable;
@@ -15,13 +13,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import org.kotaku.portal.api.PrimaryDatabase;
 import org.kotaku.portal.ingest.IngestService;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the read model in step with the database: LISTENs on the {@code read_model} channel (which ingestion
- * notifies on every commit) over a dedicated connection outside the pool, and asks for a refresh on every
+ * notifies on every commit) over a dedicated connection to the primary outside any pool (a replica cannot LISTEN,
+ * and never hears the primary's notifications), and asks for a refresh on every
  * notification (a whole rebuild on the payload {@code rebuild}) and after every (re)connect, since notifications sent while disconnected are lost. A lost
  * connection is reopened after {@code portal.read-model.reconnect-delay}; a periodic version check is the
  * safety net for anything else.
@@ -34,7 +34,7 @@ class ReadModelListener implements SmartLifecycle {
 	/** The payload that asks every node to build its snapshot whole ({@code NOTIFY read_model, 'rebuild'}). */
 	static final String REBUILD = "rebuild";
 
-	private final ConnectionFactory connections;
+	private final PrimaryDatabase primary;
 
 	private final ReadModel readModel;
 
@@ -47,9 +47,9 @@ class ReadModelListener implements SmartLifecycle {
 	/** What runs between start() and stop(); a lifecycle may be stopped and started again (paused test contexts). */
 	private volatile Disposable.Composite running = Disposables.composite();
 
-	ReadModelListener(ConnectionFactory connections, ReadModel readModel, ReadModelProperties properties,
+	ReadModelListener(PrimaryDatabase primary, ReadModel readModel, ReadModelProperties properties,
 			VersionProbe probe) {
-		this.connections = connections;
+		this.primary = primary;
 		this.readModel = readModel;
 		this.properties = properties;
 		this.probe = probe;
@@ -84,7 +84,7 @@ class ReadModelListener implements SmartLifecycle {
 	}
 
 	private Flux<Notification> listenOnce() {
-		return Flux.usingWhen(Mono.from(rawFactory().create()).cast(PostgresqlConnection.class), this::listen,
+		return Flux.usingWhen(Mono.from(this.primary.unpooled().create()).cast(PostgresqlConnection.class), this::listen,
 				(connection) -> {
 					this.listening.set(false);
 					return Mono.from(connection.close()).onErrorResume((e) -> Mono.empty());
@@ -114,10 +114,6 @@ class ReadModelListener implements SmartLifecycle {
 	private void connected() {
 		this.listening.set(true);
 		this.readModel.requestRefresh();
-	}
-
-	private ConnectionFactory rawFactory() {
-		return this.connections instanceof ConnectionPool pool ? pool.unwrap() : this.connections;
 	}
 
 	@Override

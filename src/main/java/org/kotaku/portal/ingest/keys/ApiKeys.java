@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The API keys of source systems, stored only as SHA-256 hashes: a new key is shown once to the admin who
- * creates it, a request's bearer token is hashed and looked up, and a revoked key is refused at once.
+ * creates it, a request's bearer token is hashed and looked up, and a revoked key is refused at once: all on the
+ * primary ({@link PrimaryDatabase}), never on a replica that may not have replayed a revocation yet.
  */
 @Repository
 public class ApiKeys {
@@ -30,8 +32,8 @@ public class ApiKeys {
 
 	private final DatabaseClient db;
 
-	public ApiKeys(DatabaseClient db) {
-		this.db = db;
+	public ApiKeys(PrimaryDatabase primary) {
+		this.db = primary.db();
 	}
 
 	/** A new key for {@code source}: emits the key text, which is never stored and cannot be shown again. */
