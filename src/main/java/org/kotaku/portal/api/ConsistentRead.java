@@ -20,7 +20,10 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 /**
  * A read-only, repeatable-read transaction: every query in it sees the same committed data, whatever commits
  * meanwhile. What a whole read of one data version (a snapshot, the bulk files) runs in; the joined reads run
- * without the public statement timeout ({@link PublicQueryTimeout}).
+ * without the public statement timeout ({@link PublicQueryTimeout}). With public reads on a replica
+ * ({@link ReplicaReads}) it runs there, on the public pool like every other public read: a hot standby exports and
+ * imports snapshots too, and such a read sees what the replica had replayed when it began, which only moves
+ * forward; the read model builds from it only once that reaches the primary's newest version.
  */
 public final class ConsistentRead {
 

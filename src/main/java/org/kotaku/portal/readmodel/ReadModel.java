@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * (or patches the one served: {@link SnapshotRepository}) and swaps one reference, so readers never wait and never
  * see a half-built one. Refresh requests coalesce: a refresh starts {@code portal.read-model.coalesce-window}
  * after the request that caused it and serves every request made until then; while it runs, any number of
- * requests cause exactly one more afterwards. A failed refresh keeps the old snapshot and shows in
+ * requests cause exactly one more afterwards. With public reads on a replica, a refresh waits until the replica has
+ * replayed the primary's newest data version and never swaps in an older snapshot ({@link ReplicaCatchUp}): a
+ * node never serves an older data version than it already served. A failed refresh keeps the old snapshot and shows in
  * {@link #status()} and the metrics ({@code portal.read-model.*}).
  */
 @Component
@@ -37,6 +39,8 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	private static final Log log = LogFactory.getLog(ReadModel.class);
 
 	private final SnapshotRepository repository;
+
+	private final ReplicaCatchUp catchUp;
 
 	private final ApplicationEventPublisher events;
 
@@ -62,9 +66,10 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	private final Duration coalesceWindow;
 
-	ReadModel(SnapshotRepository repository, ApplicationEventPublisher events, MeterRegistry meters,
-			ReadModelProperties properties) {
+	ReadModel(SnapshotRepository repository, ReplicaCatchUp catchUp, ApplicationEventPublisher events,
+			MeterRegistry meters, ReadModelProperties properties) {
 		this.repository = repository;
+		this.catchUp = catchUp;
 		this.coalesceWindow = properties.coalesceWindow();
 		this.events = events;
 		this.meters = meters;
@@ -145,7 +150,11 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	private Mono<Snapshot> loadNow() {
 		this.pending.set(false);
 		long start = System.nanoTime();
-		return Mono.defer(() -> this.repository.load(this.scheduler, this.current.get(), this.rebuildPending.getAndSet(false)))
+		boolean rebuild = this.rebuildPending.getAndSet(false);
+		// with public reads on a replica, wait for it to replay what the primary has, and never go back
+		return this.catchUp.floor(this.current.get())
+			.flatMap((floor) -> Mono.defer(() -> this.repository.load(this.scheduler, this.current.get(), rebuild, floor))
+				.retryWhen(this.catchUp.untilCaughtUp(this.scheduler)))
 			.subscribeOn(this.scheduler)
 			.doOnNext((snapshot) -> swap(snapshot, System.nanoTime() - start))
 			.doOnError((error) -> failed(error, System.nanoTime() - start))

@@ -101,13 +101,17 @@ class SnapshotRepository {
 	/**
 	 * Loads the snapshot of the current data version: {@code previous} itself when that is still current, a
 	 * patch of it when the change log allows, else a whole one (always when {@code rebuild}). Rows are rolled up
-	 * on {@code scheduler}.
+	 * on {@code scheduler}. Fails with {@link ReplicaCatchUp.ReplicaBehind} when the database's version is below
+	 * {@code floor} (a replica that has not replayed it yet; {@link ReplicaCatchUp#NO_FLOOR} on one database).
 	 */
-	Mono<Snapshot> load(Scheduler scheduler, Snapshot previous, boolean rebuild) {
+	Mono<Snapshot> load(Scheduler scheduler, Snapshot previous, boolean rebuild, long floor) {
 		Mono<Snapshot> load = Flux.fromIterable(SETTINGS)
 			.concatMap((setting) -> this.db.sql(setting).then())
 			.then(this.db.sql(VERSION).map(SnapshotRepository::version).one())
 			.flatMap((version) -> {
+				if (version.version() < floor) {
+					return Mono.error(new ReplicaCatchUp.ReplicaBehind(version.version(), floor));
+				}
 				if (previous == null || rebuild || version.version() < previous.version().version()) {
 					return whole(version, scheduler);
 				}

@@ -16,7 +16,7 @@ class ReadModelShutdownTests {
 
 	@Test
 	void aRefreshAskedForAfterShutdownIsDroppedQuietly() {
-		ReadModel readModel = new ReadModel(null, (event) -> {
+		ReadModel readModel = new ReadModel(null, null, (event) -> {
 		}, new SimpleMeterRegistry(), new ReadModelProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 3000,
 				Duration.ofMillis(50)));
 		readModel.destroy();
