@@ -1,7 +1,6 @@
 package org.kotaku.portal.readmodel;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +31,7 @@ import org.kotaku.portal.demo.DemoScale;
 import org.kotaku.portal.ingest.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.HangDiagnostics;
+import org.kotaku.portal.support.NodeHttp;
 import org.kotaku.portal.support.OwnCluster;
 import org.kotaku.portal.support.TestIngest;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -204,30 +204,11 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	private static HttpResponse<String> get(String path) {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-					BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new NodeHttp(base).get(path);
 	}
 
 	private static void awaitHealth(String status) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 60_000;
-		String seen = null;
-		while (System.currentTimeMillis() < deadline) {
-			seen = get("/actuator/health").body();
-			if (seen.endsWith("\"status\":\"" + status + "\"}")) {
-				return;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("health never became " + status + "; last: " + seen);
+		new NodeHttp(base).awaitHealth(status);
 	}
 
 }

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A PostgreSQL 15 cluster of the test's own (pg_createcluster, on a free port), with PostGIS and a database and
- * role for the app, that a test may stop and start to simulate an outage. Never the machine's main cluster. Needs
- * root (it runs the cluster tools as the postgres user via runuser); dropped with {@link #close()}.
+ * role for the app, that a test may stop and start to simulate an outage, and of which it may make a streaming
+ * replica ({@link #replica()}). Never the machine's main cluster. Needs root (it runs the cluster tools as the
+ * postgres user via runuser); dropped with {@link #close()}.
  */
 public final class OwnCluster implements AutoCloseable {
 
@@ -50,6 +51,37 @@ public final class OwnCluster implements AutoCloseable {
 		cluster.psql("postgres", "create database " + DATABASE + " owner " + USER);
 		cluster.psql(DATABASE, "create extension postgis");
 		return cluster;
+	}
+
+	/**
+	 * A hot standby of this cluster, streaming from it: a cluster of its own on a free port whose data directory
+	 * is a {@code pg_basebackup -R} of this one (PostgreSQL 15's defaults allow it: wal_level replica, ten WAL
+	 * senders, and pg_hba's {@code local replication all peer} for the postgres user). Drop it before this one.
+	 */
+	public OwnCluster replica() {
+		String name = this.name + "_standby";
+		OwnCluster replica = new OwnCluster(name, freePort());
+		String data = "/var/lib/postgresql/" + VERSION + "/" + name;
+		replica.postgres("pg_createcluster", VERSION, name, "-p", Integer.toString(replica.port), "-d", data);
+		try {
+			replica.postgres("find", data, "-mindepth", "1", "-delete");
+			replica.postgres("pg_basebackup", "-h", "/var/run/postgresql", "-p", Integer.toString(this.port), "-D",
+					data, "-R", "-X", "stream", "-c", "fast");
+			replica.start();
+			return replica;
+		}
+		catch (RuntimeException ex) {
+			replica.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Runs one statement as the superuser (postgres), e.g. {@code select pg_wal_replay_pause()} on a standby, and
+	 * answers what it printed (unaligned, tuples only: a single value is just its text).
+	 */
+	public String superuser(String sql) {
+		return psql("postgres", "-A", "-t", "-c", sql).strip();
 	}
 
 	public int port() {
@@ -95,11 +127,17 @@ public final class OwnCluster implements AutoCloseable {
 	}
 
 	private void psql(String database, String sql) {
-		postgres("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-p", Integer.toString(this.port), "-d", database, "-c",
-				sql);
+		psql(database, "-c", sql);
 	}
 
-	private void postgres(String... command) {
+	private String psql(String database, String... arguments) {
+		List<String> line = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-p",
+				Integer.toString(this.port), "-d", database));
+		line.addAll(List.of(arguments));
+		return postgres(line.toArray(String[]::new));
+	}
+
+	private String postgres(String... command) {
 		List<String> line = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
 		line.addAll(List.of(command));
 		try {
@@ -108,6 +146,7 @@ public final class OwnCluster implements AutoCloseable {
 			if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
 			}
+			return output;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("cannot run " + line + " (the outage test needs root)", ex);

@@ -42,6 +42,12 @@ public final class TestIngest {
 		return activityRow(id, budgetIdr, balikpapanVillage(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD));
 	}
 
+	/** The row of {@link #activity}, for an upload to an app on another database (regions read through {@code jdbcUrl}). */
+	public static Map<String, Object> activityRow(String id, long budgetIdr, String jdbcUrl, String user,
+			String password) {
+		return activityRow(id, budgetIdr, balikpapanVillage(jdbcUrl, user, password));
+	}
+
 	private static Map<String, Object> activityRow(String id, long budgetIdr, String village) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", id);

@@ -3,13 +3,10 @@ package org.kotaku.portal.ingest.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.kotaku.portal.demo.DemoDataset;
 import org.kotaku.portal.support.HangDiagnostics;
+import org.kotaku.portal.support.NodeHttp;
 import org.kotaku.portal.support.OwnCluster;
 import org.kotaku.portal.support.PortalProcess;
 import org.kotaku.portal.support.TinyDemo;
@@ -47,8 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IngestFaultIntegrationTests {
 
 	private static final String SOURCE = "fault-tests";
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static OwnCluster cluster;
 
@@ -209,20 +205,11 @@ class IngestFaultIntegrationTests {
 	}
 
 	private static HttpResponse<String> get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(portal.baseUrl() + path)).timeout(Duration.ofSeconds(30)).build());
+		return new NodeHttp(portal.baseUrl()).get(path);
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return http.send(request, BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new NodeHttp(portal.baseUrl()).send(request);
 	}
 
 	private static long batchId(HttpResponse<String> response) {
