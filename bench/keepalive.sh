@@ -19,7 +19,7 @@ set --
 # shellcheck source=/dev/null
 . "$BENCH_DIR/lib/env.sh"
 SCALE=demo
-RUNS=${KEEPALIVE_RUNS:-pipelined:20000:1 staggered:5000:1 sequential:5000:1 conditional:5000:1 pipelined:5000:100}
+RUNS=${KEEPALIVE_RUNS:-pair:20000:1 pipelined:20000:1 staggered:5000:1 sequential:5000:1 conditional:5000:1 pipelined:5000:100}
 TIME_LIMIT=${KEEPALIVE_TIME_LIMIT:-600}
 TIMEOUT=${KEEPALIVE_TIMEOUT:-5}
 WORKERS=${KEEPALIVE_WORKERS:-4}
@@ -78,7 +78,8 @@ write_report() {
     echo
     echo "One iteration: on one keep-alive connection, (1) a routed request \`GET /api/v1/activities?limit=1\`, (2)"
     echo "\`GET /api/v1/summary\` answered by the cached fast path (requested before the runs), (3) a routed"
-    echo "\`GET /api/v1/activities?limit=2\`; each answer read within ${TIMEOUT} s. Variants: *pipelined* (one write),"
+    echo "\`GET /api/v1/activities?limit=2\`; each answer read within ${TIMEOUT} s. Variants: *pair* (the first two in"
+    echo "one write, both answers, then the third: the shape of reactor/reactor-netty#4361), *pipelined* (one write),"
     echo "*staggered* (three writes 0.2 ms apart), *sequential* (request, answer, next), *conditional* (pipelined HEAD"
     echo "routed, fast-path GET with If-None-Match → 304, fast-path HEAD, routed GET with If-None-Match → 304 from"
     echo "ConditionalGetFilter). *reuse*: iterations per connection. ${WORKERS} connections at a time, demo data,"

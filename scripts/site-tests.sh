@@ -65,12 +65,7 @@ e2e() {
   [ "$steady" -ge 4 ] || { log "the demo data did not finish loading"; exit 1; }
   log "demo data loaded (data version $current)"
 
-  # stopgap, like Surefire's rerunFailingTestsCount in pom.xml: now and then one request is never answered (see
-  # README, "Known issues"); a failing run is repeated once, and its failure stays in the log above
-  (cd frontend && BASE_URL=$base npm run e2e) || {
-    log "FLAKE? the browser tests failed; running them once more"
-    (cd frontend && BASE_URL=$base npm run e2e)
-  }
+  (cd frontend && BASE_URL=$base npm run e2e)
 }
 
 case "${1:-}" in
