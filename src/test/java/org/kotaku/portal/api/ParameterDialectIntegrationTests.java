@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gzip (the answers rendered once per data version), on the routed path and on the cached fast path alike. Raw URIs (java.net.http), so that nothing re-encodes the bad bytes.
  */
 @IntegrationTest
-@WithTinyDemo
+@WithTinyDemo(readModel = true)
 class ParameterDialectIntegrationTests {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

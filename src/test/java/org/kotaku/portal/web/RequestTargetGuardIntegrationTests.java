@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connection is served as usual. Sent over a plain socket: every HTTP client refuses to send such requests.
  */
 @IntegrationTest
-@WithTinyDemo
+@WithTinyDemo(readModel = true)
 class RequestTargetGuardIntegrationTests {
 
 	@LocalServerPort
