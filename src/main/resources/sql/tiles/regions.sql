@@ -17,7 +17,8 @@ regions as (
     where r.level = :level
       and (r.geom && b.env4326 or (r.geom is null and r.label_point && b.env4326))
 ),
--- the level's metrics of this data version, from the read model (RegionMetrics; -1: no slum areas)
+-- the level's metrics of this data version, from the read model (RegionMetrics; a region without figures has no
+-- row; baseline -1: no slum areas)
 metrics as (
     select * from unnest(:codes::text[], :planned::bigint[], :disbursed::bigint[], :baseline::numeric[],
                          :reduced::numeric[]) as m(code, planned_idr, disbursed_idr, baseline_ha, reduced_ha)
@@ -25,11 +26,15 @@ metrics as (
 -- materialized, so that each outline is clipped once (not again for the "is not null" filter)
 tiled as materialized (
       select ST_AsMVTGeom(r.g, b.env, 4096, 64, true) as geom, r.code, r.name, r.type, r.level,
-             coalesce(m.planned_idr, 0)::bigint as planned_idr,
-             coalesce(m.disbursed_idr, 0)::bigint as disbursed_idr,
-             round(coalesce(m.disbursed_idr, 0)::numeric / nullif(m.planned_idr, 0), 4)::float8 as disbursement_rate,
-             greatest(coalesce(m.baseline_ha, 0), 0)::float8 as slum_baseline_ha,
-             coalesce(m.reduced_ha, 0)::float8 as slum_reduced_ha,
+             -- a region the program reported nothing for has has_data false and no metric at all (a null is left
+             -- out of the feature), so that a map or GIS user never reads a silent 0; slum figures are absent
+             -- where the region has no slum areas
+             m.code is not null as has_data,
+             m.planned_idr::bigint as planned_idr,
+             m.disbursed_idr::bigint as disbursed_idr,
+             round(m.disbursed_idr::numeric / nullif(m.planned_idr, 0), 4)::float8 as disbursement_rate,
+             nullif(m.baseline_ha, -1)::float8 as slum_baseline_ha,
+             case when m.baseline_ha <> -1 then m.reduced_ha end::float8 as slum_reduced_ha,
              round(100 * m.reduced_ha / nullif(nullif(m.baseline_ha, -1), 0), 1)::float8 as slum_reduced_pct
       from regions r cross join bounds b
       left join metrics m on m.code = r.code

@@ -12,8 +12,11 @@ import java.util.Optional;
 enum TileLayer {
 
 	REGIONS("regions", "Provinces (zoom 0-5) and regencies (zoom 6+) with choropleth metrics: planned and disbursed "
-			+ "rupiah, disbursement rate, slum hectares at baseline and officially reduced (areas now tidak kumuh)",
-			fields("code", "String", "name", "String", "type", "String", "level", "Number", "planned_idr", "Number",
+			+ "rupiah, disbursement rate, slum hectares at baseline and officially reduced (areas now tidak kumuh); "
+			+ "has_data is false, and the metrics are absent, where nothing was reported (slum figures are absent "
+			+ "where a region has no slum areas): absent is not 0",
+			fields("code", "String", "name", "String", "type", "String", "level", "Number", "has_data", "Boolean",
+					"planned_idr", "Number",
 					"disbursed_idr", "Number", "disbursement_rate", "Number", "slum_baseline_ha", "Number",
 					"slum_reduced_ha", "Number", "slum_reduced_pct", "Number")),
 	SLUM_AREAS("slum-areas", "Slum areas: points below zoom 10, outlines from zoom 10, with their latest level",

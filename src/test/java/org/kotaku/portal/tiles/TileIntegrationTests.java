@@ -102,8 +102,23 @@ class TileIntegrationTests {
 		assertThat(((Number) kaltim.get("slum_baseline_ha")).doubleValue()).isPositive()
 			.isCloseTo(query("select sum(area_ha * 100) from slum_area where regency_code like '64.%'") / 100.0,
 					org.assertj.core.data.Offset.offset(0.001));
-		assertThat(kaltim).containsKeys("slum_reduced_ha", "slum_reduced_pct", "disbursed_idr");
+		assertThat(kaltim).containsKeys("slum_reduced_ha", "slum_reduced_pct", "disbursed_idr")
+			.containsEntry("has_data", true);
 		assertThat(regions.features()).allSatisfy((f) -> assertThat(f.type()).isEqualTo(3));
+	}
+
+	/** A region the program reported nothing for says so: has_data false and no metric, never a silent 0. */
+	@Test
+	void regionsWithoutFiguresHaveNoMetricsInsteadOfZeros() throws Exception {
+		List<Map<String, Object>> provinces = MvtDecoder.decode(tile("/tiles/regions/0/0/0.mvt")).get("regions")
+			.features().stream().map(MvtDecoder.Feature::properties).toList();
+		assertThat(provinces).allSatisfy((p) -> assertThat(p.get("has_data")).as("province %s", p.get("code"))
+			.isInstanceOf(Boolean.class));
+		assertThat(provinces).filteredOn((p) -> Boolean.TRUE.equals(p.get("has_data"))).isNotEmpty()
+			.allSatisfy((p) -> assertThat(p).containsKeys("planned_idr", "disbursed_idr"));
+		assertThat(provinces).filteredOn((p) -> Boolean.FALSE.equals(p.get("has_data"))).isNotEmpty()
+			.allSatisfy((p) -> assertThat(p).doesNotContainKeys("planned_idr", "disbursed_idr", "disbursement_rate",
+					"slum_baseline_ha", "slum_reduced_ha", "slum_reduced_pct"));
 	}
 
 	@Test
