@@ -126,7 +126,7 @@ export interface RegionProfile extends Envelope {
   region: RegionItem & { path?: RegionRef[] };
   summary?: SummaryBody;
   children?: ChildRegion[];
-  ranking?: { among: string; metric: string; position: number; of: number } | null;
+  ranking?: { among: string; metric: string; position: number | null; of: number } | null;
   links?: Record<string, string>;
 }
 

@@ -59,6 +59,8 @@ function rankingSentence(profile: RegionProfile): HTMLElement | null {
   const ranking = profile.ranking;
   if (!ranking) return null;
   const metric = isMetric(ranking.metric) ? t(`metric_${ranking.metric}`) : ranking.metric;
+  // a region without a value for the metric is not ranked: say so rather than 'rank null'
+  if (ranking.position == null) return h('p', {}, t('rankingNone', { of: ranking.of, metric }));
   return h('p', {}, t('rankingSentence', { position: ranking.position, of: ranking.of, metric }));
 }
 
