@@ -10,17 +10,18 @@ import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.vocabulary.ActivityStatus;
 import org.kotaku.portal.catalog.vocabulary.ActivityType;
 import org.kotaku.portal.listing.Bbox;
+import org.kotaku.portal.listing.Near;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.listing.Where;
 import org.kotaku.portal.region.RegionCode;
 
 /**
- * Turns the filter parameters of {@code /api/v1/activities} into SQL conditions: region (any level), bbox, fiscal
+ * Turns the filter parameters of {@code /api/v1/activities} into SQL conditions: region (any level), bbox, a radius around a point, fiscal
  * year or range, type, funding source (a non-zero cost share), status, text in the name, and budget range.
  */
 final class ActivityFilters {
 
-	static final Set<String> PARAMETERS = Set.of("region", "bbox", "year", "yearFrom", "yearTo", "type", "source",
+	static final Set<String> PARAMETERS = Set.of("region", "bbox", "near", "radius", "year", "yearFrom", "yearTo", "type", "source",
 			"status", "q", "minBudget", "maxBudget");
 
 	static final Set<String> TYPES = Term.codes(ActivityType.class);
@@ -43,6 +44,7 @@ final class ActivityFilters {
 		Where where = new Where();
 		region.ifPresent((code) -> regionCondition(where, code));
 		p.text("bbox", 200).map(Bbox::parse).ifPresent((box) -> box.addTo(where, "a.location"));
+		Near.from(p).ifPresent((near) -> near.addTo(where, "a.location"));
 		p.integer("year", MIN_YEAR, MAX_YEAR).ifPresent((y) -> where.and("a.fiscal_year = :year", "year", y.shortValue()));
 		p.integer("yearFrom", MIN_YEAR, MAX_YEAR)
 			.ifPresent((y) -> where.and("a.fiscal_year >= :yearFrom", "yearFrom", y.shortValue()));

@@ -9,16 +9,17 @@ import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.vocabulary.SlumLevel;
 import org.kotaku.portal.catalog.vocabulary.Typology;
 import org.kotaku.portal.listing.Bbox;
+import org.kotaku.portal.listing.Near;
 import org.kotaku.portal.listing.Where;
 import org.kotaku.portal.region.RegionCode;
 
 /**
  * Turns the filter parameters of {@code /api/v1/slum-areas} into SQL conditions: region (any level: the regency,
- * or a district or village the area spans), bbox, latest level, typology and text in the name.
+ * or a district or village the area spans), bbox, a radius around a point, latest level, typology and text in the name.
  */
 final class SlumAreaFilters {
 
-	static final Set<String> PARAMETERS = Set.of("region", "bbox", "level", "typology", "q");
+	static final Set<String> PARAMETERS = Set.of("region", "bbox", "near", "radius", "level", "typology", "q");
 
 	static final Set<String> LEVELS = Term.codes(SlumLevel.class);
 
@@ -31,6 +32,7 @@ final class SlumAreaFilters {
 		Where where = new Where();
 		region.ifPresent((code) -> regionCondition(where, code));
 		p.text("bbox", 200).map(Bbox::parse).ifPresent((box) -> box.addTo(where, "coalesce(s.geom, s.centroid)"));
+		Near.from(p).ifPresent((near) -> near.addTo(where, "coalesce(s.geom, s.centroid)"));
 		List<String> levels = p.choices("level", LEVELS);
 		if (!levels.isEmpty()) {
 			where.anyOf("l.level", "level", levels);

@@ -69,6 +69,45 @@ class ActivitySearchIntegrationTests {
 				(a) -> assertThat(a.get("fiscalYear").asInt()).isBetween(2018, 2019));
 	}
 
+	/**
+	 * near/radius keeps exactly what lies within the radius: checked against great-circle distances computed here
+	 * over every activity of a box around the point (a sphere differs from the spheroid by under 0.5 %).
+	 */
+	@Test
+	void nearKeepsWhatLiesWithinTheRadius() {
+		JsonNode centre = items("/api/v1/activities?region=64.71&limit=1").get(0);
+		double lon = centre.get("lon").asDouble();
+		double lat = centre.get("lat").asDouble();
+		int radius = 3000;
+		List<JsonNode> around = items("/api/v1/activities?bbox=" + (lon - 0.1) + "," + (lat - 0.1) + "," + (lon + 0.1)
+				+ "," + (lat + 0.1) + "&limit=1000");
+		assertThat(around).hasSizeLessThan(1000);
+		List<String> near = items("/api/v1/activities?near=" + lon + "," + lat + "&radius=" + radius + "&limit=1000")
+			.stream().map((a) -> a.get("id").asString()).toList();
+		assertThat(near).contains(centre.get("id").asString());
+		for (JsonNode a : around) {
+			double metres = greatCircleMetres(lon, lat, a.get("lon").asDouble(), a.get("lat").asDouble());
+			if (metres < radius * 0.995) {
+				assertThat(near).as("%s at %.0f m", a.get("id"), metres).contains(a.get("id").asString());
+			}
+			else if (metres > radius * 1.005) {
+				assertThat(near).as("%s at %.0f m", a.get("id"), metres).doesNotContain(a.get("id").asString());
+			}
+		}
+		assertThat(near).hasSizeLessThan(around.size());
+		everyItem("/api/v1/activities?near=" + lon + "," + lat + "&year=" + centre.get("fiscalYear").asInt() + "&limit=100",
+				(a) -> assertThat(a.get("fiscalYear").asInt()).isEqualTo(centre.get("fiscalYear").asInt()));
+	}
+
+	private static double greatCircleMetres(double lon1, double lat1, double lon2, double lat2) {
+		double p1 = Math.toRadians(lat1);
+		double p2 = Math.toRadians(lat2);
+		double dp = p2 - p1;
+		double dl = Math.toRadians(lon2 - lon1);
+		double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+		return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+	}
+
 	@Test
 	void statusSourceBudgetAndTextFiltersHold() {
 		everyItem("/api/v1/activities?status=completed&limit=100", (a) -> {
@@ -181,7 +220,8 @@ class ActivitySearchIntegrationTests {
 			"bbox=-180,-90,180,90", "region=6a", "year=1999", "year=twenty", "type=bridge", "source=bank",
 			"status=done", "limit=0", "limit=1001", "limit=many", "sort=cost", "count=maybe", "format=xml",
 			"cursor=garbage", "precision=16", "bom=yes", "colour=red", "q=", "minBudget=-1",
-			"limit=all&cursor=MQ.aWQ.eA.eA.MQ" })
+			"limit=all&cursor=MQ.aWQ.eA.eA.MQ", "near=116.8", "near=a,b", "near=116.8,89", "near=200,0",
+			"radius=2000", "radius=0", "radius=50001" })
 	void badParametersAreProblemsNamingTheParameter(String query) {
 		String parameter = query.contains("&") ? "limit" : query.substring(0, query.indexOf('='));
 		this.client.get()

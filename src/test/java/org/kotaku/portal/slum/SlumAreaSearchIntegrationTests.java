@@ -54,6 +54,20 @@ class SlumAreaSearchIntegrationTests {
 			.forEach((s) -> assertThat(s.get("regencyCode").asString()).isEqualTo("64.71"));
 	}
 
+	/** An area is near a point inside it at any radius, and a point far from every area finds none. */
+	@Test
+	void nearFindsTheAreaAroundAPointAndNothingFarAway() {
+		JsonNode area = items("/api/v1/slum-areas?region=64.71&limit=1").get(0);
+		String point = area.get("lon").asDouble() + "," + area.get("lat").asDouble();
+		assertThat(items("/api/v1/slum-areas?near=" + point + "&radius=1&limit=100"))
+			.extracting((s) -> s.get("id").asString()).contains(area.get("id").asString());
+		assertThat(get("/api/v1/slum-areas?near=0,0&radius=50000&limit=100").get("items").size())
+			.as("the Gulf of Guinea").isZero();
+		this.client.get().uri("/api/v1/slum-areas?radius=10").exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.parameter").isEqualTo("radius")
+			.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("near=lon,lat"));
+	}
+
 	@Test
 	void sortsByAreaAndCountsExactly() {
 		JsonNode page = get("/api/v1/slum-areas?sort=-areaHa&count=exact&limit=1000");
