@@ -14,6 +14,7 @@ const PAGES = {
   home: '/',
   map: '/peta',
   region: '/wilayah/64.71',
+  near: '/sekitar?near=116.8312,-1.2654&radius=2000',
   data: '/data',
   about: '/about',
   embed: '/embed/wilayah/64.71',
@@ -30,8 +31,9 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(path, { width = 1280, lang = 'id' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+async function open(path, { width = 1280, lang = 'id', geolocation } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true,
+    ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}) });
   await context.addInitScript((language) => {
     if (!localStorage.getItem('kotaku-lang')) localStorage.setItem('kotaku-lang', language);
   }, lang);
@@ -134,6 +136,24 @@ describe('public site', () => {
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
     assert.match(lines[0], /^Tahun,Kelurahan\/desa,Jenis,Kegiatan/);
     assert.equal(lines.length - 1, shown, 'one CSV row per table row');
+    await closePage(page);
+  });
+
+  test('near me lists what lies around the visitor, from the browser\'s location', async () => {
+    const [activity] = (await api('/api/v1/activities?region=64.71&limit=1')).items;
+    const near = (await api(`/api/v1/activities?near=${activity.lon},${activity.lat}&radius=1000&limit=100`)).items;
+    const areas = (await api(`/api/v1/slum-areas?near=${activity.lon},${activity.lat}&radius=1000&limit=100`)).items;
+    const page = await open('/sekitar', { geolocation: { longitude: activity.lon, latitude: activity.lat } });
+    await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+    const rows = page.locator('#near-activities ~ .table-scroll tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    assert.equal(await rows.count(), near.length, 'one row per activity the API finds within 1 km');
+    assert.ok(await page.getByRole('rowheader', { name: activity.name }).first().isVisible(), 'the activity at the location');
+    const count = (n) => (n >= 100 ? '100\\+' : String(n));
+    assert.match(await page.textContent('p.table-status'), new RegExp(`^${count(near.length)} kegiatan dan ${count(areas.length)} kawasan kumuh dalam jarak 1 km`));
+    assert.match(page.url(), /\/sekitar\?near=[0-9.]+%2C-[0-9.]+&radius=1000$/);
+    await settle(page);
+    await page.screenshot({ path: new URL('near-me-located-1280.png', SHOTS).pathname, fullPage: true });
     await closePage(page);
   });
 

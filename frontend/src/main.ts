@@ -19,6 +19,7 @@ const routes: Route[] = [
   { pattern: /^\/peta\/?$/, load: () => import('./pages/map') },
   { pattern: /^\/wilayah\/(?<code>[0-9.]+)\/?$/, load: () => import('./pages/region') },
   { pattern: /^\/data\/?$/, load: () => import('./pages/data') },
+  { pattern: /^\/sekitar\/?$/, load: () => import('./pages/near') },
   { pattern: /^\/about\/?$/, load: () => import('./pages/about') },
   { pattern: /^\/embed\/wilayah\/(?<code>[0-9.]+)\/?$/, load: () => import('./pages/embed'), embed: true },
 ];
@@ -73,7 +74,7 @@ function onLinkClick(event: MouseEvent): void {
 
 function header(): HTMLElement {
   const nav = h('nav', { 'aria-label': t('mainNav'), class: 'main-nav' },
-    h('ul', {}, ...([['/', 'navHome'], ['/peta', 'navMap'], ['/data', 'navData'], ['/about', 'navAbout']] as const).map(([href, key]) => {
+    h('ul', {}, ...([['/', 'navHome'], ['/peta', 'navMap'], ['/sekitar', 'navNear'], ['/data', 'navData'], ['/about', 'navAbout']] as const).map(([href, key]) => {
       const current = href === '/' ? location.pathname === '/' : location.pathname.startsWith(href);
       return h('li', {}, h('a', { href, 'aria-current': current ? 'page' : null }, t(key)));
     })));

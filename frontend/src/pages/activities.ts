@@ -64,11 +64,11 @@ export function activitiesSection(code: string, years: number[]): HTMLElement {
   return section;
 }
 
-function columns(): string[] {
+export function columns(): string[] {
   return [t('year'), t('colVillage'), t('colType'), t('colName'), t('colStatus'), t('colProgress'), t('colBudget'), t('colDisbursed'), t('colOutput')];
 }
 
-function activityRow(activity: Activity): HTMLTableRowElement {
+export function activityRow(activity: Activity): HTMLTableRowElement {
   const l = lang();
   return h('tr', {},
     h('td', {}, activity.fiscalYear ?? ''),
@@ -83,7 +83,7 @@ function activityRow(activity: Activity): HTMLTableRowElement {
 }
 
 /** CSV keeps raw numbers (machine-readable), with the labels of the table. */
-function csvRow(activity: Activity): (string | number | null | undefined)[] {
+export function csvRow(activity: Activity): (string | number | null | undefined)[] {
   return [activity.fiscalYear, activity.villageName ?? activity.village, activity.type, activity.name, activity.status,
     activity.physicalProgress, activity.budgetIdr, activity.disbursedIdr,
     activity.outputVolume != null ? `${activity.outputVolume} ${activity.outputUnit ?? ''}`.trim() : null];

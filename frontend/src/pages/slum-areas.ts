@@ -32,7 +32,7 @@ interface SlumAreaExplained extends SlumAreaItem {
 
 const MAX_AREAS = 6;
 
-const LEVEL_KEYS: Record<SlumLevel | 'unassessed', MessageKey> = {
+export const LEVEL_KEYS: Record<SlumLevel | 'unassessed', MessageKey> = {
   berat: 'levelBerat',
   sedang: 'levelSedang',
   ringan: 'levelRingan',

@@ -29,7 +29,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 /**
  * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
- * ({@code /}, {@code /peta}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
+ * ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
  * cached, with what a {@link SitePageContent} renders into its page on the server, plus the site's run-time
  * configuration ({@code /site/config.json}: the external map style, and the data
  * licence the footer shows). Hashed assets are served by Boot's static resource handling.
@@ -37,7 +37,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 public class SiteRoutes {
 
-	static final String[] PAGE_PATHS = { "/", "/peta", "/wilayah/**", "/embed/**", "/data", "/about" };
+	static final String[] PAGE_PATHS = { "/", "/peta", "/sekitar", "/wilayah/**", "/embed/**", "/data", "/about" };
 
 	private final Resource indexHtml;
 

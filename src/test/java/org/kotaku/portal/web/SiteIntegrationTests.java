@@ -23,7 +23,7 @@ class SiteIntegrationTests {
 	WebTestClient client;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/peta?m=disbursement_rate&p=64", "/wilayah/64.71", "/data", "/about" })
+	@ValueSource(strings = { "/", "/peta?m=disbursement_rate&p=64", "/sekitar?near=116.83,-1.27", "/wilayah/64.71", "/data", "/about" })
 	void pagesAnswerIndexHtmlWithoutCacheAndWithStrictPolicy(String path) {
 		this.client.get()
 			.uri(path)
