@@ -139,6 +139,21 @@ describe('public site', () => {
     await closePage(page);
   });
 
+  test('a profile keeps its activity filters in the URL and offers its embed code', async () => {
+    const page = await open('/wilayah/64.71?year=2019&type=drainage');
+    const rows = page.locator('#activities ~ .table-scroll tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[2].textContent]));
+    assert.ok(cells.length > 0);
+    assert.deepEqual([...new Set(cells.map(([year, type]) => `${year} ${type}`))], ['2019 Drainase'], 'only the filtered rows');
+    await page.locator('#activities ~ .filters select').nth(1).selectOption('road');
+    await page.waitForURL(/\/wilayah\/64\.71\?year=2019&type=road$/);
+    await page.getByText('Sematkan kartu wilayah ini di situs Anda').click();
+    const code = await page.getByLabel('Kode HTML untuk disalin').inputValue();
+    assert.match(code, /^<iframe src="http:\/\/[^"]+\/embed\/wilayah\/64\.71" title="KOTAKU: Kota Balikpapan"/);
+    await closePage(page);
+  });
+
   test('near me lists what lies around the visitor, from the browser\'s location', async () => {
     const [activity] = (await api('/api/v1/activities?region=64.71&limit=1')).items;
     const near = (await api(`/api/v1/activities?near=${activity.lon},${activity.lat}&radius=1000&limit=100`)).items;

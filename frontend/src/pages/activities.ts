@@ -1,4 +1,4 @@
-// A region's activities: a filterable table (year, type, name) and "download what I see" as CSV.
+// A region's activities: a filterable table (year, type, name; kept in the URL) and "download what I see" as CSV.
 import { type Activity, type Page, getJson, query } from '../api';
 import { downloadLink, h, notice, uid } from '../dom';
 import { formatIdr, formatNumber, formatPct } from '../format';
@@ -8,7 +8,13 @@ import { toCsv } from '../shape';
 const TYPES = ['road', 'drainage', 'water', 'sanitation', 'waste', 'fire', 'open_space', 'housing', 'capacity', 'livelihood'];
 const PAGE_SIZE = 100;
 
-export function activitiesSection(code: string, years: number[]): HTMLElement {
+/** The filters a profile keeps in its URL (?year=&type=&q=), so that a filtered table can be shared. */
+export interface ActivityFilterState {
+  initial: URLSearchParams;
+  changed: (filters: Record<string, string>) => void;
+}
+
+export function activitiesSection(code: string, years: number[], state?: ActivityFilterState): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'activities' }, h('h2', { id: 'activities' }, t('activitiesTitle')));
   const yearSelect = select(t('year'), [['', t('allYears')], ...years.map((year) => [String(year), String(year)] as [string, string])]);
   const typeSelect = select(t('filterType'), [['', t('allTypes')], ...TYPES.map((type) => [type, tDynamic('type_', type)] as [string, string])]);
@@ -19,6 +25,10 @@ export function activitiesSection(code: string, years: number[]): HTMLElement {
   const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('moreRows'));
   let rows: Activity[] = [];
   let next: string | null = null;
+  yearSelect.field.value = state?.initial.get('year') ?? '';
+  typeSelect.field.value = state?.initial.get('type') ?? '';
+  text.value = state?.initial.get('q') ?? '';
+  const remember = () => state?.changed({ year: yearSelect.field.value, type: typeSelect.field.value, q: text.value.trim() });
 
   const visible = () => {
     const needle = text.value.trim().toLocaleLowerCase();
@@ -40,10 +50,16 @@ export function activitiesSection(code: string, years: number[]): HTMLElement {
     next = result.data.links?.next ?? null;
     draw();
   };
-  const reload = () => void load(query('/api/v1/activities', { region: code, year: yearSelect.field.value, type: typeSelect.field.value, limit: PAGE_SIZE }), false);
+  const reload = () => {
+    remember();
+    void load(query('/api/v1/activities', { region: code, year: yearSelect.field.value, type: typeSelect.field.value, limit: PAGE_SIZE }), false);
+  };
   yearSelect.field.addEventListener('change', reload);
   typeSelect.field.addEventListener('change', reload);
-  text.addEventListener('input', draw);
+  text.addEventListener('input', () => {
+    remember();
+    draw();
+  });
   more.addEventListener('click', () => next && void load(next, true));
 
   const table = h('table', { class: 'data-table' },

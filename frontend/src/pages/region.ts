@@ -1,6 +1,6 @@
 // Region profile /wilayah/{code}: figures, charts, children ranking, slum-area scores, activities.
-import { type ChildRegion, type RegionProfile, getJson } from '../api';
-import { downloadLink, h, notice } from '../dom';
+import { type ChildRegion, type RegionProfile, getJson, query } from '../api';
+import { downloadLink, h, notice, uid } from '../dom';
 import { failureText, figureList, headlineFigures, trendChart, typeChart, withSpending } from '../figures';
 import { formatIdr, formatPct, formatRate } from '../format';
 import { lang, t, tDynamic } from '../i18n';
@@ -39,12 +39,33 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
     h('p', { class: 'actions' },
       h('a', { href: `/peta?p=${region.level < 4 ? region.code : (region.path?.at(-1)?.code ?? '')}` }, t('navMap')), ' · ',
       h('a', { href: `/embed/wilayah/${region.code}` }, t('embedLink'))),
+    embedSnippet(region.code, region.name),
     h('section', { 'aria-labelledby': 'figures' }, h('h2', { id: 'figures' }, t('regionFigures', { name: region.name })), figureList(headlineFigures(summary))),
     h('section', { class: 'charts' }, trendChart(charts, `kotaku-trend-${code}.csv`), typeChart(charts, `kotaku-jenis-kegiatan-${code}.csv`)),
   );
   if (region.level < 4) main.append(childrenSection(profile.children ?? [], code));
   main.append(await slumAreasSection(code, profile.links?.slumAreas));
-  main.append(activitiesSection(code, (charts.series ?? []).map((point) => point.year)));
+  main.append(activitiesSection(code, (charts.series ?? []).map((point) => point.year), {
+    initial: new URLSearchParams(context.search),
+    changed: (filters) => context.replaceUrl(query(`/wilayah/${region.code}`, filters)),
+  }));
+}
+
+/** The HTML a news site pastes to show this region's card, with a button that copies it. */
+function embedSnippet(code: string, name: string): HTMLElement {
+  const id = uid('embed');
+  const html = `<iframe src="${location.origin}/embed/wilayah/${code}" title="KOTAKU: ${name.replace(/"/g, '&quot;')}" width="420" height="360" loading="lazy"></iframe>`;
+  const field = h('textarea', { id, readonly: true, rows: 3, class: 'embed-code' }, html);
+  const copied = h('span', { role: 'status' });
+  const copy = h('button', { type: 'button', class: 'secondary' }, t('embedCopy'));
+  copy.addEventListener('click', () => {
+    field.select();
+    const done = () => (copied.textContent = t('embedCopied'));
+    if (navigator.clipboard) void navigator.clipboard.writeText(html).then(done, () => document.execCommand('copy') && done());
+    else if (document.execCommand('copy')) done();
+  });
+  return h('details', { class: 'embed-snippet' }, h('summary', {}, t('embedSnippet')),
+    h('label', { for: id }, t('embedSnippetLabel')), field, h('p', {}, copy, ' ', copied));
 }
 
 function breadcrumb(profile: RegionProfile): HTMLElement {
