@@ -113,6 +113,23 @@ describe('public site', () => {
     await closePage(page);
   });
 
+  test('the map offers the data behind the view as CSV', async () => {
+    const page = await open('/peta?m=disbursed_idr&p=64&y=2021');
+    const rows = page.locator('.twin tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.code));
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Unduh data di balik peta ini (CSV)' }).click()]);
+    assert.equal(download.suggestedFilename(), 'kotaku-peta-disbursed_idr-64-2021.csv');
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.match(lines[0], /^Kode,/);
+    assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), shown, 'the regions of the view, in its order');
+    const progress = await api('/api/v1/progress?level=2&parent=64&year=2021&metric=disbursed_idr');
+    const first = progress.items.find((item) => item.code === shown[0]);
+    assert.equal(lines[1].split(',').at(-2), first.value == null ? '' : String(first.value), 'raw numbers of the API');
+    await closePage(page);
+  });
+
   test('the map drills down from a province by clicking it', async () => {
     const page = await open('/peta');
     await waitForMap(page);

@@ -5,14 +5,14 @@ import { type GeoJSONSource, Map as MapLibreMap, type MapGeoJSONFeature, Popup, 
 import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type Progress, type ProgressItem, type RegionProfile, type Summary, getJson, query } from '../api';
-import { h, notice, uid } from '../dom';
+import { downloadLink, h, notice, uid } from '../dom';
 import { type Unit, formatByUnit, formatIdr, formatPct } from '../format';
 import { failureText } from '../figures';
 import { lang, t, tDynamic } from '../i18n';
 import { ACTIVITY_POINTS, REGION_FILL, REGION_POINTS, activityLayer, fillColour, regionLayers, regionPointLayer } from '../map/layers';
 import { INDONESIA_BOUNDS, baseStyle } from '../map/style';
 import type { Cleanup, PageContext } from '../page';
-import { NO_DATA_COLOUR, PALETTE, colourOf, hasValue, paletteIndex, quantileBreaks, rank, summarise } from '../shape';
+import { NO_DATA_COLOUR, PALETTE, colourOf, hasValue, paletteIndex, quantileBreaks, rank, summarise, toCsv } from '../shape';
 import { METRICS, type MapState, levelOf, parentOf, parseMapState, serializeMapState } from '../url-state';
 
 setWorkerUrl(workerUrl);
@@ -373,7 +373,16 @@ function drawTwin(summaryBox: HTMLElement, tableBox: HTMLElement, items: Progres
   tableBox.replaceChildren(h('table', { class: 'data-table', 'aria-describedby': captionId },
     h('caption', { id: captionId, class: 'visually-hidden' }, t('mapTwin')),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('name')), h('th', { scope: 'col' }, t(`metric_${state.metric}`)), h('th', { scope: 'col' }, t('openProfile')))),
-    h('tbody', {}, ...rows)));
+    h('tbody', {}, ...rows)),
+    h('p', { class: 'downloads' }, viewDownload(items, state)));
+}
+
+/** "The data behind this map": the regions and values on screen, raw numbers, as CSV. */
+function viewDownload(items: ProgressItem[], state: MapState): HTMLAnchorElement {
+  const name = ['kotaku-peta', state.metric, state.parent ?? 'nasional', state.year ?? 'semua-tahun'].join('-');
+  const header = [t('colCode'), t('name'), t(`metric_${state.metric}`), t('year')];
+  return downloadLink(t('downloadMapData'), `${name}.csv`,
+    () => toCsv(header, rank(items).map((item) => [item.code, item.name, hasValue(item) ? item.value : null, state.year ?? ''])));
 }
 
 function toUnit(unit: string): Unit {
