@@ -194,7 +194,7 @@ describe('public site', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Progress of the KOTAKU program' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.goto(BASE + '/about');
+    await page.goto(`${BASE}/about`);
     await page.getByRole('heading', { level: 1, name: 'About the program and the method' }).waitFor();
     await closePage(page);
   });

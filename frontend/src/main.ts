@@ -26,7 +26,7 @@ const routes: Route[] = [
 
 const LANG_KEY = 'kotaku-lang';
 const app = document.getElementById('app') as HTMLElement;
-let cleanup: Cleanup | void;
+let cleanup: Cleanup | undefined;
 let envelope: Envelope | null = null;
 let renderCount = 0;
 
@@ -130,7 +130,7 @@ async function render(options: { focus?: boolean } = {}): Promise<void> {
   }
   const page = await route.load();
   if (count !== renderCount) return;
-  cleanup = await page.render(main, context);
+  cleanup = (await page.render(main, context)) || undefined;
   if (options.focus) (main.querySelector('h1') ?? main).focus({ preventScroll: false });
   document.body.dataset.page = 'ready';
 }

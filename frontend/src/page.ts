@@ -16,4 +16,5 @@ export interface PageContext {
 
 export type Cleanup = () => void;
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a page that needs no cleanup returns nothing (an async render is Promise<void>)
 export type PageRender = (main: HTMLElement, context: PageContext) => Promise<Cleanup | void> | Cleanup | void;

@@ -32,7 +32,9 @@ export function searchBox(navigate: (path: string) => void): HTMLElement {
   };
   const highlight = (index: number) => {
     active = index;
-    [...list.children].forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    [...list.children].forEach((option, i) => {
+      option.setAttribute('aria-selected', String(i === index));
+    });
     const option = list.children[index];
     if (option) {
       input.setAttribute('aria-activedescendant', option.id);
@@ -85,7 +87,7 @@ export function searchBox(navigate: (path: string) => void): HTMLElement {
       highlight(active <= 0 ? items.length - 1 : active - 1);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(items[active >= 0 ? active : 0]);
+      choose(items[Math.max(active, 0)]);
     } else if (event.key === 'Escape') {
       close();
     }

@@ -80,7 +80,7 @@ export type CsvValue = string | number | boolean | null | undefined;
 /** RFC 4180 CSV with a UTF-8 BOM (so Excel reads accents); empty cells for missing values, never 0. */
 export function toCsv(header: string[], rows: CsvValue[][]): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 function csvCell(value: CsvValue): string {

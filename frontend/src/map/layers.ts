@@ -13,7 +13,9 @@ export function fillColour(breaks: number[]): ExpressionSpecification {
   const classes = breaks.length + 1;
   const colour = (index: number) => PALETTE[paletteIndex(index, classes)] as string;
   const stops: (string | number)[] = [colour(0)];
-  breaks.forEach((limit, index) => stops.push(limit, colour(index + 1)));
+  breaks.forEach((limit, index) => {
+    stops.push(limit, colour(index + 1));
+  });
   const step = breaks.length === 0
     ? colour(0)
     : (['step', ['to-number', ['feature-state', 'value'], 0], ...stops] as unknown as ExpressionSpecification);

@@ -94,7 +94,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
       context.setEnvelope(result.data);
       items = result.data.items;
       unit = toUnit(result.data.unit);
-      items.forEach((item) => names.set(item.code, item.name));
+      for (const item of items) names.set(item.code, item.name);
       redrawTrail();
     }
     status.replaceChildren(...notes.map((text) => notice(text)));
