@@ -19,7 +19,7 @@ import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 /**
  * What a request looks like from the client's side of the proxies in front of the node, decided once, before the
  * response cache's fast path and the web filters: the client's address (the key of every per-client limit, see
- * {@link ClientAddress}) and the public URL (scheme, host, port, prefix) that OGC, TileJSON, Atom and catalog links
+ * {@link ClientAddress}) and the public URL (scheme, host, port, prefix) that OGC, TileJSON and Atom links
  * name. Only a peer inside {@code portal.http.trusted-proxies} is believed: its {@code Forwarded} /
  * {@code X-Forwarded-Host|Proto|Port|Prefix} headers set the URL (Spring's {@link ForwardedHeaderTransformer}), and
  * the client is the rightmost {@code X-Forwarded-For} hop that is not itself a trusted proxy, so that a client
