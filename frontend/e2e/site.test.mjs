@@ -184,6 +184,13 @@ describe('public site', () => {
     const count = (n) => (n >= 100 ? '100\\+' : String(n));
     assert.match(await page.textContent('p.table-status'), new RegExp(`^${count(near.length)} kegiatan dan ${count(areas.length)} kawasan kumuh dalam jarak 1 km`));
     assert.match(page.url(), /\/sekitar\?near=[0-9.]+%2C-[0-9.]+&radius=1000$/);
+    // the small map draws the circle, the visitor and every activity found that has a point
+    await page.waitForFunction(() => window.__nearMap?.loaded() && window.__nearMap.getLayer('near-activities'), null, { timeout: 20_000 });
+    await page.waitForFunction((n) => window.__nearMap.queryRenderedFeatures({ layers: ['near-activities'] }).length >= Math.min(n, 1), near.length, { timeout: 20_000 });
+    const drawn = await page.evaluate(() => ['near-circle', 'near-centre', 'near-activities']
+      .map((layer) => window.__nearMap.queryRenderedFeatures({ layers: [layer] }).length));
+    assert.ok(drawn[0] >= 1 && drawn[1] >= 1, `circle and visitor drawn: ${drawn}`);
+    assert.ok(drawn[2] >= 1 && drawn[2] <= near.length, `activities drawn: ${drawn[2]} of ${near.length}`);
     await settle(page);
     await page.screenshot({ path: new URL('near-me-located-1280.png', SHOTS).pathname, fullPage: true });
     await closePage(page);

@@ -161,6 +161,8 @@ export interface Activity {
   disbursedIdr?: number | null;
   outputVolume?: number | null;
   outputUnit?: string | null;
+  lon?: number | null;
+  lat?: number | null;
 }
 
 export interface Page<T> extends Envelope {

@@ -1,21 +1,19 @@
 // Map page /peta: choropleth of a metric and year with legend and year control, drill-down by click,
 // activity points at closer zoom, the state in the URL, and an accessible twin (summary + table).
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { type GeoJSONSource, Map as MapLibreMap, type MapGeoJSONFeature, Popup, setWorkerUrl } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
+import { Popup } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type Progress, type ProgressItem, type RegionProfile, type Summary, getJson, query } from '../api';
 import { downloadLink, h, notice, uid } from '../dom';
 import { type Unit, formatByUnit, formatIdr, formatPct } from '../format';
 import { failureText } from '../figures';
 import { lang, t, tDynamic } from '../i18n';
 import { ACTIVITY_POINTS, REGION_FILL, REGION_POINTS, activityLayer, fillColour, regionLayers, regionPointLayer } from '../map/layers';
-import { INDONESIA_BOUNDS, baseStyle } from '../map/style';
+import { createMap } from '../map/create';
+import { INDONESIA_BOUNDS } from '../map/style';
 import type { Cleanup, PageContext } from '../page';
 import { NO_DATA_COLOUR, PALETTE, colourOf, hasValue, paletteIndex, quantileBreaks, rank, summarise, toCsv } from '../shape';
 import { METRICS, type MapState, levelOf, parentOf, parseMapState, serializeMapState } from '../url-state';
-
-setWorkerUrl(workerUrl);
 
 interface TileJson {
   vector_layers?: { id: string }[];
@@ -67,7 +65,8 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
 
   let map: MapLibreMap | null = null;
   try {
-    map = createMap(mapBox, state, config.ok ? config.data.mapStyleUrl : undefined);
+    const view = state.view;
+    map = createMap(mapBox, view ? { center: [view.lon, view.lat], zoom: view.zoom } : {}, config.ok ? config.data.mapStyleUrl : undefined);
   } catch {
     messages.push(t('mapNoWebgl'));
   }
@@ -175,21 +174,6 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
     map?.remove();
     delete (window as unknown as { __map?: MapLibreMap }).__map;
   };
-}
-
-function createMap(container: HTMLElement, state: MapState, styleUrl: string | undefined): MapLibreMap {
-  const view = state.view;
-  return new MapLibreMap({
-    container,
-    style: styleUrl ? styleUrl : baseStyle(),
-    bounds: view ? undefined : INDONESIA_BOUNDS,
-    center: view ? [view.lon, view.lat] : undefined,
-    zoom: view ? view.zoom : undefined,
-    attributionControl: { compact: true },
-    dragRotate: false,
-    pitchWithRotate: false,
-    locale: { 'Map.Title': t('mapLabel') },
-  });
 }
 
 function addLayers(map: MapLibreMap, regionLayer: string | null, activities: TileJson | null): void {
