@@ -2,12 +2,12 @@ package org.kotaku.portal.web;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
 
 /**
  * A set of IP address blocks in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address is a
@@ -64,23 +64,16 @@ public final class AddressBlocks {
 		return parsed != null && contains(parsed);
 	}
 
-	/** The address a literal names, or null when the text is not an IPv4 or IPv6 literal (never a DNS lookup). */
+	/**
+	 * The address a literal names, or null when the text is not an IPv4 or IPv6 literal: Netty's parser, which never
+	 * looks a name up (an IPv6 literal may come in brackets, as in {@code Forwarded}).
+	 */
 	static InetAddress literal(String text) {
 		String candidate = text.strip();
 		if (candidate.startsWith("[") && candidate.endsWith("]")) {
 			candidate = candidate.substring(1, candidate.length() - 1);
 		}
-		boolean looksLiteral = !candidate.isEmpty() && (candidate.indexOf(':') >= 0 || candidate.chars()
-			.allMatch((c) -> c == '.' || (c >= '0' && c <= '9')));
-		if (!looksLiteral || !candidate.chars().allMatch((c) -> c == '.' || c == ':' || Character.digit(c, 16) >= 0)) {
-			return null;
-		}
-		try {
-			return InetAddress.getByName(candidate);
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return NetUtil.createInetAddressFromIpAddressString(candidate);
 	}
 
 	@Override
