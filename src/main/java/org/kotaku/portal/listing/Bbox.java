@@ -20,7 +20,7 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 		}
 		double[] n = new double[4];
 		for (int i = 0; i < 4; i++) {
-			n[i] = number(parts[i].strip());
+			n[i] = degrees("bbox", parts[i], "decimal degrees");
 		}
 		Bbox box = new Bbox(n[0], n[1], n[2], n[3]);
 		box.check();
@@ -49,17 +49,23 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 		}
 	}
 
-	private static double number(String text) {
+	/**
+	 * One coordinate of a parameter ({@code bbox}, {@code near}) as decimal degrees; a 400 naming the parameter when
+	 * it is no finite number ({@code form} says what the values should be).
+	 */
+	static double degrees(String parameter, String text, String form) {
+		String value = text.strip();
 		try {
-			double value = Double.parseDouble(text);
-			if (!Double.isFinite(value)) {
-				throw new NumberFormatException(text);
+			double degrees = Double.parseDouble(value);
+			if (Double.isFinite(degrees)) {
+				return degrees;
 			}
-			return value;
 		}
 		catch (NumberFormatException ex) {
-			throw invalid("bbox values must be decimal degrees; '" + text + "' is not a number.");
+			// refused below
 		}
+		throw PortalException.invalidParameter(parameter,
+				parameter + " values must be " + form + "; '" + value + "' is not a number.");
 	}
 
 	private static PortalException invalid(String detail) {

@@ -35,8 +35,8 @@ public record Near(double lon, double lat, long radius) {
 		if (parts.length != 2) {
 			throw invalid("near must be two comma-separated numbers lon,lat; got " + parts.length + " value(s).");
 		}
-		double lon = degrees(parts[0]);
-		double lat = degrees(parts[1]);
+		double lon = Bbox.degrees("near", parts[0], "decimal degrees lon,lat");
+		double lat = Bbox.degrees("near", parts[1], "decimal degrees lon,lat");
 		if (lon < -180 || lon > 180 || lat < -85 || lat > 85) {
 			throw invalid("near must lie within longitude -180..180 and latitude -85..85.");
 		}
@@ -57,19 +57,6 @@ public record Near(double lon, double lat, long radius) {
 			.bind("nearLon", this.lon)
 			.bind("nearLat", this.lat)
 			.bind("nearRadius", (double) this.radius);
-	}
-
-	private static double degrees(String text) {
-		try {
-			double value = Double.parseDouble(text.strip());
-			if (!Double.isFinite(value)) {
-				throw new NumberFormatException(text);
-			}
-			return value;
-		}
-		catch (NumberFormatException ex) {
-			throw invalid("near values must be decimal degrees lon,lat; '" + text.strip() + "' is not a number.");
-		}
 	}
 
 	private static PortalException invalid(String detail) {
