@@ -2,7 +2,7 @@
 # Tests of the public map site (frontend/), in two steps called by scripts/test.sh:
 #   site-tests.sh unit  installs Debian's chromium if missing, runs npm ci and the Vitest unit tests;
 #   site-tests.sh e2e   checks the size budget of the built site, starts the built jar on a free port against
-#                       its own database (kotaku_e2e, dropped and recreated each run, demo data loaded on start),
+#                       its own database (SITE_E2E_DB, default kotaku_e2e, dropped and recreated each run, demo data loaded on start),
 #                       waits for health and data, runs the browser tests (playwright-core + chromium), stops
 #                       the app (its PID only). Any failure fails the script.
 set -euo pipefail
@@ -31,7 +31,7 @@ e2e() {
   [ -f target/kotaku-portal.jar ] || { log "target/kotaku-portal.jar is missing: build first (mvn package)"; exit 1; }
   node frontend/scripts/size.mjs target/classes/static
 
-  local db=kotaku_e2e port pid base
+  local db=${SITE_E2E_DB:-kotaku_e2e} port pid base
   port=$(free_port)
   base="http://127.0.0.1:$port"
   log "fresh database $db"
