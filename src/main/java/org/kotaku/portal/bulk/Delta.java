@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +43,10 @@ final class Delta {
 
 	/** Writes the changes from {@code previous} to {@code current} into {@code out}; answers how many lines. */
 	long write(Path previous, Path current, GzipText out) {
-		try (Reader before = GzipText.read(previous); Reader after = GzipText.read(current);
-				MappingIterator<String[]> old = CSV.readerFor(String[].class).readValues(before);
-				MappingIterator<String[]> now = CSV.readerFor(String[].class).readValues(after)) {
-			boolean sameColumns = Arrays.equals(next(old), next(now));
+		try (Reader before = GzipText.read(previous); Reader after = GzipText.read(current)) {
+			CsvRecords old = new CsvRecords(before);
+			CsvRecords now = new CsvRecords(after);
+			boolean sameColumns = Objects.equals(old.next(), now.next());
 			return merge(old, now, sameColumns, out);
 		}
 		catch (IOException ex) {
@@ -54,34 +54,45 @@ final class Delta {
 		}
 	}
 
-	private long merge(MappingIterator<String[]> old, MappingIterator<String[]> now, boolean sameColumns,
-			GzipText out) {
+	/**
+	 * One pass over both files' records in id order. Records are compared as raw text first (the writer is
+	 * deterministic, so an unchanged record is the same text), and only those that differ are parsed.
+	 */
+	private long merge(CsvRecords old, CsvRecords now, boolean sameColumns, GzipText out) throws IOException {
 		long lines = 0;
-		String[] a = next(old);
-		String[] b = next(now);
+		String a = old.next();
+		String b = now.next();
 		while (a != null || b != null) {
-			int order = a == null ? 1 : b == null ? -1 : compareCodePoints(a[0], b[0]);
+			String oldId = a == null ? null : CsvRecords.firstCell(a);
+			String newId = b == null ? null : CsvRecords.firstCell(b);
+			int order = a == null ? 1 : b == null ? -1 : compareCodePoints(oldId, newId);
 			if (order < 0) {
-				out.write(line("deleted", a[0], null));
-				a = next(old);
+				out.write(line("deleted", oldId, null));
+				a = old.next();
 			}
 			else if (order > 0) {
-				out.write(line("created", b[0], b));
-				b = next(now);
+				out.write(line("created", newId, cells(b)));
+				b = now.next();
 			}
 			else {
-				if (!sameColumns || !Arrays.equals(a, b)) {
-					out.write(line("changed", b[0], b));
+				if (!sameColumns || !a.equals(b)) {
+					out.write(line("changed", newId, cells(b)));
 				}
 				else {
 					lines--;
 				}
-				a = next(old);
-				b = next(now);
+				a = old.next();
+				b = now.next();
 			}
 			lines++;
 		}
 		return lines;
+	}
+
+	private static String[] cells(String record) {
+		try (MappingIterator<String[]> row = CSV.readerFor(String[].class).readValues(record)) {
+			return row.nextValue();
+		}
 	}
 
 	private String line(String change, String id, String[] cells) {
@@ -102,10 +113,6 @@ final class Delta {
 			record.put(fields.get(i).name(), fields.get(i).type().fromCsv(i < cells.length ? cells[i] : null));
 		}
 		return record;
-	}
-
-	private static String[] next(MappingIterator<String[]> rows) {
-		return rows.hasNextValue() ? rows.nextValue() : null;
 	}
 
 	/** Unicode code-point order: PostgreSQL's {@code collate "C"} on UTF-8 text, which the files are sorted by. */
