@@ -7,7 +7,7 @@ import java.time.Instant;
  * batch, when it was committed ({@code asOf}, null before any batch) and which dataset it is
  * ({@code demo-synthetic} or {@code kotaku}). It is the base of every public ETag.
  */
-public record DataVersion(long version, Instant asOf, String dataset) {
+public record DataVersion(long version, Instant asOf, String dataset) implements java.io.Serializable {
 
 	/** The exchange attribute under which the version read for a request is kept. */
 	public static final String ATTRIBUTE = DataVersion.class.getName();

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * word must be the prefix of a different word of the region. Best matches first: exact names, regions in the
  * program, higher levels, then by name.
  */
-final class NameIndex {
+final class NameIndex implements java.io.Serializable {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 

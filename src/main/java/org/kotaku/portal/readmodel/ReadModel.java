@@ -166,16 +166,25 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		boolean unchanged = previous != null && previous.version().version() == snapshot.version().version();
 		this.refreshTimer.record(Duration.ofNanos(nanos));
 		this.meters.counter("portal.read-model.refreshes", "outcome", "success", "kind",
-				snapshot == previous ? "unchanged" : snapshot.patch() ? "patch" : "whole").increment();
+				snapshot == previous ? "unchanged" : kind(snapshot.origin())).increment();
 		this.status.updateAndGet((s) -> s.succeeded(this.clock.instant(), nanos / 1_000_000));
 		if (unchanged) {
 			return; // same data version, same data: keep the snapshot and everything cached from it
 		}
 		this.current.set(snapshot);
-		log.info("read model at data version " + snapshot.version().version() + " (" + (snapshot.patch() ? "patched"
-				: "built") + " in " + nanos / 1_000_000 + " ms)");
+		log.info("read model at data version " + snapshot.version().version() + " ("
+				+ snapshot.origin().name().toLowerCase(java.util.Locale.ROOT) + " in " + nanos / 1_000_000 + " ms)");
 		this.events.publishEvent(new SnapshotSwapped(previous, snapshot));
 		this.swaps.tryEmitNext(snapshot);
+	}
+
+	/** The {@code kind} tag of a refresh's metric. */
+	private static String kind(Snapshot.Origin origin) {
+		return switch (origin) {
+			case BUILT -> "whole";
+			case PATCHED -> "patch";
+			case RESTORED -> "restored";
+		};
 	}
 
 	private void failed(Throwable error, long nanos) {

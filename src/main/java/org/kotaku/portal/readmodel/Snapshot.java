@@ -13,7 +13,7 @@ import java.util.Set;
  * ({@code 0} = all years; slum and access figures of year 0 are the latest state). Regions nobody reported for
  * have no tally: "no data yet", never zero.
  */
-public final class Snapshot {
+public final class Snapshot implements java.io.Serializable {
 
 	/** The code of the nation in figure lookups. */
 	public static final String NATIONAL = "";
@@ -36,11 +36,24 @@ public final class Snapshot {
 
 	private final SlumYears slumYears;
 
-	private final boolean patch;
+	/** How this snapshot came to be; not kept on disk (a snapshot read back is {@link Origin#RESTORED}). */
+	private final transient Origin origin;
+
+	/** How a snapshot came to be. */
+	enum Origin {
+
+		/** Built whole from the database. */
+		BUILT,
+		/** Patched from the one before with the figures of the regions that changed. */
+		PATCHED,
+		/** Read back from the {@link SnapshotStore} at start-up. */
+		RESTORED
+
+	}
 
 	Snapshot(DataVersion version, List<Integer> years, Map<String, RegionEntry> regions,
 			Map<String, List<RegionEntry>> children, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
-			Map<Integer, Set<String>> reportingRegencies, NameIndex names, SlumYears slumYears, boolean patch) {
+			Map<Integer, Set<String>> reportingRegencies, NameIndex names, SlumYears slumYears, Origin origin) {
 		this.version = version;
 		this.years = List.copyOf(years);
 		this.regions = regions;
@@ -50,7 +63,7 @@ public final class Snapshot {
 		this.reportingRegencies = reportingRegencies;
 		this.names = names;
 		this.slumYears = slumYears;
-		this.patch = patch;
+		this.origin = origin;
 	}
 
 	/**
@@ -60,12 +73,18 @@ public final class Snapshot {
 	Snapshot patched(DataVersion version, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
 			Map<Integer, Set<String>> reportingRegencies) {
 		return new Snapshot(version, this.years, this.regions, this.children, tallies, types, reportingRegencies,
-				this.names, this.slumYears, true);
+				this.names, this.slumYears, Origin.PATCHED);
 	}
 
-	/** Whether this snapshot was patched from the one before, not built whole. */
-	boolean patch() {
-		return this.patch;
+	/** Deserialisation's result: the same figures, marked as read back. */
+	@java.io.Serial
+	private Object readResolve() {
+		return new Snapshot(this.version, this.years, this.regions, this.children, this.tallies, this.types,
+				this.reportingRegencies, this.names, this.slumYears, Origin.RESTORED);
+	}
+
+	Origin origin() {
+		return this.origin;
 	}
 
 	public DataVersion version() {

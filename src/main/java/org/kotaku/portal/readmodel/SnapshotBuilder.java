@@ -106,7 +106,8 @@ final class SnapshotBuilder {
 		}
 		children.replaceAll((code, list) -> List.copyOf(list));
 		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(),
-				reporting(frozen, yearList), new NameIndex(byCode.values()), slumYears, false);
+				reporting(frozen, yearList), new NameIndex(byCode.values()), slumYears,
+				Snapshot.Origin.BUILT);
 	}
 
 	/** The fiscal years of the rows added so far, ascending. */

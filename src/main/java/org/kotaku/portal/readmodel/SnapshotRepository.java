@@ -92,15 +92,20 @@ class SnapshotRepository {
 
 	private final int patchMaxVillages;
 
-	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ReadModelProperties properties) {
+	private final SnapshotStore stored;
+
+	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ReadModelProperties properties,
+			SnapshotStore stored) {
 		this.db = db;
+		this.stored = stored;
 		this.patchMaxVillages = properties.patchMaxVillages();
 		this.readOnly = ConsistentRead.operator(transactions);
 	}
 
 	/**
 	 * Loads the snapshot of the current data version: {@code previous} itself when that is still current, a
-	 * patch of it when the change log allows, else a whole one (always when {@code rebuild}). Rows are rolled up
+	 * patch of it when the change log allows, else a whole one (always when {@code rebuild}); the first one (no
+	 * {@code previous}) from the {@link SnapshotStore} when it holds this very version. Rows are rolled up
 	 * on {@code scheduler}. Fails with {@link ReplicaCatchUp.ReplicaBehind} when the database's version is below
 	 * {@code floor} (a replica that has not replayed it yet; {@link ReplicaCatchUp#NO_FLOOR} on one database).
 	 */
@@ -111,6 +116,13 @@ class SnapshotRepository {
 			.flatMap((version) -> {
 				if (version.version() < floor) {
 					return Mono.error(new ReplicaCatchUp.ReplicaBehind(version.version(), floor));
+				}
+				if (previous == null && !rebuild) {
+					// a file read: on the refresh thread, not the driver's event loop
+					return Mono.fromCallable(() -> this.stored.read(version))
+						.subscribeOn(scheduler)
+						.flatMap(Mono::justOrEmpty)
+						.switchIfEmpty(Mono.defer(() -> whole(version, scheduler)));
 				}
 				if (previous == null || rebuild || version.version() < previous.version().version()) {
 					return whole(version, scheduler);

@@ -10,7 +10,7 @@ import org.kotaku.portal.catalog.vocabulary.Program;
  * areas in centi-hectares (hundredths of a hectare), access percentages as households times percent times 100.
  * Mutable only while a {@link SnapshotBuilder} fills it; read-only once the snapshot is published.
  */
-public final class Tally {
+public final class Tally implements java.io.Serializable {
 
 	/** The slots of a tally. */
 	public enum Slot {

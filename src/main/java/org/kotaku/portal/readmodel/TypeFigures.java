@@ -8,10 +8,10 @@ import java.util.List;
  * IDR, and their outputs per unit (e.g. metres of drainage).
  */
 public record TypeFigures(String type, long count, long completed, long budgetIdr, long disbursedIdr,
-		List<Output> outputs) {
+		List<Output> outputs) implements java.io.Serializable {
 
 	/** The total output volume of one unit. */
-	public record Output(String unit, BigDecimal volume) {
+	public record Output(String unit, BigDecimal volume) implements java.io.Serializable {
 	}
 
 }

@@ -18,7 +18,7 @@ class ReadModelShutdownTests {
 	void aRefreshAskedForAfterShutdownIsDroppedQuietly() {
 		ReadModel readModel = new ReadModel(null, null, (event) -> {
 		}, new SimpleMeterRegistry(), new ReadModelProperties(Duration.ofSeconds(1), Duration.ofSeconds(30), 3000,
-				Duration.ofMillis(50)));
+				Duration.ofMillis(50), null));
 		readModel.destroy();
 		assertThatCode(readModel::requestRefresh).doesNotThrowAnyException();
 		assertThatCode(readModel::requestRebuild).doesNotThrowAnyException();

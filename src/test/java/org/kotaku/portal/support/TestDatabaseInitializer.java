@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
@@ -17,6 +18,8 @@ import static org.springframework.test.context.support.TestPropertySourceUtils.I
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	private static final String TEST_PROPERTIES = INLINED_PROPERTIES_PROPERTY_SOURCE_NAME;
+
+	private static final String COMMAND_LINE = CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME;
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
@@ -33,12 +36,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
 					"spring.test.webtestclient.timeout", "30s")));
 		// a suite sends everything from one address, faster than any client should: tests of the limit itself turn
 		// it back on with a test property, which must therefore take precedence over this default
-		// each context writes its bulk files into a folder of its own: versions of different test databases and runs
+		// each context writes its bulk files (and keeps its snapshot) in a folder of its own: versions of different test databases and runs
 		// share numbers, and a folder once complete is never written again
 		MapPropertySource defaults = new MapPropertySource("test-defaults", Map.of("portal.rate-limit.enabled", "false",
-				"portal.bulk.directory", "target/bulk-tests/" + UUID.randomUUID()));
+				"portal.bulk.directory", "target/bulk-tests/" + UUID.randomUUID(),
+				"portal.read-model.snapshot-directory", "target/read-model-tests/" + UUID.randomUUID()));
 		if (sources.contains(TEST_PROPERTIES)) {
 			sources.addAfter(TEST_PROPERTIES, defaults);
+		}
+		else if (sources.contains(COMMAND_LINE)) {
+			// a node a test starts itself: its own arguments name its folders
+			sources.addAfter(COMMAND_LINE, defaults);
 		}
 		else {
 			sources.addFirst(defaults);
