@@ -14,5 +14,8 @@ RUN mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/target/kotaku-portal.jar /app/kotaku-portal.jar
+# class data sharing: a training start (no database needed) records the classes a start loads (scripts/cds.sh)
+COPY scripts/cds.sh /app/scripts/cds.sh
+RUN bash /app/scripts/cds.sh /app/kotaku-portal.jar /app/cds >/dev/null
 EXPOSE 8080
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/kotaku-portal.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS $(bash /app/scripts/cds.sh /app/kotaku-portal.jar /app/cds)"]

@@ -11,4 +11,7 @@ bash scripts/build.sh
 export PORTAL_LOG_FORMAT="${PORTAL_LOG_FORMAT:-text}"
 # the dev profile: the local role's database password as default (nowhere else has one)
 export SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}"
-exec java ${JAVA_OPTS:--Xmx512m} -jar target/kotaku-portal.jar
+# class data sharing (scripts/cds.sh): the classes of a start mapped from an archive, about 2 s less to start;
+# the archive is recorded once per build, by a short training start
+# shellcheck disable=SC2046 # the launch is several words
+exec java ${JAVA_OPTS:--Xmx512m} $(bash scripts/cds.sh)

@@ -2,6 +2,8 @@
 
 APP_PID=
 APP_STARTED_AT=
+# how java starts the app after its options: the jar itself, or (startup scenario) its class-data-sharing launch
+APP_LAUNCH=
 
 # start_app <label> <java options> [VAR=value...]: starts the app in the background from the repository
 # root (so that ../shared/data resolves as in make run); the VAR=value arguments go to its environment.
@@ -13,7 +15,8 @@ start_app() {
   APP_LOG="$WORK/app-$label.log"
   # shellcheck disable=SC2086 # java_opts holds several options
   (cd "$ROOT" && exec env SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}" PORT="$APP_PORT" PORTAL_DB_NAME="$BENCH_DB" PORTAL_DEMO_SCALE="$SCALE" \
-    PORTAL_DEMO_SEED="$SEED" PORTAL_RATE_LIMIT_ENABLED=false "$@" java $java_opts -jar "$JAR") >"$APP_LOG" 2>&1 &
+    PORTAL_DEMO_SEED="$SEED" PORTAL_RATE_LIMIT_ENABLED=false PORTAL_READ_MODEL_SNAPSHOT_DIRECTORY="$WORK/read-model" \
+    "$@" java $java_opts ${APP_LAUNCH:--jar "$JAR"}) >"$APP_LOG" 2>&1 &
   APP_PID=$!
   remember_pid "$APP_PID"
 }
@@ -26,6 +29,18 @@ stop_app() {
 }
 
 app_alive() { [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; }
+
+# The java arguments that start $JAR with its class-data-sharing archive (scripts/cds.sh, made once per jar).
+cds_launch() {
+  bash "$ROOT/scripts/cds.sh" "$JAR" "$WORK/cds/$(sha1sum <<<"$JAR" | cut -c1-12)"
+}
+
+# Waits (60 s at most) until the app has kept its snapshot on disk in $1 (the read model's snapshot directory).
+wait_snapshot_kept() {
+  local deadline=$((SECONDS + 60))
+  until [ -s "$1/snapshot.ser" ] || [ $SECONDS -ge $deadline ]; do sleep 0.2; done
+  [ -s "$1/snapshot.ser" ]
+}
 
 # Waits until the readiness probe answers 200; prints the seconds from launch to ready.
 wait_ready() {

@@ -80,6 +80,37 @@ measure_endpoint() {
     '{threads: $t, connections: $c, seconds: $s, result: ., peakHeapMiB: (if $peak == "" then null else ($peak | tonumber) end)}' <<<"$result")
 }
 
+# startup_once <label> <launch> <snapshot folder>: one start of the app on the loaded fixture, stopped again;
+# prints its JSON facts (seconds from launch to readiness UP and to the first figures).
+startup_once() {
+  local label=$1 launch=$2 folder=$3 ready figures
+  APP_LAUNCH=$launch start_app "startup-$label" -Xmx512m PORTAL_DEMO_LOAD=false PORTAL_BULK_ENABLED=false \
+    PORTAL_READ_MODEL_SNAPSHOT_DIRECTORY="$folder"
+  ready=$(wait_ready)
+  figures=$(wait_figures)
+  [ "$label" = first ] && { wait_snapshot_kept "$folder" || log "startup: no snapshot kept in $folder"; }
+  stop_app
+  jq -n --arg label "$label" --argjson s "$ready" --argjson f "${figures% *}" --argjson status "${figures#* }" \
+    '{launch: $label, seconds: $s, figuresSeconds: $f, summaryStatus: $status}'
+}
+
+# Start-up to the first figures, three ways, the fixture already in the database: "plain" (java -jar, nothing
+# kept: the start of earlier builds), "first" (class data sharing, no kept snapshot: a new node) and "restart"
+# (class data sharing and the snapshot the first start kept: a node restarted). The budget is the restart's.
+scenario_startup() {
+  local launch plain first restart
+  launch=$(cds_launch)
+  rm -rf "$WORK/startup-none" "$WORK/startup-kept"
+  plain=$(APP_LAUNCH= startup_once plain "" "$WORK/startup-none")
+  first=$(startup_once first "$launch" "$WORK/startup-kept")
+  restart=$(startup_once restart "$launch" "$WORK/startup-kept")
+  record startup "$(jq -n --argjson plain "$plain" --argjson first "$first" --argjson restart "$restart" '
+    {status: "ok", seconds: $restart.seconds, figuresSeconds: $restart.figuresSeconds,
+     summaryStatus: $restart.summaryStatus, runs: [$plain, $first, $restart],
+     what: "launch to readiness probe UP (seconds) and to GET /api/v1/summary answering other than 503 (figuresSeconds), fixture already in the database; the restart (class data sharing, kept snapshot) is the figure, plain java -jar and a first start without a kept snapshot are reported beside it",
+     targets: {figuresSeconds: 5}, met: {figures: ($restart.figuresSeconds < 5)}}')"
+}
+
 scenario_region_search() {
   local name=region_search path='/api/v1/regions?q=balik' status
   status=$(http_status "$APP_URL$path")
