@@ -1,7 +1,6 @@
 package org.kotaku.portal.bulk;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ import org.kotaku.portal.api.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.licence.Licence;
-import org.kotaku.portal.listing.FileRow;
-import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 import org.springframework.context.event.EventListener;
@@ -69,6 +66,8 @@ class BulkGenerator {
 
 	private final ConnectionFactory connections;
 
+	private final DatasetFiles files;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
@@ -85,6 +84,7 @@ class BulkGenerator {
 		this.transactions = transactions;
 		this.db = db;
 		this.connections = connections;
+		this.files = new DatasetFiles(listings);
 	}
 
 	/**
@@ -157,7 +157,7 @@ class BulkGenerator {
 		})
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((folder) -> largestFirst()
-				.flatMap((dataset) -> snapshot.join(wholeFiles(dataset, version, folder)), this.properties.lanes())
+				.flatMap((dataset) -> snapshot.join(this.files.write(dataset, version, folder)), this.properties.lanes())
 				.collectList()
 				.map((files) -> new Written(folder, version, inCatalogOrder(files)))
 				.onErrorResume((error) -> Mono.fromRunnable(() -> BulkStore.delete(folder)).then(Mono.error(error))));
@@ -177,79 +177,6 @@ class BulkGenerator {
 		return files.stream()
 			.sorted(Comparator.comparingInt((Download file) -> datasets.indexOf(file.dataset())))
 			.toList();
-	}
-
-	/**
-	 * The whole files of one dataset from one read of its rows, fanned out to a writer per format, each on a
-	 * thread of its own (formatting and compressing are what take the time; the two cores share them).
-	 */
-	private Flux<Download> wholeFiles(Dataset dataset, DataVersion version, Path folder) {
-		List<BulkFormat> formats = dataset.hasGeometry()
-				? List.of(BulkFormat.CSV, BulkFormat.GEOJSON, BulkFormat.GEOPACKAGE)
-				: List.of(BulkFormat.CSV, BulkFormat.GEOPACKAGE);
-		Flux<FileRow> rows = this.listings.wholeForFiles(dataset, version).publish().autoConnect(formats.size());
-		List<Mono<Download>> files = formats.stream()
-			.map((kind) -> write(dataset, kind, version, folder, rows.publishOn(Schedulers.boundedElastic(), ROWS)))
-			.toList();
-		return Flux.mergeSequential(files);
-	}
-
-	/** Rows a writer takes from the shared read at a time (the read keeps at most this many per writer in memory). */
-	private static final int ROWS = 512;
-
-	private Mono<Download> write(Dataset dataset, BulkFormat kind, DataVersion version, Path folder,
-			Flux<FileRow> rows) {
-		Path file = folder.resolve(kind.fileName(dataset));
-		Mono<Long> written = switch (kind) {
-			case CSV -> text(rows, this.listings.wholeText(dataset, Format.CSV, version, path(version, file)), file);
-			case GEOJSON -> text(rows, this.listings.wholeText(dataset, Format.GEOJSON, version, path(version, file)),
-					file);
-			default -> geoPackage(rows, dataset, file);
-		};
-		long started = System.nanoTime();
-		return written.map((count) -> {
-			if (log.isDebugEnabled()) {
-				log.debug(String.format(java.util.Locale.ROOT, "%s: %d rows in %.1f s", file.getFileName(), count,
-						(System.nanoTime() - started) / 1e9));
-			}
-			return describe(dataset, kind, file, count, version.version(), null);
-		});
-	}
-
-	private static String path(DataVersion version, Path file) {
-		return BulkStore.DOWNLOADS + "/" + version.version() + "/" + file.getFileName();
-	}
-
-	private static Mono<Long> text(Flux<FileRow> rows, Listings.WholeText text, Path file) {
-		return Mono.using(() -> new GzipText(file), (out) -> rows.index()
-			.doOnSubscribe((s) -> out.write(text.head()))
-			.doOnNext((indexed) -> out.write(text.row().apply(indexed.getT2().row(), indexed.getT1() == 0)))
-			.count()
-			.doOnNext((count) -> out.write(text.tail())), GzipText::close);
-	}
-
-	private static Mono<Long> geoPackage(Flux<FileRow> rows, Dataset dataset, Path file) {
-		return Mono.using(() -> new GeoPackage(file, dataset),
-				(gpkg) -> rows.doOnNext((row) -> sql(() -> gpkg.add(row))).then(Mono.fromCallable(() -> {
-					gpkg.finish();
-					return gpkg.rows();
-				})),
-				(gpkg) -> sql(gpkg::close));
-	}
-
-	private interface SqlAction {
-
-		void run() throws java.sql.SQLException;
-
-	}
-
-	private static void sql(SqlAction action) {
-		try {
-			action.run();
-		}
-		catch (java.sql.SQLException ex) {
-			throw new IllegalStateException("Writing a GeoPackage failed: " + ex.getMessage(), ex);
-		}
 	}
 
 	/** Adds the deltas, licence and manifest, renames the folder into place and prunes old versions. */
@@ -307,19 +234,7 @@ class BulkGenerator {
 			changes = new Delta(dataset, this.json).write(old, written.folder().resolve(BulkFormat.CSV.fileName(dataset)),
 					out);
 		}
-		return describe(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version());
-	}
-
-	private static Download describe(Dataset dataset, BulkFormat kind, Path file, long rows, long version,
-			Long since) {
-		try {
-			return new Download(dataset.id(), kind.format(), kind.mediaType(), kind.compression(),
-					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version, Instant.now(),
-					since);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Download.of(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version());
 	}
 
 	private String licenceText() {

@@ -1,9 +1,15 @@
 package org.kotaku.portal.bulk;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import org.kotaku.portal.catalog.Dataset;
 
 /**
  * One bulk file of one data version.
@@ -38,6 +44,19 @@ public record Download(String dataset, String format, String mediaType, String c
 	/** Whether this is the changes since the previous version rather than the whole dataset. */
 	public boolean isDelta() {
 		return this.format.equals(BulkFormat.DELTA.format());
+	}
+
+	/** The description of a file just written: its size and SHA-256 read from disk. */
+	static Download of(Dataset dataset, BulkFormat kind, Path file, long rows, long version,
+			Long since) {
+		try {
+			return new Download(dataset.id(), kind.format(), kind.mediaType(), kind.compression(),
+					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version, Instant.now(),
+					since);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
