@@ -123,11 +123,22 @@ public class Listings {
 		return one(request, dataset, id, new Where().and(dataset.idSql() + " = :id", "id", id), query, extra);
 	}
 
+	/** One record by id as published values (no geometry): what a record's page shows; 404 when there is none. */
+	public Mono<Map<String, Object>> record(Dataset dataset, String id) {
+		return this.repository.findOne(dataset, new Where().and(dataset.idSql() + " = :id", "id", id), null)
+			.switchIfEmpty(Mono.error(() -> unknown(dataset, id)))
+			.map(Row::values);
+	}
+
+	private static PortalException unknown(Dataset dataset, String id) {
+		return PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'.");
+	}
+
 	private Mono<ServerResponse> one(ServerRequest request, Dataset dataset, String id, Where match, ItemQuery query,
 			Mono<Map<String, Object>> extra) {
 		Integer precision = query.geometry() && query.format() == Format.GEOJSON ? query.precision() : null;
 		Mono<Row> row = this.repository.findOne(dataset, match, precision)
-			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'.")));
+			.switchIfEmpty(Mono.error(() -> unknown(dataset, id)));
 		return Mono.zip(this.versions.of(request), row, extra.defaultIfEmpty(Map.of()))
 			.flatMap((t) -> writeItem(request, dataset, query.format(), t.getT1(), t.getT2(), t.getT3()));
 	}
@@ -170,7 +181,7 @@ public class Listings {
 				match.and(field.sql() + " = :part" + i, "part" + i, field.parse(request.pathVariable(parts.get(i))));
 			}
 			catch (NumberFormatException ex) {
-				return Mono.error(PortalException.notFound("There is no " + dataset.recordName() + " '" + id + "'."));
+				return Mono.error(unknown(dataset, id));
 			}
 		}
 		return one(request, dataset, id, match, query, beside);
@@ -188,6 +199,11 @@ public class Listings {
 	/** The records of {@code dataset} matching {@code where} (any version) in the order {@code orderBy}. */
 	public Mono<List<Map<String, Object>>> records(Dataset dataset, Where where, String orderBy) {
 		return this.repository.findAll(dataset, where, orderBy).map(Row::values).collectList();
+	}
+
+	/** The first {@code limit} of those records: what a page lists of a region's activities. */
+	public Mono<List<Map<String, Object>>> records(Dataset dataset, Where where, String orderBy, int limit) {
+		return this.repository.findAll(dataset, where, orderBy + " limit " + Math.max(limit, 0)).map(Row::values).collectList();
 	}
 
 	private Mono<ServerResponse> writeItem(ServerRequest request, Dataset dataset, Format format, DataVersion version,

@@ -17,6 +17,7 @@ import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.licence.Licence;
+import org.kotaku.portal.web.JsonLdScript;
 import org.kotaku.portal.web.SitePageContent;
 
 /**
@@ -65,8 +66,7 @@ class DataPage implements SitePageContent {
 		catalog.put("publisher", publisher());
 		catalog.put("license", this.licence.url());
 		catalog.put("dataset", Catalog.all().stream().map((d) -> dataset(d, facts.get(d.id()))).toList());
-		String text = this.json.writeValueAsString(catalog).replace("</", "<\\/");
-		return "<script type=\"application/ld+json\">" + text + "</script>";
+		return JsonLdScript.of(this.json, catalog);
 	}
 
 	private Map<String, Object> dataset(Dataset dataset, DatasetFacts facts) {

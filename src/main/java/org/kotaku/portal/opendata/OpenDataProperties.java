@@ -14,16 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactEmail where users write about the data (DCAT {@code dcat:contactPoint}); empty: none
  */
 @ConfigurationProperties("portal.open-data")
-record OpenDataProperties(@DefaultValue("http://localhost:8080") String publicUrl,
+public record OpenDataProperties(@DefaultValue("http://localhost:8080") String publicUrl,
 		@DefaultValue("Direktorat Jenderal Cipta Karya, Kementerian PUPR") String publisherName,
 		@DefaultValue("https://ciptakarya.pu.go.id/") String publisherUrl, @DefaultValue("") String contactEmail) {
 
-	OpenDataProperties {
+	public OpenDataProperties {
 		publicUrl = publicUrl.strip().replaceAll("/+$", "");
 	}
 
 	/** An absolute URL of this portal from a path ({@code /api/v1/datasets}). */
-	String url(String path) {
+	public String url(String path) {
 		return this.publicUrl + path;
 	}
 

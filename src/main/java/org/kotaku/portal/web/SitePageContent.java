@@ -18,8 +18,14 @@ public interface SitePageContent {
 	/**
 	 * @param head markup for the end of {@code <head>}
 	 * @param noscript markup for a {@code <noscript>} block at the start of {@code <body>}
+	 * @param title the page's {@code <title>} text instead of the site's (escaped), or null to keep the site's
 	 */
-	record Parts(String head, String noscript) {
+	record Parts(String head, String noscript, String title) {
+
+		/** Parts of a page that keeps the site's title. */
+		public Parts(String head, String noscript) {
+			this(head, noscript, null);
+		}
 
 	}
 

@@ -2,10 +2,9 @@ package org.kotaku.portal.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
@@ -29,15 +28,18 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 
 /**
  * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
- * ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...}, {@code /embed/...}, {@code /data}, {@code /about}), never
- * cached, with what a {@link SitePageContent} renders into its page on the server, plus the site's run-time
+ * ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...}, {@code /kegiatan/...}, {@code /kawasan/...},
+ * {@code /embed/...}, {@code /data}, {@code /about}), never cached, with what a {@link SitePageContent} renders into
+ * its page on the server; the page of one record ({@link SiteRecordPage}: an activity, a slum area, a region) is
+ * rendered on the server too and cached per data version ({@link SiteRecordAnswers}). Plus the site's run-time
  * configuration ({@code /site/config.json}: the external map style, and the data
  * licence the footer shows). Hashed assets are served by Boot's static resource handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteRoutes {
 
-	static final String[] PAGE_PATHS = { "/", "/peta", "/sekitar", "/wilayah/**", "/embed/**", "/data", "/about" };
+	static final String[] PAGE_PATHS = { "/", "/peta", "/sekitar", "/wilayah/**", "/kegiatan/*", "/kawasan/*",
+			"/embed/**", "/data", "/about" };
 
 	private final Resource indexHtml;
 
@@ -47,21 +49,33 @@ public class SiteRoutes {
 
 	private final Map<String, SitePageContent> contents;
 
-	private volatile byte[] cachedIndex;
+	private final List<SiteRecordPage> records;
+
+	private final SiteRecordAnswers recordAnswers;
+
+	private volatile SiteIndex cachedIndex;
 
 	SiteRoutes(ResourceLoader resources, SiteProperties properties, Licence licence,
-			ObjectProvider<SitePageContent> contents) {
+			ObjectProvider<SitePageContent> contents, ObjectProvider<SiteRecordPage> records,
+			SiteRecordAnswers recordAnswers) {
 		String location = properties.location().endsWith("/") ? properties.location() : properties.location() + "/";
 		this.indexHtml = resources.getResource(location + "index.html");
 		this.properties = properties;
 		this.licence = licence;
 		this.contents = contents.orderedStream()
 			.collect(Collectors.toUnmodifiableMap(SitePageContent::path, Function.identity()));
+		this.records = records.orderedStream().toList();
+		this.recordAnswers = recordAnswers;
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> sitePageRoutes() {
 		var routes = route();
+		// a record's page before the page paths that would serve it the bare index.html
+		for (SiteRecordPage record : this.records) {
+			routes.GET(record.pattern(), (request) -> recordPage(request, record))
+				.HEAD(record.pattern(), (request) -> recordPage(request, record));
+		}
 		for (String path : PAGE_PATHS) {
 			routes.GET(path, this::page).HEAD(path, this::page);
 		}
@@ -70,12 +84,16 @@ public class SiteRoutes {
 
 	Mono<ServerResponse> page(ServerRequest request) {
 		SitePageContent content = this.contents.get(request.path());
-		Mono<byte[]> page = (content == null) ? indexBytes()
-				: indexBytes().zipWith(content.render(), SiteRoutes::withContent);
+		Mono<byte[]> page = (content == null) ? indexBytes().map(SiteIndex::html)
+				: indexBytes().zipWith(content.render(), SiteIndex::with);
 		return page.flatMap((bytes) -> ServerResponse.ok()
 			.contentType(MediaType.TEXT_HTML)
 			.cacheControl(CacheControl.noCache())
 			.bodyValue(bytes));
+	}
+
+	Mono<ServerResponse> recordPage(ServerRequest request, SiteRecordPage record) {
+		return this.recordAnswers.answer(request, record, indexBytes(), Mono.defer(() -> page(request)));
 	}
 
 	Mono<ServerResponse> config(ServerRequest request) {
@@ -85,33 +103,24 @@ public class SiteRoutes {
 			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip(), "licence", this.licence.member()));
 	}
 
-	/** index.html with the parts inserted at the end of its head and the start of its body. */
-	static byte[] withContent(byte[] index, SitePageContent.Parts parts) {
-		String html = new String(index, StandardCharsets.UTF_8);
-		html = html.replaceFirst("</head>", Matcher.quoteReplacement(parts.head() + "</head>"));
-		html = html.replaceFirst("<body>",
-				Matcher.quoteReplacement("<body><noscript>" + parts.noscript() + "</noscript>"));
-		return html.getBytes(StandardCharsets.UTF_8);
-	}
-
 	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */
-	private Mono<byte[]> indexBytes() {
-		byte[] cached = this.cachedIndex;
+	private Mono<SiteIndex> indexBytes() {
+		SiteIndex cached = this.cachedIndex;
 		if (cached != null) {
 			return Mono.just(cached);
 		}
-		return Mono.fromCallable(this::readIndex).subscribeOn(Schedulers.boundedElastic()).doOnNext((bytes) -> {
-			this.cachedIndex = bytes;
+		return Mono.fromCallable(this::readIndex).subscribeOn(Schedulers.boundedElastic()).doOnNext((index) -> {
+			this.cachedIndex = index;
 		});
 	}
 
-	private byte[] readIndex() throws IOException {
+	private SiteIndex readIndex() throws IOException {
 		if (!this.indexHtml.exists()) {
 			throw PortalException.notFound(
 					"The map site is not part of this build (it was built with -Dfrontend.skip=true); the API is at /api/v1");
 		}
 		try (InputStream in = this.indexHtml.getInputStream()) {
-			return in.readAllBytes();
+			return SiteIndex.of(in.readAllBytes());
 		}
 	}
 
