@@ -2,7 +2,6 @@ package org.kotaku.portal.slum;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.ItemQuery;
 import org.kotaku.portal.listing.Listings;
-import org.kotaku.portal.listing.Where;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -33,16 +31,16 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 public class SlumAreaHandler {
 
-	/** The decree of slum area {@code :slumAreaId}, over the alias {@code d} of the decrees' catalog entry. */
-	static final String DECREE_OF_AREA = "d.id = (select s.decree_id from slum_area s where s.id = :slumAreaId)";
-
 	private final Listings listings;
 
 	private final SlumExplanations explanations;
 
-	SlumAreaHandler(Listings listings, SlumExplanations explanations) {
+	private final SlumAreaRecords records;
+
+	SlumAreaHandler(Listings listings, SlumExplanations explanations, SlumAreaRecords records) {
 		this.listings = listings;
 		this.explanations = explanations;
+		this.records = records;
 	}
 
 	@Bean
@@ -73,18 +71,14 @@ public class SlumAreaHandler {
 	 * null), {@code assessments} (every assessment, newest first) and, when asked for, {@code explanation}.
 	 */
 	private Mono<Map<String, Object>> withRecords(String id, Mono<Map<String, Object>> explanation) {
-		Where decree = new Where().and(DECREE_OF_AREA, "slumAreaId", id);
-		return Mono.zip(this.listings.records(Catalog.DECREES, decree, "d.id"),
-				this.listings.records(Catalog.ASSESSMENTS, "slumAreaId", id, Catalog.NEWEST_ASSESSMENT_FIRST),
-				explanation.defaultIfEmpty(Map.of()))
-			.map((t) -> records(t.getT1(), t.getT2(), t.getT3()));
+		return Mono.zip(this.records.of(id), explanation.defaultIfEmpty(Map.of()))
+			.map((t) -> members(t.getT1(), t.getT2()));
 	}
 
-	private static Map<String, Object> records(List<Map<String, Object>> decrees, List<Map<String, Object>> history,
-			Map<String, Object> explanation) {
+	private static Map<String, Object> members(SlumAreaRecords.Related related, Map<String, Object> explanation) {
 		Map<String, Object> members = new LinkedHashMap<>();
-		members.put("decree", decrees.isEmpty() ? null : decrees.get(0));
-		members.put("assessments", history);
+		members.put("decree", related.decree());
+		members.put("assessments", related.assessments());
 		members.putAll(explanation);
 		return members;
 	}

@@ -30,10 +30,13 @@ class PackageDependenciesTests {
 			Map.entry("licence", Set.of("httpcache")), Map.entry("web", Set.of("api", "httpcache", "licence")),
 			Map.entry("listing", Set.of("api", "catalog", "licence", "region", "web")),
 			// public features
-			Map.entry("activity", Set.of("api", "catalog", "listing", "region")),
-			Map.entry("slum", Set.of("api", "catalog", "listing", "region")),
+			// the server-rendered page of one record, for the features that own records
+			Map.entry("recordpage", Set.of("api", "catalog", "licence", "opendata", "web")),
+			Map.entry("activity", Set.of("api", "catalog", "listing", "recordpage", "region", "web")),
+			Map.entry("slum", Set.of("api", "catalog", "listing", "readmodel", "recordpage", "region", "web")),
 			Map.entry("access", Set.of("catalog", "listing")), Map.entry("funding", Set.of("catalog", "listing")),
-			Map.entry("aggregates", Set.of("api", "catalog", "httpcache", "licence", "readmodel", "region")),
+			Map.entry("aggregates", Set.of("api", "catalog", "httpcache", "licence", "listing", "readmodel", "recordpage",
+					"region", "web")),
 			Map.entry("ogc", Set.of("api", "catalog", "licence")),
 			Map.entry("tiles", Set.of("api", "httpcache", "licence", "readmodel")),
 			Map.entry("checks", Set.of("api", "catalog", "httpcache", "licence", "readmodel")),
