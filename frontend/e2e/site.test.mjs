@@ -18,6 +18,7 @@ const PAGES = {
   data: '/data',
   about: '/about',
   embed: '/embed/wilayah/64.71',
+  slumArea: '/kawasan/KWS-6471-001',
 };
 
 let browser;
@@ -193,6 +194,63 @@ describe('public site', () => {
     assert.ok(drawn[2] >= 1 && drawn[2] <= near.length, `activities drawn: ${drawn[2]} of ${near.length}`);
     await settle(page);
     await page.screenshot({ path: new URL('near-me-located-1280.png', SHOTS).pathname, fullPage: true });
+    await closePage(page);
+  });
+
+  test('an activity page shows its figures and draws its point on a small map (1280 and 375 px, axe)', async () => {
+    const [listed] = (await api('/api/v1/activities?region=64.71&limit=1')).items;
+    const { item: activity } = await api(`/api/v1/activities/${encodeURIComponent(listed.id)}`);
+    const rupiah = (value) => `Rp ${value.toLocaleString('id-ID')}`;
+    for (const width of [1280, 375]) {
+      const page = await open(`/kegiatan/${encodeURIComponent(activity.id)}`, { width });
+      await page.getByRole('heading', { level: 1, name: activity.name }).waitFor({ timeout: 10_000 });
+      const expected = { fiscalYear: String(activity.fiscalYear), budgetIdr: rupiah(activity.budgetIdr), disbursedIdr: rupiah(activity.disbursedIdr) };
+      for (const [field, text] of Object.entries(expected)) {
+        const cell = page.locator(`.record-figures dd[data-field="${field}"]`);
+        assert.ok(await cell.isVisible(), `${field} is on screen at ${width} px`);
+        assert.equal(await cell.getAttribute('data-value'), String(activity[field]), `${field} is the API's value`);
+        assert.equal(await cell.textContent(), text, `${field} reads ${text}`);
+      }
+      assert.match(await page.locator('.record-figures dd[data-field="physicalProgress"]').textContent(), /%$/);
+      assert.match(await page.textContent('.data-stamp'), /Versi data \d+/);
+      // the small map drew the activity's point (MapLibre's rendered features, not just a canvas)
+      await page.waitForSelector('.record-map[data-ready="true"]', { timeout: 30_000 });
+      const drawn = await page.evaluate(() => window.__recordMap.queryRenderedFeatures({ layers: ['record-point'] }).length);
+      assert.ok(drawn >= 1, `the point is drawn at ${width} px`);
+      assert.ok(await page.getByRole('link', { name: 'JSON', exact: true }).isVisible(), 'the record can be downloaded');
+      await settle(page);
+      await page.screenshot({ path: new URL(`activity-${width}.png`, SHOTS).pathname, fullPage: true });
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const bad = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+      assert.deepEqual(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), [], `activity page axe at ${width} px`);
+      await closePage(page);
+    }
+  });
+
+  test('an activity page fetched without JavaScript shows its figures and valid JSON-LD', async () => {
+    const [activity] = (await api('/api/v1/activities?region=64.71&limit=1')).items;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${BASE}/kegiatan/${encodeURIComponent(activity.id)}`);
+    assert.equal(response.status(), 200);
+    await page.getByRole('heading', { level: 1, name: activity.name }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('dd[data-field="budgetIdr"]').textContent(), `Rp ${activity.budgetIdr.toLocaleString('id-ID')}`);
+    assert.ok(await page.getByRole('link', { name: 'Lihat di peta / See it on the map' }).isVisible(), 'a link to the map instead of one');
+    const jsonLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(jsonLd.identifier, activity.id);
+    assert.equal(jsonLd.spatialCoverage.geo['@type'], 'GeoCoordinates');
+    await page.screenshot({ path: new URL('activity-nojs-1280.png', SHOTS).pathname, fullPage: true });
+    await context.close();
+  });
+
+  test('a profile links its activities to their pages', async () => {
+    const page = await open('/wilayah/64.71');
+    const link = page.locator('#activities ~ .table-scroll tbody tr th a').first();
+    await link.waitFor({ timeout: 15_000 });
+    const name = await link.textContent();
+    await link.click();
+    await page.waitForURL(/\/kegiatan\/[^/]+$/);
+    await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 10_000 });
     await closePage(page);
   });
 

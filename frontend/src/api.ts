@@ -151,7 +151,17 @@ export interface Progress extends Envelope {
 export interface Activity {
   id: string;
   village?: string;
+  villageCode?: string;
   villageName?: string | null;
+  regencyCode?: string;
+  regencyName?: string | null;
+  slumAreaId?: string | null;
+  allocationId?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  beneficiaryPeople?: number | null;
+  labourWorkers?: number | null;
+  labourWagesIdr?: number | null;
   fiscalYear?: number;
   type?: string;
   name?: string;

@@ -90,7 +90,7 @@ export function activityRow(activity: Activity): HTMLTableRowElement {
     h('td', {}, activity.fiscalYear ?? ''),
     h('td', {}, activity.villageName ?? activity.village ?? ''),
     h('td', {}, activity.type ? tDynamic('type_', activity.type) : ''),
-    h('th', { scope: 'row' }, activity.name ?? activity.id),
+    h('th', { scope: 'row' }, h('a', { href: `/kegiatan/${encodeURIComponent(activity.id)}` }, activity.name ?? activity.id)),
     h('td', {}, activity.status ? tDynamic('status_', activity.status) : ''),
     h('td', { class: 'num' }, formatPct(activity.physicalProgress, l)),
     h('td', { class: 'num' }, formatIdr(activity.budgetIdr, l)),

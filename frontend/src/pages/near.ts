@@ -204,7 +204,7 @@ function areasTable(items: NearSlumArea[]): HTMLElement {
     h('caption', { class: 'visually-hidden' }, t('nearAreasTitle')),
     h('thead', {}, h('tr', {}, ...[t('name'), t('colRegency'), t('colArea'), t('colLevel')].map((column) => h('th', { scope: 'col' }, column)))),
     h('tbody', {}, ...items.map((area) => h('tr', {},
-      h('th', { scope: 'row' }, area.name ?? area.id),
+      h('th', { scope: 'row' }, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name ?? area.id)),
       h('td', {}, area.regencyName ?? ''),
       h('td', { class: 'num' }, formatHa(area.areaHa, l)),
       h('td', {}, t(LEVEL_KEYS[levelKey(area.latestLevel)]))))))));

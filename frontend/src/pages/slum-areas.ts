@@ -67,7 +67,7 @@ function areaCard(area: SlumAreaExplained): HTMLElement {
   const level = isNumber(total) ? levelOfScore(total) : 'unassessed';
   const criteria = area.explain?.criteria ?? area.criteria ?? [];
   return h('li', { class: 'slum-area' },
-    h('h3', {}, area.name ?? area.id),
+    h('h3', {}, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name ?? area.id)),
     h('p', {}, [isNumber(area.areaHa) ? formatHa(area.areaHa, lang()) : null,
       isNumber(total) ? t('slumAreaScore', { score: total, level: t(LEVEL_KEYS[level]) }) : t('levelUnassessed')].filter(Boolean).join(' · ')),
     criteria.length > 0
