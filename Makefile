@@ -1,5 +1,5 @@
 # The two commands of README.md, plus helpers. Each target is idempotent on a fresh Debian machine.
-.PHONY: run test build db bench bench-quick bench-bulk data-dictionary
+.PHONY: run test build db bench bench-quick bench-bulk bench-ogc data-dictionary
 
 run:   ## start the portal on http://localhost:8080 with the demo data
 	bash scripts/run.sh
@@ -21,6 +21,9 @@ bench-quick: ## the same harness at demo scale with short runs, a check in a few
 
 bench-bulk: ## bulk files at national scale: generation time and heap, CSV.gz download vs nginx: bench/results/bulk-latest.md
 	bash bench/bulk.sh
+
+bench-ogc: ## OGC API items at national scale against MapServer 8 over the same table: bench/results/ogc-mapserver.md
+	bash bench/ogc-mapserver.sh
 
 data-dictionary: ## regenerate docs/data-dictionary.md from the catalog (a test fails when it is out of date)
 	mvn -q -B -Dfrontend.skip=true -Dtest=DataDictionaryTests -Dsurefire.failIfNoSpecifiedTests=false -Ddictionary.write=true test
