@@ -28,6 +28,12 @@ record Bbox(double west, double south, double east, double north) {
 		return this.west > this.east;
 	}
 
+	/** The box's extent in square degrees (a box crossing the antimeridian: both of its parts). */
+	double squareDegrees() {
+		double width = crossesAntimeridian() ? 360 - (this.west - this.east) : this.east - this.west;
+		return width * (this.north - this.south);
+	}
+
 	String text() {
 		return num(this.west) + "," + num(this.south) + "," + num(this.east) + "," + num(this.north);
 	}

@@ -42,6 +42,15 @@ final class ItemSql {
 		return sql;
 	}
 
+	/**
+	 * Up to this many square degrees a bbox page reads the box's matches through the spatial index and sorts their
+	 * ids, instead of walking the id index until the page is full. Ids follow the village code, so the matches of a
+	 * small box lie far apart along the id index: for a 0.3 degree box of the national data (9,555 matches) the walk
+	 * read 305,000 rows (238 ms), the sort 13 ms; for a 1 degree box (41,150) 235 against 46 ms; for 3 degrees
+	 * (105,000) the walk wins (290 against 800 ms), as it does for the whole country (0.1 against 1,060 ms).
+	 */
+	static final double SORTED_MATCHES_MAX_SQUARE_DEGREES = 1.5;
+
 	/** The page: keyset on the id, one row more than the limit to tell whether another page follows. */
 	String page(ItemQuery query) {
 		String id = this.collection.idColumn();
@@ -52,15 +61,28 @@ final class ItemSql {
 			this.predicates.add(id + " < " + bind(query.before()));
 		}
 		String limit = bind(query.limit() + 1);
-		String columns = id + " as id, " + this.collection.featureJson() + " as feature";
-		String from = " from " + this.collection.from() + " where " + where();
+		String columns = id + " as id, " + this.collection.featureJson() + " as feature"
+				+ (query.backwards() ? "" : ", false as more_before");
+		String direction = query.backwards() ? " desc" : "";
+		String page;
+		if (query.bbox() != null && query.bbox().squareDegrees() <= SORTED_MATCHES_MAX_SQUARE_DEGREES) {
+			// the matches first (materialized: the planner would otherwise walk the id index), then the page's ids
+			page = "with matches as materialized (select " + id + " as id from " + this.collection.from() + " where "
+					+ where() + ")\nselect " + columns + " from " + this.collection.from() + " where " + id
+					+ " in (select id from matches order by id" + direction + " limit " + limit + ") order by " + id
+					+ direction;
+		}
+		else {
+			page = "select " + columns + " from " + this.collection.from() + " where " + where() + " order by " + id
+					+ direction + " limit " + limit;
+		}
 		if (!query.backwards()) {
-			return "select " + columns + ", false as more_before" + from + " order by " + id + " limit " + limit;
+			return page;
 		}
 		// read backwards from the cursor, then hand the page out in id order like every other page; when the extra
 		// row came back it is the first one, and it only tells that a previous page exists
-		return "select id, feature, count(*) over () > " + bind(query.limit()) + " as more_before from (select "
-				+ columns + from + " order by " + id + " desc limit " + limit + ") p order by id";
+		return "select id, feature, count(*) over () > " + bind(query.limit()) + " as more_before from (" + page
+				+ ") p order by id";
 	}
 
 	String count() {
