@@ -8,7 +8,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.licence.Licence;
 
 /**

@@ -10,7 +10,7 @@ import reactor.core.publisher.Flux;
 
 import org.kotaku.portal.demo.DemoWorld.Regency;
 import org.kotaku.portal.demo.DemoWorld.Village;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 
 /**
  * A deterministic, plausible KOTAKU dataset (shared/DOMAIN.md section 6) written as ingestion rows, so that it

@@ -12,7 +12,7 @@ import java.util.Map;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 
 /**
  * Writes one dataset of the synthetic fixture as NDJSON (one JSON object a line, the rows exactly as

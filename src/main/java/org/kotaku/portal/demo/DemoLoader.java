@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import reactor.core.scheduler.Schedulers;
 
 import org.kotaku.portal.imports.RegionFiles;
-import org.kotaku.portal.ingest.BatchLog;
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchLog;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;

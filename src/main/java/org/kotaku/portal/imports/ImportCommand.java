@@ -9,9 +9,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

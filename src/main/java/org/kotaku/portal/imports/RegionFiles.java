@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.ingest.CsvRows;
+import org.kotaku.portal.ingest.validation.CsvRows;
 
 /**
  * Reads the open region files (the Kemendagri code list {@code wilayah_kode.csv}, area and population

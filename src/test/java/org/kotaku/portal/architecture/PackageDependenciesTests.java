@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,18 @@ class PackageDependenciesTests {
 			Map.entry("ingest", Set.of("api", "catalog", "region")), Map.entry("imports", Set.of("ingest")),
 			Map.entry("demo", Set.of("imports", "ingest")));
 
+	/**
+	 * The parts of {@code ingest} (the package itself, {@code IngestService}'s orchestration, and its sub-packages)
+	 * and the parts each may use: the validation kit knows no dataset, the dataset specs know no batch, the batch
+	 * log knows no pipeline, and only the orchestration and the routes sit above the pipeline.
+	 */
+	static final Map<String, Set<String>> INGEST_ALLOWED = Map.ofEntries(Map.entry("ingest.validation", Set.of()),
+			Map.entry("ingest.dataset", Set.of("ingest.validation")), Map.entry("ingest.batch", Set.of("ingest.dataset")),
+			Map.entry("ingest.pipeline", Set.of("ingest.batch", "ingest.dataset", "ingest.validation")),
+			Map.entry("ingest", Set.of("ingest.batch", "ingest.dataset", "ingest.pipeline")),
+			Map.entry("ingest.keys", Set.of("ingest.dataset")), Map.entry("ingest.web",
+					Set.of("ingest", "ingest.batch", "ingest.dataset", "ingest.keys", "ingest.validation")));
+
 	static JavaClasses classes;
 
 	@BeforeAll
@@ -57,14 +71,38 @@ class PackageDependenciesTests {
 
 	@Test
 	void everyPackageDependsOnlyOnThePackagesItIsAllowed() {
-		Map<String, Set<String>> actual = actualDependencies();
-		Map<String, Set<String>> unexpected = new TreeMap<>();
-		actual.forEach((from, targets) -> targets.stream()
-			.filter((to) -> !ALLOWED.getOrDefault(from, Set.of()).contains(to))
-			.forEach((to) -> unexpected.computeIfAbsent(from, (k) -> new TreeSet<>()).add(to)));
-		assertThat(unexpected).as("dependencies not in ALLOWED (package -> packages it uses)").isEmpty();
+		Map<String, Set<String>> actual = actualDependencies(PackageDependenciesTests::feature);
+		assertThat(unexpected(actual, ALLOWED)).as("dependencies not in ALLOWED (package -> packages it uses)").isEmpty();
 		assertThat(actual.keySet()).as("packages with dependencies, all named in ALLOWED")
 			.allMatch(ALLOWED::containsKey);
+	}
+
+	@Test
+	void everyPartOfIngestDependsOnlyOnThePartsItIsAllowed() {
+		Map<String, Set<String>> actual = actualDependencies(PackageDependenciesTests::ingestPart);
+		assertThat(unexpected(actual, INGEST_ALLOWED))
+			.as("dependencies not in INGEST_ALLOWED (part of ingest -> parts it uses)")
+			.isEmpty();
+		assertThat(actual).as("the rule reads the parts of ingest").containsKey("ingest.pipeline");
+	}
+
+	@Test
+	void apiDoesNotDependOnIngest() {
+		// the error model reads the problem type a PortalException carries, never ingest's exceptions
+		noClasses().that().resideInAPackage("org.kotaku.portal.api..").should().dependOnClassesThat()
+			.resideInAPackage("org.kotaku.portal.ingest..").check(classes);
+	}
+
+	@Test
+	void nothingOutsideIngestUsesThePipeline() {
+		// the pipeline's steps are ingestion's inside: other features call IngestService
+		noClasses().that().resideOutsideOfPackage("org.kotaku.portal.ingest..").should().dependOnClassesThat()
+			.resideInAPackage("org.kotaku.portal.ingest.pipeline..").check(classes);
+	}
+
+	@Test
+	void partsOfIngestHaveNoCycles() {
+		slices().matching("org.kotaku.portal.ingest.(*)..").should().beFreeOfCycles().check(classes);
 	}
 
 	@Test
@@ -75,15 +113,26 @@ class PackageDependenciesTests {
 	@Test
 	void theRuleSeesTheDependenciesThatExist() {
 		// a guard against a rule that passes because it reads nothing
-		assertThat(actualDependencies()).containsEntry("web", Set.of("api", "httpcache", "licence"))
+		assertThat(actualDependencies(PackageDependenciesTests::feature))
+			.containsEntry("web", Set.of("api", "httpcache", "licence"))
 			.containsKey("ingest");
 	}
 
-	private static Map<String, Set<String>> actualDependencies() {
+	/** The dependencies of {@code actual} that {@code allowed} does not name. */
+	private static Map<String, Set<String>> unexpected(Map<String, Set<String>> actual, Map<String, Set<String>> allowed) {
+		Map<String, Set<String>> unexpected = new TreeMap<>();
+		actual.forEach((from, targets) -> targets.stream()
+			.filter((to) -> !allowed.getOrDefault(from, Set.of()).contains(to))
+			.forEach((to) -> unexpected.computeIfAbsent(from, (k) -> new TreeSet<>()).add(to)));
+		return unexpected;
+	}
+
+	/** Which part (as {@code part} names packages) uses which other parts; null parts are left out. */
+	private static Map<String, Set<String>> actualDependencies(Function<String, String> part) {
 		Map<String, Set<String>> dependencies = new TreeMap<>();
 		classes.forEach((type) -> type.getDirectDependenciesFromSelf().forEach((dependency) -> {
-			String from = feature(dependency.getOriginClass().getPackageName());
-			String to = feature(dependency.getTargetClass().getPackageName());
+			String from = part.apply(dependency.getOriginClass().getPackageName());
+			String to = part.apply(dependency.getTargetClass().getPackageName());
 			if (from != null && to != null && !from.equals(to)) {
 				dependencies.computeIfAbsent(from, (k) -> new TreeSet<>()).add(to);
 			}
@@ -95,6 +144,16 @@ class PackageDependenciesTests {
 	private static String feature(String packageName) {
 		String root = "org.kotaku.portal.";
 		return packageName.startsWith(root) ? packageName.substring(root.length()).split("\\.")[0] : null;
+	}
+
+	/** {@code ingest} or {@code ingest.<sub-package>} for ingestion's packages, null for any other. */
+	private static String ingestPart(String packageName) {
+		String root = "org.kotaku.portal.ingest";
+		if (packageName.equals(root)) {
+			return "ingest";
+		}
+		return packageName.startsWith(root + ".")
+				? "ingest." + packageName.substring(root.length() + 1).split("\\.")[0] : null;
 	}
 
 }

@@ -33,7 +33,7 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;
@@ -223,7 +223,7 @@ class BulkFilesIntegrationTests {
 		// a name a spreadsheet would run as a formula: guarded in every CSV, exactly itself in JSON and the delta
 		Map<String, Object> created = TestIngest.activityRow("bulk-test-new-" + run, 3_000_000);
 		created.put("name", FORMULA);
-		this.ingest.ingest(IngestRequest.upsert(org.kotaku.portal.ingest.Dataset.ACTIVITIES, "bulk-test", true),
+		this.ingest.ingest(IngestRequest.upsert(org.kotaku.portal.ingest.dataset.Dataset.ACTIVITIES, "bulk-test", true),
 				Flux.just(created, TestIngest.activityRow(changedId, budget), delete))
 			.block(Duration.ofMinutes(1));
 		ReadModels.awaitLatest(this.readModel);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;

@@ -13,6 +13,12 @@ import org.kotaku.portal.demo.DemoScale;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TinyDemo;
 import org.kotaku.portal.support.WithTinyDemo;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.batch.IngestRequest;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.pipeline.IngestConflictException;
+import org.kotaku.portal.ingest.pipeline.IngestValidationException;
+import org.kotaku.portal.ingest.validation.RowError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 

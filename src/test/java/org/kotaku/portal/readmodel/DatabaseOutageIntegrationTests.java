@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kotaku.portal.PortalApplication;
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
-import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.HangDiagnostics;
 import org.kotaku.portal.support.NodeHttp;

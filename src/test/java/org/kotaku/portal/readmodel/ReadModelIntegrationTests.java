@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;

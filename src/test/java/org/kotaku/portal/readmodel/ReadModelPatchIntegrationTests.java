@@ -15,9 +15,9 @@ import reactor.core.scheduler.Schedulers;
 
 import org.kotaku.portal.demo.DemoDataset;
 import org.kotaku.portal.demo.DemoScale;
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.ReadModels;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.PortalApplication;
 import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.ingest.BatchReport;
+import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.ReadModels;

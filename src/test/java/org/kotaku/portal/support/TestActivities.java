@@ -7,9 +7,9 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 
 /** Writes activities of a test's own through the real ingestion path (one committed batch per call). */

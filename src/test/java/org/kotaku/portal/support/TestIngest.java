@@ -11,9 +11,9 @@ import java.util.Map;
 
 import reactor.core.publisher.Flux;
 
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 
 /** Commits small batches through the real ingestion path, for tests that need the data to change. */

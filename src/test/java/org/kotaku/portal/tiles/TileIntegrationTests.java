@@ -14,8 +14,8 @@ import reactor.core.publisher.Flux;
 
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.imports.RegionFiles;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.IntegrationTest;

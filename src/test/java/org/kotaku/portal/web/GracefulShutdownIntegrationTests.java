@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.PortalApplication;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.OwnNettyResources;

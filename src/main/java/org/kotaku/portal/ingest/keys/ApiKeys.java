@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;

@@ -8,11 +8,11 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
-import org.kotaku.portal.ingest.BatchLog;
-import org.kotaku.portal.ingest.BatchLog.StoredBatch;
-import org.kotaku.portal.ingest.BatchReport;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.batch.BatchLog;
+import org.kotaku.portal.ingest.batch.BatchLog.StoredBatch;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 import org.kotaku.portal.ingest.keys.ApiKey;
 import org.kotaku.portal.ingest.keys.ApiKeys;

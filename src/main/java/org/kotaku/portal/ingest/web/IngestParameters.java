@@ -6,8 +6,8 @@ import java.util.Set;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
-import org.kotaku.portal.ingest.Dataset;
-import org.kotaku.portal.ingest.IngestRequest;
+import org.kotaku.portal.ingest.dataset.Dataset;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.region.RegionCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
-import org.kotaku.portal.ingest.CsvRows;
+import org.kotaku.portal.ingest.validation.CsvRows;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.demo.DemoDataset;
 import org.kotaku.portal.demo.DemoScale;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.support.TinyDemo;
 
 /**

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.kotaku.portal.support.IntegrationTest;
 import org.kotaku.portal.support.TestDatabase;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.support.Csv;

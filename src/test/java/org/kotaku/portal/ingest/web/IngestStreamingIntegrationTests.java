@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.demo.DemoLoader;
-import org.kotaku.portal.ingest.Dataset;
+import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.IngestConnections;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.kotaku.portal.support.IntegrationTest;

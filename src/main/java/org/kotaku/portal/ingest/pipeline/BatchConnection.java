@@ -1,0 +1,135 @@
+package org.kotaku.portal.ingest.pipeline;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import io.r2dbc.spi.Wrapped;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.ProblemType;
+import org.kotaku.portal.api.Problems;
+
+/**
+ * The one connection of a batch and its transaction: taken from ingestion's pool for the batch, rolled back and
+ * closed whatever ends it (an error, a client that disconnects) unless it committed; the advisory lock that
+ * serialises the merges; the notification a commit delivers; and the statements of the steps, with their values
+ * bound. Every step is cold: nothing runs until it is subscribed to, one statement after the other.
+ */
+public final class BatchConnection {
+
+	private static final long INGEST_LOCK = 0x4B4F54414B55L; // "KOTAKU"
+
+	/** SQLSTATE of a lock wait past lock_timeout. */
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final int BUSY_RETRY_AFTER_SECONDS = 30;
+
+	private final Connection connection;
+
+	private BatchConnection(Connection connection) {
+		this.connection = connection;
+	}
+
+	/** Runs {@code work} on a connection of {@code connections}; rolls back and closes it unless committed. */
+	public static <T> Mono<T> using(Publisher<? extends Connection> connections, Function<BatchConnection, Mono<T>> work) {
+		return Mono.usingWhen(connections, (connection) -> work.apply(new BatchConnection(connection)),
+				BatchConnection::close, (connection, error) -> rollbackAndClose(connection),
+				BatchConnection::rollbackAndClose);
+	}
+
+	public Mono<Void> begin() {
+		return Mono.defer(() -> Mono.from(this.connection.beginTransaction()));
+	}
+
+	/**
+	 * Waits for the batch in front to merge, at most {@code lockWait} (then 503 with Retry-After); the bounded
+	 * wait applies to the lock alone, the merge after it waits as long as it must.
+	 */
+	public Mono<Void> lock(Duration lockWait) {
+		return setLockTimeout(lockWait.toMillis() + "ms")
+			.then(execute(BoundSql.of("select pg_advisory_xact_lock(:lock)", Map.of("lock", INGEST_LOCK))))
+			.onErrorMap(BatchConnection::lockNotAvailable, (ex) -> busy(lockWait))
+			.then(setLockTimeout("0"))
+			.then();
+	}
+
+	/** Queues {@code payload} on {@code channel}: PostgreSQL delivers it to every listener once the batch commits. */
+	public Mono<Void> notifyOnCommit(String channel, String payload) {
+		return execute(BoundSql.of("select pg_notify(:channel, :payload)", Map.of("channel", channel, "payload", payload)))
+			.then();
+	}
+
+	public Mono<Void> commit() {
+		return Mono.defer(() -> Mono.from(this.connection.commitTransaction()));
+	}
+
+	private Mono<Long> setLockTimeout(String value) {
+		return query(BoundSql.of("select set_config('lock_timeout', :value, true)", Map.of("value", value)),
+				(row) -> 1L)
+			.reduce(0L, Long::sum);
+	}
+
+	/** Runs one statement; emits the rows it changed (or returned). */
+	Mono<Long> execute(BoundSql statement) {
+		return Flux.defer(() -> statement.prepare(this.connection).execute())
+			.flatMap(Result::getRowsUpdated)
+			.reduce(0L, Long::sum);
+	}
+
+	Mono<Long> execute(String constant) {
+		return execute(BoundSql.constant(constant));
+	}
+
+	<T> Flux<T> query(BoundSql statement, Function<Readable, T> mapper) {
+		return Flux.defer(() -> statement.prepare(this.connection).execute()).flatMap((result) -> result.map(mapper));
+	}
+
+	/** A statement to bind by hand (values that may be null). */
+	Statement statement(String sql) {
+		return this.connection.createStatement(sql);
+	}
+
+	/** The driver's own connection, for COPY. */
+	PostgresqlConnection postgresql() {
+		Connection current = this.connection;
+		while (!(current instanceof PostgresqlConnection) && current instanceof Wrapped<?> wrapped) {
+			current = (Connection) wrapped.unwrap();
+		}
+		return (PostgresqlConnection) current;
+	}
+
+	static long number(Readable row, int index) {
+		return ((Number) row.get(index)).longValue();
+	}
+
+	private static boolean lockNotAvailable(Throwable ex) {
+		return ex instanceof R2dbcException database && LOCK_NOT_AVAILABLE.equals(database.getSqlState());
+	}
+
+	private static PortalException busy(Duration lockWait) {
+		return new PortalException(ProblemType.SERVICE_UNAVAILABLE, "Another batch has been merging for more than "
+				+ lockWait.toSeconds() + " s; nothing of this upload was written. Send it again shortly.",
+				Map.of(Problems.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS), null);
+	}
+
+	private static Mono<Void> close(Connection connection) {
+		return Mono.from(connection.close());
+	}
+
+	private static Mono<Void> rollbackAndClose(Connection connection) {
+		return Mono.from(connection.rollbackTransaction())
+			.onErrorResume((ex) -> Mono.empty())
+			.then(Mono.from(connection.close()));
+	}
+
+}
