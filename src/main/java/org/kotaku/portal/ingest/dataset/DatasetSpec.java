@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>
  * Every SQL fragment here is a constant of the portal, never built from uploaded values, which are always
- * staged through COPY and bound.
+ * staged through COPY and bound; the batch's own values are named ({@code :batch}, {@code :version},
+ * {@code :dataset}) and bound by the pipeline when a statement runs.
  */
 public interface DatasetSpec {
 
@@ -93,7 +94,7 @@ public interface DatasetSpec {
 
 	/**
 	 * Checks run after the batch's deletions, each returning one message per record the batch deleted (its
-	 * tombstones at {@code :version}) that activities still refer to; any row refuses the batch (409). They stand
+	 * tombstones of {@code :dataset} at {@code :version}) that activities still refer to; any row refuses the batch (409). They stand
 	 * in for the foreign keys that activities no longer carry (migration V50).
 	 */
 	default List<String> deleteGuards() {
