@@ -77,7 +77,7 @@ class ProgressHandler {
 
 	static List<Item> items(Snapshot snapshot, Query query) {
 		List<Item> items = new ArrayList<>();
-		regionsAt(snapshot, query.parent(), query.level()).forEach((region) -> {
+		snapshot.regionsAt(query.parent(), query.level()).forEach((region) -> {
 			var tally = snapshot.tally(region.code(), query.year()).orElse(null);
 			items.add(new Item(region.code(), region.name(), query.metric().of(tally), tally != null && tally.hasData(),
 					region.lon(), region.lat()));
@@ -85,12 +85,19 @@ class ProgressHandler {
 		return items;
 	}
 
-	private static List<RegionEntry> regionsAt(Snapshot snapshot, String parent, int level) {
-		List<RegionEntry> current = snapshot.children(parent);
-		while (!current.isEmpty() && current.get(0).level() < level) {
-			current = current.stream().flatMap((r) -> snapshot.children(r.code()).stream()).toList();
+	/**
+	 * The extent of the listed regions (what a map of them fits to), or where none is located the parent's; null
+	 * when neither is.
+	 */
+	private static double[] bbox(Snapshot snapshot, Query query) {
+		RegionEntry.Box box = null;
+		for (RegionEntry region : snapshot.regionsAt(query.parent(), query.level())) {
+			box = RegionEntry.Box.union(box, region.bbox());
 		}
-		return current;
+		if (box == null) {
+			box = snapshot.region(query.parent()).map(RegionEntry::bbox).orElse(null);
+		}
+		return box == null ? null : box.toArray();
 	}
 
 	private Map<String, Object> json(Snapshot snapshot, Query query) {
@@ -100,6 +107,7 @@ class ProgressHandler {
 		body.put("year", query.year() == 0 ? null : query.year());
 		body.put("metric", query.metric().apiName());
 		body.put("unit", query.metric().unit());
+		body.put("bbox", bbox(snapshot, query));
 		body.put("items", items(snapshot, query));
 		return body;
 	}

@@ -25,6 +25,7 @@ final class RegionProfile {
 		Map<String, Object> about = new LinkedHashMap<>(Envelope.region(snapshot, code));
 		about.put("lon", region.lon());
 		about.put("lat", region.lat());
+		about.put("bbox", region.bbox() == null ? null : region.bbox().toArray());
 		about.put("path", snapshot.path(code).stream().map((r) -> Envelope.region(snapshot, r.code())).toList());
 		body.put("region", about);
 		body.put("summary", FiguresView.of(snapshot, code, year));

@@ -105,6 +105,15 @@ public final class Snapshot implements java.io.Serializable {
 		return this.children.getOrDefault(code, List.of());
 	}
 
+	/** The regions of {@code level} at or below {@code parent} ({@code ""}: the nation), by code. */
+	public List<RegionEntry> regionsAt(String parent, int level) {
+		List<RegionEntry> current = children(parent);
+		while (!current.isEmpty() && current.get(0).level() < level) {
+			current = current.stream().flatMap((r) -> children(r.code()).stream()).toList();
+		}
+		return current;
+	}
+
 	/** The figures of a region ({@code ""} = national) in a year ({@code 0} = all years); empty = no data. */
 	public Optional<Tally> tally(String code, int year) {
 		Tally[] byYear = this.tallies.get(code);

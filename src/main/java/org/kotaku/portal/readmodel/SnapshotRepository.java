@@ -258,7 +258,13 @@ class SnapshotRepository {
 	private static RegionEntry region(Readable row) {
 		return new RegionEntry(row.get("code", String.class), row.get("name", String.class),
 				(int) number(row, "level"), row.get("type", String.class), row.get("parent_code", String.class),
-				row.get("lon", Double.class), row.get("lat", Double.class));
+				row.get("lon", Double.class), row.get("lat", Double.class), box(row));
+	}
+
+	private static RegionEntry.Box box(Readable row) {
+		Double west = row.get("west", Double.class);
+		return west == null ? null : new RegionEntry.Box(west, row.get("south", Double.class),
+				row.get("east", Double.class), row.get("north", Double.class));
 	}
 
 	private static VillageYear villageYear(Readable row) {

@@ -1,5 +1,6 @@
 package org.kotaku.portal.aggregates;
 
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.kotaku.portal.support.IntegrationTest;
@@ -9,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Regions, profiles, progress and spending answered from the read model over the tiny demo data. */
 @IntegrationTest
@@ -72,6 +74,39 @@ class AggregateEndpointsIntegrationTests {
 			.jsonPath("$.items[0].hasData").isEqualTo(false);
 		this.client.get().uri("/api/v1/progress?metric=bogus").exchange().expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.allowed").isArray().jsonPath("$.parameter").isEqualTo("metric");
+	}
+
+	/**
+	 * Every level can be drawn and framed (issue #13): a district without a point of its own is placed at the centre
+	 * of its villages' label points and spans them; progress gives the extent of what it lists.
+	 */
+	@Test
+	void districtsArePlacedAndFramedByTheirVillages() {
+		var districts = this.client.get().uri("/api/v1/progress?parent=64.71").exchange().expectStatus().isOk()
+			.expectBody(JsonNode.class).returnResult().getResponseBody();
+		JsonNode district = districts.path("items").get(0);
+		assertThat(district.path("lon").isNumber()).as("a district has a place").isTrue();
+		var villages = this.client.get().uri("/api/v1/progress?parent=" + district.path("code").asText()).exchange()
+			.expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+		double west = Double.MAX_VALUE;
+		double east = -Double.MAX_VALUE;
+		double lonSum = 0;
+		for (JsonNode village : villages.path("items")) {
+			west = Math.min(west, village.path("lon").asDouble());
+			east = Math.max(east, village.path("lon").asDouble());
+			lonSum += village.path("lon").asDouble();
+		}
+		assertThat(district.path("lon").asDouble()).isCloseTo(lonSum / villages.path("items").size(), within(1e-9));
+		assertThat(villages.path("bbox").get(0).asDouble()).isCloseTo(west, within(1e-9));
+		assertThat(villages.path("bbox").get(2).asDouble()).isCloseTo(east, within(1e-9));
+		JsonNode box = districts.path("bbox");
+		assertThat(box.size()).isEqualTo(4);
+		assertThat(box.get(0).asDouble()).isLessThanOrEqualTo(west);
+		assertThat(box.get(2).asDouble()).isGreaterThanOrEqualTo(east);
+		double villagesWest = west;
+		this.client.get().uri("/api/v1/regions/" + district.path("code").asText()).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.region.bbox[0]").value((Double w) -> assertThat(w).isCloseTo(villagesWest, within(1e-9)))
+			.jsonPath("$.region.bbox.length()").isEqualTo(4);
 	}
 
 	@Test
