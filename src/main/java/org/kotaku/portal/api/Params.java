@@ -29,7 +29,11 @@ public final class Params {
 
 	/** The request's parameters, refusing any name outside {@code allowed}. */
 	public static Params of(ServerRequest request, Set<String> allowed) {
-		MultiValueMap<String, String> query = request.queryParams();
+		return of(request.queryParams(), allowed);
+	}
+
+	/** Decoded query parameters (also before routing), refusing any name outside {@code allowed}. */
+	public static Params of(MultiValueMap<String, String> query, Set<String> allowed) {
 		for (Map.Entry<String, List<String>> entry : query.entrySet()) {
 			if (!allowed.contains(entry.getKey())) {
 				throw invalid(entry.getKey(), "Unknown parameter '" + entry.getKey() + "'.", allowed);

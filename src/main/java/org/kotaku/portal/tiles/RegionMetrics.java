@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The choropleth metrics of the regions layer (planned and disbursed rupiah, slum hectares at baseline and reduced)
- * for every province and every regency, taken from the read model's snapshot (the same figures the API serves) and
+ * for every province and every regency, and the regions of one level below a parent with their places (a tile of
+ * {@code level=&parent=}), taken from the read model's snapshot (the same figures the API serves) and
  * kept per data version, so that a tile only draws outlines. A tile of a data version waits (a few seconds at most)
  * for the snapshot of that version; summing the canonical tables instead took about a second of database time per
  * level and version, which every refresh paid again.
@@ -33,12 +35,22 @@ class RegionMetrics {
 	record Level(String[] codes, Long[] planned, Long[] disbursed, String[] baseline, String[] reduced) {
 	}
 
-	private record Key(long version, int level) {
+	/**
+	 * The regions of one level below a parent, every one with the read model's place (its label point, or the
+	 * centre of its villages' where it has none: districts usually have no point of their own), and the metrics of
+	 * those that have figures.
+	 */
+	record Listed(String[] codes, Double[] lon, Double[] lat, Level metrics) {
+	}
+
+	private record Key(long version, int level, String parent) {
 	}
 
 	private final ReadModel readModel;
 
 	private final Cache<Key, Level> levels = Caffeine.newBuilder().maximumSize(4).build();
+
+	private final Cache<Key, Listed> listed = Caffeine.newBuilder().maximumSize(64).build();
 
 	RegionMetrics(ReadModel readModel) {
 		this.readModel = readModel;
@@ -46,22 +58,48 @@ class RegionMetrics {
 
 	/** The metrics of a level (1 provinces, 2 regencies) at a data version. */
 	Mono<Level> of(long version, int level) {
-		return this.readModel.awaitVersion(version)
-			.timeout(SNAPSHOT_WAIT, Mono.fromSupplier(this.readModel::require))
-			.map((snapshot) -> this.levels.get(new Key(snapshot.version().version(), level),
-					(key) -> level(snapshot, level)));
+		return snapshot(version).map((snapshot) -> this.levels.get(new Key(snapshot.version().version(), level, ""),
+				(key) -> metrics(snapshot, regions(snapshot, level))));
 	}
 
-	private static Level level(Snapshot snapshot, int level) {
-		List<RegionEntry> regions = new ArrayList<>();
-		for (RegionEntry province : snapshot.children(Snapshot.NATIONAL)) {
-			if (level == 1) {
-				regions.add(province);
-			}
-			else {
-				regions.addAll(snapshot.children(province.code()));
-			}
+	/** The regions of {@code level} below {@code parent} (null: the whole level). */
+	Mono<Listed> listed(long version, int level, String parent) {
+		String code = (parent == null) ? Snapshot.NATIONAL : parent;
+		return snapshot(version).map((snapshot) -> this.listed.get(new Key(snapshot.version().version(), level, code),
+				(key) -> listed(snapshot, snapshot.regionsAt(code, level))));
+	}
+
+	/** Checks that a filter's parent is a known region (a 404 problem otherwise), before any tile is made. */
+	void requireKnown(TileFilter filter) {
+		if (filter.parent() != null && this.readModel.require().region(filter.parent()).isEmpty()) {
+			throw PortalException.notFound("No region with code " + filter.parent() + ".");
 		}
+	}
+
+	/** The snapshot of a data version: a tile waits (a few seconds at most) for it, then takes the one served. */
+	private Mono<Snapshot> snapshot(long version) {
+		return this.readModel.awaitVersion(version).timeout(SNAPSHOT_WAIT, Mono.fromSupplier(this.readModel::require));
+	}
+
+	private static List<RegionEntry> regions(Snapshot snapshot, int level) {
+		return snapshot.regionsAt(Snapshot.NATIONAL, level);
+	}
+
+	private static Listed listed(Snapshot snapshot, List<RegionEntry> regions) {
+		int n = regions.size();
+		String[] codes = new String[n];
+		Double[] lon = new Double[n];
+		Double[] lat = new Double[n];
+		for (int i = 0; i < n; i++) {
+			RegionEntry region = regions.get(i);
+			codes[i] = region.code();
+			lon[i] = region.lon();
+			lat[i] = region.lat();
+		}
+		return new Listed(codes, lon, lat, metrics(snapshot, regions));
+	}
+
+	private static Level metrics(Snapshot snapshot, List<RegionEntry> regions) {
 		List<String> codes = new ArrayList<>();
 		List<Tally> tallies = new ArrayList<>();
 		for (RegionEntry region : regions) {

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.DataVersions;
@@ -29,7 +28,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * Vector tiles for MapLibre: {@code /tiles/{layer}.json} (TileJSON 3.0) names versioned tile URLs
  * {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt}, cacheable forever; the unversioned
  * {@code /tiles/{layer}/{z}/{x}/{y}.mvt} revalidates with the data version as ETag. An empty tile is 204, an
- * address outside the grid 400, an unknown layer 404. A versioned tile with features answers with an answer prepared
+ * address outside the grid 400, an unknown layer 404. Filters ({@link TileFilter}) are query parameters of the tile and
+ * TileJSON URLs, part of the cache key. A versioned tile with features answers with an answer prepared
  * once ({@link CachedAnswers#prepare}), which the fast path replays for the next requests before routing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -79,31 +79,32 @@ class TileHandler {
 		if (!file.endsWith(".json")) {
 			throw PortalException.notFound("No resource /tiles/" + file + "; TileJSON documents are /tiles/{layer}.json.");
 		}
-		Params.none(request);
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
+		TileFilter filter = TileFilter.of(layer, request.queryParams());
+		this.repository.requireKnown(filter);
 		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
-			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, v))));
+			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, filter, v))));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
-		Params.none(request);
 		TileLayer layer = layer(request.pathVariable("layer"));
+		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		TileAddress address = address(request);
 		return this.versions.of(request).flatMap((v) -> request.checkNotModified(etag(v.version()))
-			.switchIfEmpty(Mono.defer(() -> tile(layer, address, v)
+			.switchIfEmpty(Mono.defer(() -> tile(layer, filter, address, v)
 				.flatMap((tile) -> tileResponse(tile.bytes(), v.version(), REVALIDATE)))));
 	}
 
 	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
-		Params.none(request);
 		long requested = requestedVersion(request.pathVariable("version"));
 		TileLayer layer = layer(request.pathVariable("layer"));
+		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		TileAddress address = address(request);
-		return this.versions.of(request).flatMap((v) -> versioned(request, requested, v, layer, address));
+		return this.versions.of(request).flatMap((v) -> versioned(request, requested, v, layer, filter, address));
 	}
 
 	private Mono<ServerResponse> versioned(ServerRequest request, long requested, DataVersion version, TileLayer layer,
-			TileAddress address) {
+			TileFilter filter, TileAddress address) {
 		long current = version.version();
 		if (requested > current) {
 			return Mono.error(PortalException.notFound("Data version " + requested + " does not exist yet; the current "
@@ -120,14 +121,16 @@ class TileHandler {
 				.build();
 		}
 		// with features: the prepared answer the fast path replays for the next request of this tile
-		return tile(layer, address, version).flatMap((tile) -> (tile.versioned() != null)
+		return tile(layer, filter, address, version).flatMap((tile) -> (tile.versioned() != null)
 				? this.answers.replay(request, tile.versioned()) : tileResponse(tile.bytes(), current, IMMUTABLE));
 	}
 
-	private Mono<TileCache.Tile> tile(TileLayer layer, TileAddress address, DataVersion version) {
+	private Mono<TileCache.Tile> tile(TileLayer layer, TileFilter filter, TileAddress address, DataVersion version) {
 		long v = version.version();
-		return this.cache.get(new TileCache.Key(v, layer, address),
-				() -> this.repository.findTile(layer, address, v).map((bytes) -> prepared(bytes, version, layer, address)));
+		this.repository.requireKnown(filter);
+		return this.cache.get(new TileCache.Key(v, layer, filter, address), () -> this.repository
+			.findTile(layer, filter, address, v)
+			.map((bytes) -> prepared(bytes, version, layer, address)));
 	}
 
 	private TileCache.Tile prepared(byte[] bytes, DataVersion version, TileLayer layer, TileAddress address) {
@@ -146,7 +149,7 @@ class TileHandler {
 		return tile.length == 0 ? response.build() : response.contentType(MVT).bodyValue(tile);
 	}
 
-	private Mono<ServerResponse> tileJson(ServerRequest request, TileLayer layer, long version) {
+	private Mono<ServerResponse> tileJson(ServerRequest request, TileLayer layer, TileFilter filter, long version) {
 		String base = UriComponentsBuilder.fromUri(request.uri()).replacePath(null).replaceQuery(null).build().toUriString();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("tilejson", "3.0.0");
@@ -157,7 +160,7 @@ class TileHandler {
 		body.put("attribution", this.licence.attributionHtml() + " · data version " + version);
 		body.put("licence", this.licence.member());
 		body.put("scheme", "xyz");
-		body.put("tiles", List.of(base + versionedPath(version, layer) + "/{z}/{x}/{y}.mvt"));
+		body.put("tiles", List.of(base + versionedPath(version, layer) + "/{z}/{x}/{y}.mvt" + filter.query()));
 		body.put("minzoom", 0);
 		body.put("maxzoom", this.properties.maxZoom());
 		body.put("bounds", List.of(94.0, -11.5, 141.5, 6.5));

@@ -11,8 +11,10 @@ import java.util.Optional;
  */
 enum TileLayer {
 
-	REGIONS("regions", "Provinces (zoom 0-5) and regencies (zoom 6+) with choropleth metrics: planned and disbursed "
+	REGIONS("regions", "Provinces (zoom 0-5) and regencies (zoom 6+), or with level= (and parent=) the regions of one "
+			+ "level at every zoom (districts and villages need a parent), with choropleth metrics: planned and disbursed "
 			+ "rupiah, disbursement rate, slum hectares at baseline and officially reduced (areas now tidak kumuh); "
+			+ "outlines where a boundary is known, else label points (or the centre of the villages' label points); "
 			+ "has_data is false, and the metrics are absent, where nothing was reported (slum figures are absent "
 			+ "where a region has no slum areas): absent is not 0",
 			fields("code", "String", "name", "String", "type", "String", "level", "Number", "has_data", "Boolean",
@@ -22,10 +24,11 @@ enum TileLayer {
 	SLUM_AREAS("slum-areas", "Slum areas: points below zoom 10, outlines from zoom 10, with their latest level",
 			fields("id", "String", "name", "String", "regency_code", "String", "area_ha", "Number", "level", "String",
 					"level_year", "Number")),
-	ACTIVITIES("activities", "Activities: clusters (count, budget_idr, completed) below zoom 12, points from zoom 12",
+	ACTIVITIES("activities", "Activities: clusters (count, budget_idr, completed) below zoom 12, points from zoom 12; "
+			+ "year= and type= keep the activities of a fiscal year and of some types",
 			fields("id", "String", "name", "String", "type", "String", "status", "String", "fiscal_year", "Number",
-					"budget_idr", "Number", "physical_progress", "Number", "count", "Number", "completed", "Number",
-					"cluster", "Boolean"));
+					"budget_idr", "Number", "disbursed_idr", "Number", "physical_progress", "Number", "count", "Number",
+					"completed", "Number", "cluster", "Boolean"));
 
 	private final String id;
 

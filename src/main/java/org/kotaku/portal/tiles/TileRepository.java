@@ -13,7 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables (activity clusters from their
- * pre-aggregate {@code activity_tile_cell}, region metrics once per data version from {@link RegionMetrics}); the
+ * pre-aggregates {@code activity_tile_cell} and, for a year or types, {@code activity_tile_cell_year_type}; region
+ * metrics and the regions of a {@code level=&parent=} tile once per data version from {@link RegionMetrics}); the
  * statements live in {@code sql/tiles/}. A tile with no feature is an empty byte array.
  */
 @Repository
@@ -28,11 +29,16 @@ class TileRepository {
 	 */
 	static final int ACTIVITY_POINT_ZOOM = 12;
 
+	/** Where the activity statements take the conditions of a filter (fixed text; the values are bound). */
+	private static final String FILTER = "/*filter*/";
+
 	private final DatabaseClient db;
 
 	private final RegionMetrics metrics;
 
-	private final String regions;
+	private final String regionsByZoom;
+
+	private final String regionsListed;
 
 	private final String slumAreas;
 
@@ -43,36 +49,91 @@ class TileRepository {
 	TileRepository(DatabaseClient db, RegionMetrics metrics) {
 		this.db = db;
 		this.metrics = metrics;
-		this.regions = sql("regions");
+		String bounds = sql("regions");
+		String features = sql("regions-features");
+		this.regionsByZoom = bounds + sql("regions-by-zoom") + features;
+		this.regionsListed = bounds + sql("regions-listed") + features;
 		this.slumAreas = sql("slum-areas");
 		this.activities = sql("activities");
 		this.activityClusters = sql("activity-clusters");
 	}
 
-	/** The tile of a layer at an address and data version, as MVT bytes (empty when no feature falls in it). */
-	Mono<byte[]> findTile(TileLayer layer, TileAddress address, long version) {
-		if (layer == TileLayer.REGIONS) {
-			int level = address.z() < REGENCY_ZOOM ? 1 : 2;
-			return this.metrics.of(version, level)
-				.flatMap((m) -> query(layer, address).bind("level", level)
-					.bind("codes", m.codes())
-					.bind("planned", m.planned())
-					.bind("disbursed", m.disbursed())
-					.bind("baseline", m.baseline())
-					.bind("reduced", m.reduced())
-					.map((row) -> bytes(row.get("tile", ByteBuffer.class)))
-					.one())
-				.defaultIfEmpty(new byte[0]);
+	/** Checks a filter against the data: a 404 problem when it names an unknown region. */
+	void requireKnown(TileFilter filter) {
+		this.metrics.requireKnown(filter);
+	}
+
+	/**
+	 * The tile of a layer with a filter at an address and data version, as MVT bytes (empty when no feature falls
+	 * in it).
+	 */
+	Mono<byte[]> findTile(TileLayer layer, TileFilter filter, TileAddress address, long version) {
+		return switch (layer) {
+			case REGIONS -> (filter.level() == null) ? regionsByZoom(address, version) : regionsListed(filter, address, version);
+			case SLUM_AREAS -> tile(query(this.slumAreas, address));
+			case ACTIVITIES -> activities(filter, address);
+		};
+	}
+
+	private Mono<byte[]> regionsByZoom(TileAddress address, long version) {
+		int level = address.z() < REGENCY_ZOOM ? 1 : 2;
+		return this.metrics.of(version, level)
+			.flatMap((m) -> tile(withMetrics(query(this.regionsByZoom, address), m).bind("level", level)));
+	}
+
+	private Mono<byte[]> regionsListed(TileFilter filter, TileAddress address, long version) {
+		return this.metrics.listed(version, filter.level(), filter.parent())
+			.flatMap((listed) -> tile(withMetrics(query(this.regionsListed, address), listed.metrics())
+				.bind("places", listed.codes())
+				.bind("lon", listed.lon())
+				.bind("lat", listed.lat())));
+	}
+
+	private static DatabaseClient.GenericExecuteSpec withMetrics(DatabaseClient.GenericExecuteSpec spec, RegionMetrics.Level m) {
+		return spec.bind("codes", m.codes())
+			.bind("planned", m.planned())
+			.bind("disbursed", m.disbursed())
+			.bind("baseline", m.baseline())
+			.bind("reduced", m.reduced());
+	}
+
+	/**
+	 * Points from {@link #ACTIVITY_POINT_ZOOM} on, clusters below it: from {@code activity_tile_cell} without a filter,
+	 * from {@code activity_tile_cell_year_type} (the same cells per regency, year and type) with one.
+	 */
+	private Mono<byte[]> activities(TileFilter filter, TileAddress address) {
+		boolean points = address.z() >= ACTIVITY_POINT_ZOOM;
+		String prefix = points ? "a." : "c.";
+		StringBuilder conditions = new StringBuilder();
+		if (filter.year() != null) {
+			conditions.append(" and ").append(prefix).append("fiscal_year = :year");
 		}
-		var spec = query(layer, address);
-		if (layer == TileLayer.ACTIVITIES && address.z() < ACTIVITY_POINT_ZOOM) {
+		if (!filter.types().isEmpty()) {
+			conditions.append(" and ").append(prefix).append("type = any(:types)");
+		}
+		String sql = points ? this.activities : this.activityClusters;
+		if (!points && !filter.isEmpty()) {
+			sql = sql.replace("from activity_tile_cell c", "from activity_tile_cell_year_type c");
+		}
+		var spec = query(sql.replace(FILTER, conditions), address);
+		if (!points) {
 			spec = spec.bind("level", cellZoom(address.z()));
 		}
+		if (filter.year() != null) {
+			spec = spec.bind("year", filter.year());
+		}
+		if (!filter.types().isEmpty()) {
+			spec = spec.bind("types", filter.types().toArray(String[]::new));
+		}
+		return tile(spec);
+	}
+
+	private static Mono<byte[]> tile(DatabaseClient.GenericExecuteSpec spec) {
 		return spec.map((row) -> bytes(row.get("tile", ByteBuffer.class))).one().defaultIfEmpty(new byte[0]);
 	}
 
-	private DatabaseClient.GenericExecuteSpec query(TileLayer layer, TileAddress address) {
-		return this.db.sql(statement(layer, address))
+	private DatabaseClient.GenericExecuteSpec query(String sql, TileAddress address) {
+		return this.db.sql(sql)
 			.bind("z", address.z())
 			.bind("x", address.x())
 			.bind("y", address.y());
@@ -81,14 +142,6 @@ class TileRepository {
 	/** The level of {@code activity_tile_cell} whose cells nest in the clusters of a zoom (tiles of zoom z + 4). */
 	static int cellZoom(int z) {
 		return (z + 4 <= 9) ? 9 : (z + 4 <= 12) ? 12 : 15;
-	}
-
-	private String statement(TileLayer layer, TileAddress address) {
-		return switch (layer) {
-			case REGIONS -> this.regions;
-			case SLUM_AREAS -> this.slumAreas;
-			case ACTIVITIES -> address.z() < ACTIVITY_POINT_ZOOM ? this.activityClusters : this.activities;
-		};
 	}
 
 	private static byte[] bytes(ByteBuffer buffer) {

@@ -1,6 +1,7 @@
 /**
- * Mapbox Vector Tiles and their TileJSON at {@code /tiles}: tile addresses, the layer SQL (in
- * {@code sql/tiles/}), the in-memory tile cache and versioned, immutable tile URLs. Depends on {@code api},
- * {@code httpcache}, {@code licence} and {@code readmodel}; never on other features.
+ * Mapbox Vector Tiles and their TileJSON at {@code /tiles}: tile addresses, the filters of a tile (activities by
+ * year and type, regions by level and parent), the layer SQL (in {@code sql/tiles/}), the in-memory tile cache
+ * keyed by filter and versioned, immutable tile URLs. Depends on {@code api}, {@code catalog} (the activity types),
+ * {@code httpcache}, {@code licence}, {@code readmodel} and {@code region} (codes); never on other features.
  */
 package org.kotaku.portal.tiles;

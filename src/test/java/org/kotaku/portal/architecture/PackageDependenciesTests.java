@@ -40,7 +40,7 @@ class PackageDependenciesTests {
 			Map.entry("aggregates", Set.of("api", "catalog", "httpcache", "licence", "listing", "readmodel", "recordpage",
 					"region", "web")),
 			Map.entry("ogc", Set.of("api", "catalog", "licence")),
-			Map.entry("tiles", Set.of("api", "httpcache", "licence", "readmodel")),
+			Map.entry("tiles", Set.of("api", "catalog", "httpcache", "licence", "readmodel", "region")),
 			Map.entry("checks", Set.of("api", "catalog", "httpcache", "licence", "readmodel")),
 			Map.entry("bulk", Set.of("api", "catalog", "licence", "listing", "readmodel")),
 			Map.entry("opendata", Set.of("api", "bulk", "catalog", "httpcache", "licence", "ogc", "readmodel", "web")),

@@ -25,9 +25,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The activity pre-aggregate behind the low-zoom activity tiles follows every activities batch (insert, move to
- * another village, replace-scope deletion, delete) in the batch's own data version: it always equals a fresh
- * computation from the activity table, and the versioned cluster tile counts the batch's activities.
+ * The activity pre-aggregates behind the low-zoom activity tiles (all years and types; by regency, year and type)
+ * follow every activities batch (insert, move to another village, replace-scope deletion, delete) in the batch's own
+ * data version: they always equal a fresh computation from the activity table, and the versioned cluster tile
+ * counts the batch's activities, also when filtered by the batch's year.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -57,6 +58,7 @@ class ActivityTileCellIntegrationTests {
 				activity("tile-cell-1", home, here));
 		assertCellsMatchActivities();
 		assertThat(clusteredCount(inserted.dataVersion(), tile)).isEqualTo(before + 1).isEqualTo(located(tile));
+		assertThat(clusteredCount(inserted.dataVersion(), tile, "?year=" + YEAR)).isEqualTo(1);
 
 		BatchReport moved = ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "tile-cell-test", false),
 				activity("tile-cell-1", other, there));
@@ -64,6 +66,7 @@ class ActivityTileCellIntegrationTests {
 		assertThat(cellsOf(home, moved.dataVersion())).as("the old village no longer counts the moved activity")
 			.isEqualTo(cellsOf(home, 0));
 		assertThat(clusteredCount(moved.dataVersion(), tile)).isEqualTo(before).isEqualTo(located(tile));
+		assertThat(clusteredCount(moved.dataVersion(), tile, "?year=" + YEAR)).isZero();
 
 		IngestRequest replace = new IngestRequest(Dataset.ACTIVITIES, "tile-cell-test", IngestRequest.Mode.REPLACE,
 				new IngestRequest.Scope(other, YEAR), null, false, false, Instant.now());
@@ -100,7 +103,11 @@ class ActivityTileCellIntegrationTests {
 
 	/** The sum of the cluster counts in a versioned cluster tile. */
 	private long clusteredCount(long version, int[] xy) throws Exception {
-		byte[] body = this.client.get().uri("/tiles/v" + version + "/activities/" + ZOOM + "/" + xy[0] + "/" + xy[1] + ".mvt")
+		return clusteredCount(version, xy, "");
+	}
+
+	private long clusteredCount(long version, int[] xy, String filter) throws Exception {
+		byte[] body = this.client.get().uri("/tiles/v" + version + "/activities/" + ZOOM + "/" + xy[0] + "/" + xy[1] + ".mvt" + filter)
 			.exchange().expectStatus().is2xxSuccessful().expectBody(byte[].class).returnResult().getResponseBody();
 		if (body == null || body.length == 0) {
 			return 0;
@@ -124,6 +131,17 @@ class ActivityTileCellIntegrationTests {
 		assertThat(count("select count(distinct (activities, completed, budget)) from (select zoom, sum(activities) as "
 				+ "activities, sum(completed) as completed, sum(budget_idr) as budget from activity_tile_cell group by zoom) z"))
 			.isEqualTo(1);
+		// the same cells per regency, fiscal year and type (the filtered tiles, migration V57)
+		String byYearType = "select regency_code, fiscal_year, type, cell_x, cell_y, activities, completed, budget_idr, "
+				+ "round(sum_x::numeric, 2), round(sum_y::numeric, 2) from ";
+		String storedByYearType = byYearType + "activity_tile_cell_year_type where zoom = 15";
+		String freshByYearType = byYearType + "activity_tile_cell_year_type_source";
+		assertThat(count("select count(*) from ((" + storedByYearType + " except all " + freshByYearType + ") union all ("
+				+ freshByYearType + " except all " + storedByYearType + ")) d")).isZero();
+		assertThat(count("select count(distinct (activities, completed, budget)) from (select zoom, sum(activities) as "
+				+ "activities, sum(completed) as completed, sum(budget_idr) as budget from activity_tile_cell_year_type "
+				+ "group by zoom union all select 0, sum(activities), sum(completed), sum(budget_idr) from activity_tile_cell "
+				+ "where zoom = 15) z")).isEqualTo(1);
 	}
 
 	/** A village's cells as text; version 0 means as computed now from the activity table without test rows. */
