@@ -82,7 +82,7 @@ class TileHandler {
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
 		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		this.repository.requireKnown(filter);
-		return currentVersion(request).flatMap((v) -> request.checkNotModified(etag(v))
+		return currentVersion(request).flatMap((v) -> request.checkNotModified(filter.etag(v))
 			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, filter, v))));
 	}
 
@@ -90,9 +90,9 @@ class TileHandler {
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		TileAddress address = address(request);
-		return this.versions.of(request).flatMap((v) -> request.checkNotModified(etag(v.version()))
+		return this.versions.of(request).flatMap((v) -> request.checkNotModified(filter.etag(v.version()))
 			.switchIfEmpty(Mono.defer(() -> tile(layer, filter, address, v)
-				.flatMap((tile) -> tileResponse(tile.bytes(), v.version(), REVALIDATE)))));
+				.flatMap((tile) -> tileResponse(tile.bytes(), filter.etag(v.version()), REVALIDATE)))));
 	}
 
 	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
@@ -122,7 +122,7 @@ class TileHandler {
 		}
 		// with features: the prepared answer the fast path replays for the next request of this tile
 		return tile(layer, filter, address, version).flatMap((tile) -> (tile.versioned() != null)
-				? this.answers.replay(request, tile.versioned()) : tileResponse(tile.bytes(), current, IMMUTABLE));
+				? this.answers.replay(request, tile.versioned()) : tileResponse(tile.bytes(), filter.etag(current), IMMUTABLE));
 	}
 
 	private Mono<TileCache.Tile> tile(TileLayer layer, TileFilter filter, TileAddress address, DataVersion version) {
@@ -130,21 +130,22 @@ class TileHandler {
 		this.repository.requireKnown(filter);
 		return this.cache.get(new TileCache.Key(v, layer, filter, address), () -> this.repository
 			.findTile(layer, filter, address, v)
-			.map((bytes) -> prepared(bytes, version, layer, address)));
+			.map((bytes) -> prepared(bytes, version, layer, filter, address)));
 	}
 
-	private TileCache.Tile prepared(byte[] bytes, DataVersion version, TileLayer layer, TileAddress address) {
+	private TileCache.Tile prepared(byte[] bytes, DataVersion version, TileLayer layer, TileFilter filter,
+			TileAddress address) {
 		if (bytes.length == 0) {
 			return new TileCache.Tile(bytes, null);
 		}
 		String path = versionedPath(version.version(), layer) + "/" + address.path() + ".mvt";
-		return new TileCache.Tile(bytes, this.answers.prepare(version, path, VERSIONED_TILE, etag(version.version()),
+		return new TileCache.Tile(bytes, this.answers.prepare(version, path, VERSIONED_TILE, filter.etag(version.version()),
 				IMMUTABLE.getHeaderValue(), MVT.toString(), bytes));
 	}
 
-	private static Mono<ServerResponse> tileResponse(byte[] tile, long version, CacheControl cacheControl) {
+	private static Mono<ServerResponse> tileResponse(byte[] tile, String etag, CacheControl cacheControl) {
 		ServerResponse.BodyBuilder response = ServerResponse.status(tile.length == 0 ? HttpStatus.NO_CONTENT : HttpStatus.OK)
-			.eTag(etag(version))
+			.eTag(etag)
 			.cacheControl(cacheControl);
 		return tile.length == 0 ? response.build() : response.contentType(MVT).bodyValue(tile);
 	}
@@ -169,7 +170,7 @@ class TileHandler {
 				layer.fields(), "minzoom", 0, "maxzoom", this.properties.maxZoom())));
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.eTag(etag(version))
+			.eTag(filter.etag(version))
 			.cacheControl(REVALIDATE)
 			.bodyValue(body);
 	}
@@ -198,10 +199,6 @@ class TileHandler {
 
 	private static String versionedPath(long version, TileLayer layer) {
 		return "/tiles/v" + version + "/" + layer.id();
-	}
-
-	private static String etag(long version) {
-		return "\"" + version + "\"";
 	}
 
 }

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The filters of the tiles (issue #13): year and type narrow the activities of point and cluster tiles to exactly
  * what the activity table holds; level and parent draw the regions of one level below a region at every zoom;
- * bad values are 400 problems naming the parameter; the tile cache and the fast path key a tile by its filter; the
- * TileJSON names the filter in its tile URLs.
+ * bad values are 400 problems naming the parameter; the tile cache, the fast path and the ETag key a tile by its
+ * filter; the TileJSON names the filter in its tile URLs.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -134,6 +134,16 @@ class TileFilterIntegrationTests {
 		byte[] replayed = this.client.get().uri(path + "?year=2019&type=road,drainage").exchange().expectStatus().isOk()
 			.expectBody(byte[].class).returnResult().getResponseBody();
 		assertThat(replayed).isEqualTo(drainage);
+		// MapLibre revalidates a tile with the ETag of the tile it had when the source's URLs change: the ETag of
+		// another filter must not be a 304
+		String etag = this.client.get().uri(path).exchange().expectStatus().isOk().returnResult(byte[].class)
+			.getResponseHeaders().getETag();
+		assertThat(etag).isEqualTo("\"" + version + "\"");
+		this.client.get().uri(path + "?year=2019&type=road,drainage").header("If-None-Match", etag).exchange()
+			.expectStatus().isOk().expectHeader().valueEquals("ETag", "\"" + version + "-type=drainage+road&year=2019\"");
+		this.client.get().uri(path + "?type=road,drainage&year=2019")
+			.header("If-None-Match", "\"" + version + "-type=drainage+road&year=2019\"").exchange()
+			.expectStatus().isNotModified();
 		this.client.get().uri("/tiles/activities.json?year=2019&type=road,drainage").exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.tiles[0]").value((String url) -> assertThat(url)
 				.endsWith("/tiles/v" + version + "/activities/{z}/{x}/{y}.mvt?type=drainage,road&year=2019"));
