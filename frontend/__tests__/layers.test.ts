@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activityLayer, fillColour, regionFilter } from '../src/map/layers';
+import { activityLayers, activityTiles } from '../src/map/activities';
+import { fillColour, pointColour, pointRadius, regionLayers } from '../src/map/layers';
 import { NO_DATA_COLOUR, PALETTE } from '../src/shape';
 
 describe('map layer expressions', () => {
@@ -11,13 +12,30 @@ describe('map layer expressions', () => {
     ]);
     expect(fillColour([])).toEqual(['case', ['boolean', ['feature-state', 'hasData'], false], PALETTE[4], NO_DATA_COLOUR]);
   });
-  it('shows one level under one parent, matched on the dotted prefix', () => {
-    expect(regionFilter(1, null)).toEqual(['==', ['to-number', ['get', 'level']], 1]);
-    expect(regionFilter(3, '64.71')).toEqual(['all', ['==', ['to-number', ['get', 'level']], 3],
-      ['==', ['slice', ['to-string', ['get', 'code']], 0, 6], '64.71.']]);
+  it('sizes region points by value between the lowest and highest, smaller without data', () => {
+    expect(pointRadius(0, 50)).toEqual(['case', ['boolean', ['feature-state', 'hasData'], false],
+      ['interpolate', ['linear'], ['to-number', ['feature-state', 'value'], 0], 0, 7, 50, 16], 5]);
+    expect(pointRadius(3, 3)).toEqual(['case', ['boolean', ['feature-state', 'hasData'], false], 11, 5]);
   });
-  it('reads activity points from tiles or from GeoJSON', () => {
-    expect(activityLayer('activities', 10)).toMatchObject({ 'source-layer': 'activities', minzoom: 10 });
-    expect(activityLayer(null, 10)).not.toHaveProperty('source-layer');
+  it('draws a region point without data as an empty ring, not in the colour of a value', () => {
+    expect(pointColour([10])).toEqual(['case', ['boolean', ['feature-state', 'hasData'], false],
+      ['step', ['to-number', ['feature-state', 'value'], 0], PALETTE[0], 10, PALETTE[4]], '#ffffff']);
+  });
+  it('draws outlines where a boundary is known and points elsewhere', () => {
+    const layers = regionLayers('regions', [1], 0, 2);
+    expect(layers.map((layer) => [layer.type, 'filter' in layer ? layer.filter : null])).toEqual([
+      ['fill', ['==', ['geometry-type'], 'Polygon']],
+      ['line', ['==', ['geometry-type'], 'Polygon']],
+      ['circle', ['==', ['geometry-type'], 'Point']],
+    ]);
+  });
+  it('draws clusters with their count and single activities apart, from the filtered tiles', () => {
+    const [clusters, counts, points] = activityLayers('activities');
+    expect(clusters).toMatchObject({ type: 'circle', filter: ['==', ['get', 'cluster'], true] });
+    expect(counts).toMatchObject({ type: 'symbol', layout: { 'icon-image': ['concat', 'count-', ['to-string', ['get', 'count']]] } });
+    expect(points).toMatchObject({ type: 'circle', filter: ['!=', ['get', 'cluster'], true] });
+    const template = 'http://portal/tiles/v7/activities/{z}/{x}/{y}.mvt';
+    expect(activityTiles(template, { year: 2021, type: 'drainage' })).toEqual([`${template}?type=drainage&year=2021`]);
+    expect(activityTiles(template, { year: null, type: null })).toEqual([template]);
   });
 });

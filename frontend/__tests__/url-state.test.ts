@@ -6,12 +6,13 @@ describe('map state in the URL', () => {
     const state = {
       metric: 'disbursement_rate' as const,
       year: 2021,
+      type: 'drainage',
       level: 3 as const,
       parent: '64.71',
       view: { lon: 116.8712, lat: -1.1634, zoom: 9.5 },
     };
     const search = serializeMapState(state);
-    expect(search).toBe('?m=disbursement_rate&y=2021&p=64.71&v=116.8712,-1.1634,9.50');
+    expect(search).toBe('?m=disbursement_rate&y=2021&t=drainage&p=64.71&v=116.8712,-1.1634,9.50');
     expect(parseMapState(search)).toEqual(state);
   });
   it('leaves defaults out', () => {
@@ -19,7 +20,7 @@ describe('map state in the URL', () => {
     expect(parseMapState('')).toEqual(DEFAULT_MAP_STATE);
   });
   it('ignores invalid values instead of failing', () => {
-    const state = parseMapState('?m=drop+table&y=abc&p=64.71.01.1001.9&v=999,1,2');
+    const state = parseMapState('?m=drop+table&y=abc&t=rivers&p=64.71.01.1001.9&v=999,1,2');
     expect(state).toEqual(DEFAULT_MAP_STATE);
     expect(parseMapState('?y=1999').year).toBeNull();
     expect(parseMapState('?v=1,2').view).toBeNull();

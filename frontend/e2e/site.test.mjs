@@ -68,6 +68,73 @@ async function waitForMap(page) {
   await page.waitForFunction(() => document.body.dataset.mapReady !== undefined || !document.querySelector('#map canvas'), null, { timeout: 45_000 });
 }
 
+/** The level of a dotted region code. */
+function levelOf(code) {
+  return code.split('.').length;
+}
+
+/** Waits until the map draws regions below `prefix` (the provinces for ''), then lists them with their colour state. */
+async function drawnRegions(page, prefix) {
+  await page.waitForFunction((p) => window.__map.queryRenderedFeatures({ layers: ['regions-fill', 'region-points'] })
+    .some((f) => String(f.properties.code).startsWith(p) && String(f.properties.code).split('.').length === (p ? p.split('.').length : 1)), prefix, { timeout: 30_000 });
+  await waitForMapIdle(page);
+  return page.evaluate((p) => window.__map.queryRenderedFeatures({ layers: ['regions-fill', 'region-points'] })
+    .filter((f) => String(f.properties.code).startsWith(p))
+    .map((f) => ({ code: f.properties.code, layer: f.layer.id, hasData: Boolean(window.__map.getFeatureState({ source: 'regions', sourceLayer: 'regions', id: f.id }).hasData) })), prefix);
+}
+
+async function waitForMapIdle(page) {
+  await page.evaluate(() => new Promise((resolve) => (window.__map.loaded() ? resolve() : window.__map.once('idle', resolve))));
+}
+
+/**
+ * Clicks a drawn region: the one with `code`, or (null) the top one at the first drawn point of `layer`; returns the
+ * code clicked.
+ */
+async function clickRegion(page, code, layer) {
+  const target = await page.evaluate(([wanted, id]) => {
+    const map = window.__map;
+    const box = map.getContainer().getBoundingClientRect();
+    const inside = (p) => p.x > 10 && p.y > 10 && p.x < box.width - 10 && p.y < box.height - 10;
+    for (const feature of map.queryRenderedFeatures({ layers: [id] })) {
+      if (wanted && feature.properties.code !== wanted) continue;
+      const candidates = feature.geometry.type === 'Point' ? [feature.geometry.coordinates]
+        : feature.geometry.coordinates.flat(feature.geometry.type === 'Polygon' ? 1 : 2);
+      // a polygon: the points of its ring pulled a little towards its centre, until one hits the region itself
+      const ring = candidates;
+      const cx = ring.reduce((s, c) => s + c[0], 0) / ring.length;
+      const cy = ring.reduce((s, c) => s + c[1], 0) / ring.length;
+      for (const t of feature.geometry.type === 'Point' ? [1] : [0, 0.3, 0.6, 0.8]) {
+        for (const c of t === 0 ? [[cx, cy]] : ring) {
+          const p = map.project(feature.geometry.type === 'Point' ? c : [cx + (c[0] - cx) * t, cy + (c[1] - cy) * t]);
+          if (!inside(p)) continue;
+          const top = map.queryRenderedFeatures([p.x, p.y], { layers: ['region-points', 'slum-area-points', 'activity-points', 'activity-clusters', 'regions-fill'] })[0];
+          if (top && top.layer.id === id && (!wanted || top.properties.code === wanted)) return { x: p.x, y: p.y, code: top.properties.code };
+        }
+      }
+    }
+    return null;
+  }, [code, layer]);
+  assert.ok(target, `a visible spot of ${code ?? layer} to click`);
+  await page.locator('#map canvas').click({ position: { x: target.x, y: target.y } });
+  return target.code;
+}
+
+/** Presses Tab until the focus is on the row of `code` (its drill button or its profile link). */
+async function tabToRow(page, code, tag) {
+  for (let step = 0; step < 400; step++) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => ({ code: document.activeElement?.closest('.twin tr')?.dataset.code, tag: document.activeElement?.tagName.toLowerCase() }));
+    if (at.code === code && at.tag === tag) return;
+  }
+  assert.fail(`Tab never reached the ${tag} of ${code}`);
+}
+
+async function renderedYears(page) {
+  await waitForMapIdle(page);
+  return page.evaluate(() => window.__map.queryRenderedFeatures({ layers: ['activity-points'] }).map((f) => f.properties.fiscal_year));
+}
+
 /** Lets late requests (charts, tables) finish before a screenshot; the assertions have their own waits. */
 async function settle(page) {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
@@ -131,17 +198,118 @@ describe('public site', () => {
     await closePage(page);
   });
 
-  test('the map drills down from a province by clicking it', async () => {
+  test('the map drills from Indonesia to a kelurahan by clicking, drawing every level', async () => {
     const page = await open('/peta');
     await waitForMap(page);
-    const row = page.locator('.twin tbody tr[data-lon]:not([data-lon=""])').first();
-    await row.waitFor({ timeout: 15_000 });
-    const code = await row.getAttribute('data-code');
-    const [lon, lat] = [Number(await row.getAttribute('data-lon')), Number(await row.getAttribute('data-lat'))];
-    const point = await page.evaluate(([x, y]) => window.__map.project([x, y]), [lon, lat]);
-    await page.locator('#map canvas').click({ position: { x: point.x, y: point.y } });
-    await page.waitForURL(new RegExp(`[?&]p=${code.replace('.', '\\.')}`), { timeout: 10_000 });
-    await page.waitForFunction((parent) => [...document.querySelectorAll('.twin tbody tr')].every((tr) => tr.dataset.code.startsWith(`${parent}.`)), code, { timeout: 15_000 });
+    assert.ok((await drawnRegions(page, '')).length >= 30, 'the provinces are drawn');
+    await clickRegion(page, '64', 'regions-fill');
+    await page.waitForURL(/[?&]p=64(&|$)/, { timeout: 15_000 });
+    const regencies = await drawnRegions(page, '64.');
+    assert.ok(regencies.some((f) => f.code === '64.71' && f.hasData), `Kota Balikpapan is drawn and coloured: ${JSON.stringify(regencies.slice(0, 3))}`);
+    await clickRegion(page, '64.71', 'regions-fill');
+    await page.waitForURL(/[?&]p=64\.71(&|$)/, { timeout: 15_000 });
+    const districts = await drawnRegions(page, '64.71.');
+    assert.ok(districts.length >= 3 && districts.every((f) => f.layer === 'region-points'), `districts drawn as points: ${districts.length}`);
+    const district = await clickRegion(page, null, 'region-points');
+    assert.match(district, /^64\.71\.\d{2}$/);
+    await page.waitForURL(new RegExp(`[?&]p=${district.replaceAll('.', '\\.')}(&|$)`), { timeout: 15_000 });
+    const villages = await drawnRegions(page, `${district}.`);
+    assert.ok(villages.length >= 1, `the villages of ${district} are drawn`);
+    await settle(page);
+    await page.screenshot({ path: new URL('map-drill-district-1280.png', SHOTS).pathname, fullPage: true });
+    const village = await clickRegion(page, null, 'region-points');
+    await page.waitForURL(new RegExp(`/wilayah/${village.replaceAll('.', '\\.')}$`), { timeout: 15_000 });
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15_000 });
+    assert.equal(levelOf(village), 4, 'a kelurahan/desa profile');
+    await closePage(page);
+  });
+
+  test('the map drills from Indonesia to a kelurahan by keyboard through the table twin, at 375 px', async () => {
+    const page = await open('/peta', { width: 375 });
+    await waitForMap(page);
+    const steps = ['64', '64.71'];
+    for (const code of steps) {
+      await tabToRow(page, code, 'button');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((parent) => { const rows = [...document.querySelectorAll('.twin tbody tr')];
+        return rows.length > 0 && rows.every((tr) => tr.dataset.code.startsWith(`${parent}.`)); }, code, { timeout: 20_000 });
+      assert.ok((await drawnRegions(page, `${code}.`)).length >= 1, `the map draws the level below ${code}`);
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('twin-summary')), true, 'focus stays in the twin');
+    }
+    const district = await page.locator('.twin tbody tr').first().getAttribute('data-code');
+    await tabToRow(page, district, 'button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((parent) => { const rows = [...document.querySelectorAll('.twin tbody tr')];
+      return rows.length > 0 && rows.every((tr) => tr.dataset.code.startsWith(`${parent}.`)); }, district, { timeout: 20_000 });
+    const villages = await drawnRegions(page, `${district}.`);
+    assert.ok(villages.length >= 1, `the map draws the villages of ${district}`);
+    await settle(page);
+    await page.screenshot({ path: new URL('map-drill-villages-375.png', SHOTS).pathname, fullPage: true });
+    const village = await page.locator('.twin tbody tr').first().getAttribute('data-code');
+    await tabToRow(page, village, 'a');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/wilayah/${village.replaceAll('.', '\\.')}$`), { timeout: 15_000 });
+    await closePage(page);
+  });
+
+  test('activity clusters show their count', async () => {
+    const page = await open('/peta?p=64&v=116.85,-1.2,10.5');
+    await waitForMap(page);
+    await page.waitForFunction(() => window.__map.queryRenderedFeatures({ layers: ['activity-cluster-counts'] }).length > 0, null, { timeout: 30_000 });
+    const clusters = await page.evaluate(() => window.__map.queryRenderedFeatures({ layers: ['activity-cluster-counts'] })
+      .map((f) => ({ count: f.properties.count, image: `count-${f.properties.count}` })));
+    const big = clusters.find((c) => c.count > 1);
+    assert.ok(big, `a cluster of several activities: ${JSON.stringify(clusters)}`);
+    await page.waitForFunction((id) => window.__map.hasImage(id), big.image, { timeout: 10_000 });
+    const circles = await page.evaluate(() => window.__map.queryRenderedFeatures({ layers: ['activity-clusters'] }).length);
+    assert.ok(circles >= clusters.length, 'each count sits on its cluster circle');
+    await settle(page);
+    await page.screenshot({ path: new URL('map-clusters-1280.png', SHOTS).pathname });
+    await closePage(page);
+  });
+
+  test('an activity popup shows its figures and links to the activity page', async () => {
+    const page = await open('/peta?p=64.71&v=116.87,-1.16,15');
+    await waitForMap(page);
+    await page.waitForFunction(() => window.__map.queryRenderedFeatures({ layers: ['activity-points'] }).length > 0, null, { timeout: 30_000 });
+    const target = await page.evaluate(() => {
+      const map = window.__map;
+      for (const feature of map.queryRenderedFeatures({ layers: ['activity-points'] })) {
+        const point = map.project(feature.geometry.coordinates);
+        const box = map.getContainer().getBoundingClientRect();
+        if (point.x < 40 || point.y < 40 || point.x > box.width - 300 || point.y > box.height - 40) continue;
+        const top = map.queryRenderedFeatures([point.x, point.y], { layers: ['region-points', 'slum-area-points', 'activity-points'] })[0];
+        if (top?.layer.id === 'activity-points' && top.properties.id === feature.properties.id) return { x: point.x, y: point.y, id: feature.properties.id, name: feature.properties.name };
+      }
+      return null;
+    });
+    assert.ok(target, 'an activity point nothing covers');
+    await page.locator('#map canvas').click({ position: { x: target.x, y: target.y } });
+    const popup = page.locator('.maplibregl-popup .popup');
+    await popup.waitFor({ timeout: 10_000 });
+    const text = await popup.textContent();
+    assert.ok(text.includes(target.name), 'the name');
+    for (const label of ['Jenis', 'Status', 'Anggaran', 'Tersalurkan', 'Kemajuan fisik']) assert.ok(text.includes(label), `the popup shows ${label}`);
+    assert.equal(await popup.getByRole('link', { name: 'Buka halaman kegiatan' }).getAttribute('href'), `/kegiatan/${encodeURIComponent(target.id)}`);
+    await page.screenshot({ path: new URL('map-popup-1280.png', SHOTS).pathname });
+    await closePage(page);
+  });
+
+  test('choosing a year changes the activity points: the tile requests carry the year', async () => {
+    const page = await open('/peta?p=64.71&v=116.87,-1.16,13.5');
+    const tileUrls = [];
+    page.on('request', (request) => { if (request.url().includes('/activities')) tileUrls.push(request.url()); });
+    await waitForMap(page);
+    await page.waitForFunction(() => window.__map.queryRenderedFeatures({ layers: ['activity-points'] }).length > 0, null, { timeout: 30_000 });
+    const years = await renderedYears(page);
+    assert.ok(new Set(years).size > 1, `points of several years before: ${[...new Set(years)]}`);
+    await page.getByLabel('Tahun').selectOption('2021');
+    await page.waitForURL(/[?&]y=2021/, { timeout: 10_000 });
+    await page.waitForFunction(() => { const f = window.__map.queryRenderedFeatures({ layers: ['activity-points'] });
+      return f.length > 0 && f.every((p) => p.properties.fiscal_year === 2021); }, null, { timeout: 30_000 });
+    const after = await renderedYears(page);
+    assert.ok(after.length < years.length, `fewer points of one year: ${after.length} < ${years.length}`);
+    assert.ok(tileUrls.some((url) => /\/tiles\/v\d+\/activities\/\d+\/\d+\/\d+\.mvt\?year=2021$/.test(url)), `tiles of the year: ${tileUrls.slice(-3)}`);
     await closePage(page);
   });
 

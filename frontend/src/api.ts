@@ -145,6 +145,8 @@ export interface Progress extends Envelope {
   year: number | null;
   metric: string;
   unit: string;
+  /** [west, south, east, north] of the parent and the listed regions, null when none is located */
+  bbox?: [number, number, number, number] | null;
   items: ProgressItem[];
 }
 

@@ -1,4 +1,4 @@
-// The map's state lives in the URL, so every view can be shared: /peta?m=...&y=...&l=...&p=...&v=lon,lat,zoom
+// The map's state lives in the URL, so every view can be shared: /peta?m=...&y=...&t=...&p=...&v=lon,lat,zoom
 // Parsing is forgiving (anything invalid falls back to the default) and serialising leaves defaults out.
 
 export const METRICS = [
@@ -18,6 +18,9 @@ export const METRICS = [
 
 export type Metric = (typeof METRICS)[number];
 
+/** The activity types of the API (the `type` filter of activities and their tiles). */
+export const ACTIVITY_TYPES = ['road', 'drainage', 'water', 'sanitation', 'waste', 'fire', 'open_space', 'housing', 'capacity', 'livelihood'] as const;
+
 export interface MapView {
   lon: number;
   lat: number;
@@ -27,6 +30,8 @@ export interface MapView {
 export interface MapState {
   metric: Metric;
   year: number | null;
+  /** the activity type the activity points and clusters show (null: every type) */
+  type: string | null;
   level: 1 | 2 | 3 | 4;
   parent: string | null;
   view: MapView | null;
@@ -35,6 +40,7 @@ export interface MapState {
 export const DEFAULT_MAP_STATE: MapState = {
   metric: 'slum_reduced_pct',
   year: null,
+  type: null,
   level: 1,
   parent: null,
   view: null,
@@ -60,10 +66,12 @@ export function parseMapState(search: string): MapState {
   const metric = params.get('m');
   const year = Number(params.get('y'));
   const parent = params.get('p');
+  const type = params.get('t');
   const validParent = isRegionCode(parent) && levelOf(parent) < 4 ? parent : null;
   return {
     metric: isMetric(metric) ? metric : DEFAULT_MAP_STATE.metric,
     year: Number.isInteger(year) && year >= 2010 && year <= 2100 ? year : null,
+    type: (ACTIVITY_TYPES as readonly string[]).includes(type ?? '') ? type : null,
     level: validParent ? ((levelOf(validParent) + 1) as 2 | 3 | 4) : 1,
     parent: validParent,
     view: parseView(params.get('v')),
@@ -83,6 +91,7 @@ export function serializeMapState(state: MapState): string {
   const params = new URLSearchParams();
   if (state.metric !== DEFAULT_MAP_STATE.metric) params.set('m', state.metric);
   if (state.year !== null) params.set('y', String(state.year));
+  if (state.type !== null) params.set('t', state.type);
   if (state.parent) params.set('p', state.parent);
   if (state.view) {
     const { lon, lat, zoom } = state.view;

@@ -19,10 +19,24 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
     h('section', { 'aria-labelledby': 'headline' },
       h('h2', { id: 'headline' }, t('headlineFigures')),
       figureList(headlineFigures(summary))),
+    homeMap(context),
   );
   const charts = await withSpending(summary, null);
   main.append(h('section', { class: 'charts' },
     trendChart(charts, 'kotaku-trend-nasional.csv'),
     sourceChart(charts, 'kotaku-sumber-dana-nasional.csv'),
     typeChart(charts, 'kotaku-jenis-kegiatan-nasional.csv')));
+}
+
+/** The small map, loaded after the figures (MapLibre is a chunk of its own), and a link into /peta. */
+function homeMap(context: PageContext): HTMLElement {
+  const box = h('div', { class: 'map home-map-canvas' });
+  const link = h('a', { href: '/peta', class: 'home-map-link' }, t('homeMapLink'));
+  void import('../map/mini-map').then(({ miniMap }) => miniMap(box, (path) => context.navigate(path)))
+    .then((drawn) => {
+      box.hidden = !drawn;
+    });
+  return h('section', { 'aria-labelledby': 'home-map', class: 'home-map' },
+    box,
+    h('div', {}, h('h2', { id: 'home-map' }, t('homeMapTitle')), h('p', {}, t('homeMapCaption')), h('p', {}, link)));
 }
