@@ -90,8 +90,8 @@ startup_once() {
   figures=$(wait_figures)
   [ "$label" = first ] && { wait_snapshot_kept "$folder" || log "startup: no snapshot kept in $folder"; }
   stop_app
-  jq -n --arg label "$label" --argjson s "$ready" --argjson f "${figures% *}" --argjson status "${figures#* }" \
-    '{launch: $label, seconds: $s, figuresSeconds: $f, summaryStatus: $status}'
+  jq -n --arg name "$label" --argjson s "$ready" --argjson f "${figures% *}" --argjson status "${figures#* }" \
+    '{launch: $name, seconds: $s, figuresSeconds: $f, summaryStatus: $status}'
 }
 
 # Start-up to the first figures, three ways, the fixture already in the database: "plain" (java -jar, nothing

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,12 +51,18 @@ class SnapshotStore {
 
 	private final AtomicBoolean writing = new AtomicBoolean();
 
+	/** The file as read at start-up, for the first {@link #read} only. */
+	private final AtomicReference<CompletableFuture<Optional<Stored>>> early = new AtomicReference<>();
+
 	SnapshotStore(ReadModelProperties properties, ObjectProvider<BuildProperties> build) {
 		String folder = properties.snapshotDirectory();
 		BuildProperties info = build.getIfAvailable();
 		// without build-info (a run from an IDE) nothing tells one build's file from another's: never keep one
 		this.build = info == null || info.getTime() == null ? null : info.getVersion() + "@" + info.getTime();
 		this.directory = folder == null || folder.isBlank() || this.build == null ? null : Path.of(folder);
+		if (enabled()) {
+			readEarly();
+		}
 	}
 
 	/** Whether snapshots are kept on disk. */
@@ -68,15 +75,38 @@ class SnapshotStore {
 		if (!enabled()) {
 			return Optional.empty();
 		}
-		Path file = this.directory.resolve(FILE);
+		CompletableFuture<Optional<Stored>> early = this.early.getAndSet(null);
+		Optional<Stored> stored = early != null ? early.join() : readFile();
+		if (stored.isPresent() && !version.equals(stored.get().snapshot().version())) {
+			log.info("stored snapshot " + file() + " is of another data version; building the snapshot");
+			return Optional.empty();
+		}
+		return stored.map(Stored::snapshot);
+	}
+
+	/**
+	 * Starts reading the file while the rest of the application starts (it takes about a second at national
+	 * scale); the first {@link #read} then only waits for what is left and checks the version.
+	 */
+	private void readEarly() {
+		CompletableFuture<Optional<Stored>> reading = new CompletableFuture<>();
+		this.early.set(reading);
+		Thread reader = new Thread(() -> reading.complete(readFile()), "read-model-snapshot-reader");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/** The file's contents when they read and were written by this build. */
+	private Optional<Stored> readFile() {
+		Path file = file();
 		try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
 			in.setObjectInputFilter(SnapshotStore::onlyReadModelClasses);
 			Stored stored = (Stored) in.readObject();
-			if (!this.build.equals(stored.build()) || !version.equals(stored.snapshot().version())) {
-				log.info("stored snapshot " + file + " is of another build or data version; building the snapshot");
+			if (!this.build.equals(stored.build())) {
+				log.info("stored snapshot " + file + " is of another build; building the snapshot");
 				return Optional.empty();
 			}
-			return Optional.of(stored.snapshot());
+			return Optional.of(stored);
 		}
 		catch (NoSuchFileException ex) {
 			return Optional.empty();
@@ -85,6 +115,10 @@ class SnapshotStore {
 			log.warn("stored snapshot " + file + " does not read (" + ex + "); building the snapshot");
 			return Optional.empty();
 		}
+	}
+
+	private Path file() {
+		return this.directory.resolve(FILE);
 	}
 
 	/** A new snapshot is served: keep it (the newest only, written one at a time on a worker thread). */
