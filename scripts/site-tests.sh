@@ -16,7 +16,7 @@ unit() {
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
-  (cd frontend && npm ci --no-audit --no-fund && npx vitest run)
+  (cd frontend && npm ci --no-audit --no-fund && npm test)
 }
 
 free_port() {

@@ -1,11 +1,10 @@
 // The portal's own API. Every call answers a Result, never throws: a missing endpoint (404/405/501) is
 // "not available yet" for the view to say so, any other failure is a load error with its status.
+// The shapes of the answers are the contract's (openapi/portal.yaml), generated into src/generated/api.d.ts at
+// build time (tools/api-types): a field renamed or removed there fails the type check of every page that reads it.
+import type { components } from './generated/api';
 
-export interface Envelope {
-  dataset?: string;
-  dataVersion?: number;
-  asOf?: string;
-}
+type Schemas = components['schemas'];
 
 export type Result<T> =
   | { ok: true; data: T }
@@ -60,124 +59,44 @@ export function query(path: string, params: Record<string, string | number | nul
   return text ? `${path}?${text}` : path;
 }
 
-// Shapes of docs/api-v1-aggregates.md. Every member is optional where an older server may not send it.
+// The answers the site reads, named after the contract's schemas.
 
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: number;
-  type?: string;
-}
+/** dataset, dataVersion, asOf and licence: what every answer starts with, and what the data stamp shows. */
+export type Envelope = Schemas['Envelope'];
+/** The envelope of the database-backed answers (searches and records): the same members and the paging links. */
+export type ListEnvelope = Schemas['ListEnvelope'];
+export type Licence = Schemas['Licence'];
+export type SiteConfig = Schemas['SiteConfig'];
 
-export interface SummaryBody {
-  region?: RegionRef | null;
-  year?: number | null;
-  hasData?: boolean;
-  slum?: {
-    areas?: number;
-    baselineHa?: number | null;
-    currentHa?: number | null;
-    officialReducedHa?: number | null;
-    officialReducedPct?: number | null;
-    weightedReducedHa?: number | null;
-    areasByLevel?: Record<string, number>;
-  } | null;
-  access?: { year?: number; safeWaterPct?: number | null; sanitationPct?: number | null } | null;
-  money?: {
-    plannedIdr?: number | null;
-    disbursedIdr?: number | null;
-    disbursementRate?: number | null;
-    activityBudgetIdr?: number | null;
-    bySource?: { source: string; budgetIdr: number | null }[];
-  } | null;
-  activities?: {
-    total?: number | null;
-    byStatus?: Record<string, number>;
-    byType?: { type: string; count: number | null; budgetIdr: number | null }[];
-  } | null;
-  labour?: { workers?: number | null; wagesIdr?: number | null } | null;
-  series?: { year: number; plannedIdr?: number | null; disbursedIdr?: number | null; activities?: number | null; completed?: number | null }[];
-}
+export type Summary = Schemas['Summary'];
+/** The figures of a summary, also the `summary` of a region's profile. */
+export type SummaryBody = Schemas['Figures'];
+export type RegionRef = NonNullable<Schemas['RegionRef']>;
+export type RegionItem = Schemas['RegionItem'];
+export type RegionList = Schemas['RegionList'];
+export type RegionProfile = Schemas['RegionProfile'];
+export type ChildRegion = Schemas['ChildRegion'];
+export type Progress = Schemas['Progress'];
+export type ProgressItem = Progress['items'][number];
+export type Spending = Schemas['Spending'];
+export type SpendingItem = Spending['items'][number];
 
-export type Summary = Envelope & SummaryBody;
+export type Activity = Schemas['Activity'];
+export type ActivityList = Schemas['ActivityList'];
+export type ActivityItem = Schemas['ActivityItem'];
+export type SlumArea = Schemas['SlumArea'];
+export type SlumAreaList = Schemas['SlumAreaList'];
+/** One slum area's answer: the area, its decree, its assessments and (with explain=true) why it has its level. */
+export type SlumAreaItem = Schemas['SlumAreaItem'];
+export type SlumExplanation = Schemas['SlumExplanation'];
+export type Assessment = Schemas['Assessment'];
+export type Decree = Schemas['Decree'];
 
-export interface RegionItem {
-  code: string;
-  name: string;
-  level: number;
-  type?: string;
-  parent?: string | null;
-  parentName?: string | null;
-  hasData?: boolean;
-  lon?: number | null;
-  lat?: number | null;
-}
-
-export interface ChildRegion extends RegionItem {
-  slumReducedHa?: number | null;
-  slumReducedPct?: number | null;
-  plannedIdr?: number | null;
-  disbursedIdr?: number | null;
-  disbursementRate?: number | null;
-  activities?: number | null;
-}
-
-export interface RegionProfile extends Envelope {
-  region: RegionItem & { path?: RegionRef[] };
-  summary?: SummaryBody;
-  children?: ChildRegion[];
-  ranking?: { among: string; metric: string; position: number | null; of: number } | null;
-  links?: Record<string, string>;
-}
-
-export interface ProgressItem {
-  code: string;
-  name: string;
-  value: number | null;
-  hasData?: boolean;
-  lon?: number | null;
-  lat?: number | null;
-}
-
-export interface Progress extends Envelope {
-  level: number;
-  parent: string | null;
-  year: number | null;
-  metric: string;
-  unit: string;
-  /** [west, south, east, north] of the parent and the listed regions, null when none is located */
-  bbox?: [number, number, number, number] | null;
-  items: ProgressItem[];
-}
-
-export interface Activity {
-  id: string;
-  village?: string;
-  villageCode?: string;
-  villageName?: string | null;
-  regencyCode?: string;
-  regencyName?: string | null;
-  slumAreaId?: string | null;
-  allocationId?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  beneficiaryPeople?: number | null;
-  labourWorkers?: number | null;
-  labourWagesIdr?: number | null;
-  fiscalYear?: number;
-  type?: string;
-  name?: string;
-  status?: string;
-  physicalProgress?: number | null;
-  budgetIdr?: number | null;
-  disbursedIdr?: number | null;
-  outputVolume?: number | null;
-  outputUnit?: string | null;
-  lon?: number | null;
-  lat?: number | null;
-}
-
-export interface Page<T> extends Envelope {
-  items: T[];
-  links?: { next?: string | null };
-}
+export type DatasetList = Schemas['DatasetList'];
+export type Dataset = Schemas['DatasetDescription'];
+export type DatasetDownload = Schemas['DatasetDownload'];
+export type CheckList = Schemas['CheckList'];
+export type Check = Schemas['CheckSummary'];
+export type Changes = Schemas['Changes'];
+export type Batch = Schemas['Batch'];
+export type TileJson = Schemas['TileJson'];

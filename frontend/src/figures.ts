@@ -1,5 +1,5 @@
 // Headline figures of a summary (national or one region) and its charts, shared by home, profile and embed.
-import { type SummaryBody, getJson, query } from './api';
+import { type Spending, type SpendingItem, type SummaryBody, getJson, query } from './api';
 import { barChart } from './chart';
 import { h } from './dom';
 import { type Maybe, formatHa, formatIdr, formatNumber, formatPct, formatRate, isNumber } from './format';
@@ -50,8 +50,15 @@ export function figureList(figures: Figure[], options: { compact?: boolean } = {
 const BLUE = '#2b6cb0';
 const GREEN = '#1f7a3a';
 
-export function trendChart(summary: SummaryBody, filename: string): HTMLElement {
-  const rows = seriesTable(summary.series as never, ['plannedIdr', 'disbursedIdr']).map((row) => ({ label: String(row.year), values: row.values }));
+/** What the charts of a page draw: planned and disbursed money per fiscal year, activity budgets by source and type. */
+export interface ChartData {
+  series: { year: number; plannedIdr: number | null; disbursedIdr: number | null }[];
+  bySource: { source: string; budgetIdr: number | null }[];
+  byType: { type: string; budgetIdr: number | null }[];
+}
+
+export function trendChart(charts: ChartData, filename: string): HTMLElement {
+  const rows = seriesTable(charts.series, ['plannedIdr', 'disbursedIdr']).map((row) => ({ label: String(row.year), values: row.values }));
   return barChart({
     title: t('trendTitle'),
     series: [{ name: t('trendPlanned'), colour: BLUE }, { name: t('trendDisbursed'), colour: GREEN }],
@@ -62,19 +69,19 @@ export function trendChart(summary: SummaryBody, filename: string): HTMLElement 
   });
 }
 
-export function sourceChart(summary: SummaryBody, filename: string): HTMLElement {
+export function sourceChart(charts: ChartData, filename: string): HTMLElement {
   return barChart({
     title: t('spendingBySource'),
     series: [{ name: t('figPlanned'), colour: BLUE }],
-    rows: (summary.money?.bySource ?? []).map((item) => ({ label: tDynamic('source_', item.source), values: [item.budgetIdr] })),
+    rows: charts.bySource.map((item) => ({ label: tDynamic('source_', item.source), values: [item.budgetIdr] })),
     format: (value) => formatIdr(value, lang()),
     filename,
     labelHeader: t('name'),
   });
 }
 
-export function typeChart(summary: SummaryBody, filename: string): HTMLElement {
-  const rows = [...(summary.activities?.byType ?? [])]
+export function typeChart(charts: ChartData, filename: string): HTMLElement {
+  const rows = [...charts.byType]
     .sort((a, b) => (b.budgetIdr ?? -1) - (a.budgetIdr ?? -1))
     .map((item) => ({ label: tDynamic('type_', item.type), values: [item.budgetIdr] }));
   return barChart({
@@ -92,31 +99,24 @@ export function failureText(result: { missing: boolean; status: number }, path: 
   return result.missing ? t('endpointMissing', { path }) : t('loadFailed', { status: result.status || 'offline' });
 }
 
-interface SpendingItem {
-  key: string;
-  plannedIdr?: number | null;
-  budgetIdr?: number | null;
-  disbursedIdr?: number | null;
-}
-
 /**
- * Fills the chart parts a summary lacks (trend, sources, types) from /api/v1/spending, the contract's other
- * source of the same figures; parts neither endpoint has stay empty and show "no data yet".
+ * The charts' data: from the summary, and where it lacks a part (trend, sources, types; a village's summary has no
+ * types) from /api/v1/spending, the contract's other source of the same figures; parts neither endpoint has stay
+ * empty and show "no data yet".
  */
-export async function withSpending(summary: SummaryBody, region: string | null): Promise<SummaryBody> {
-  const fetchGroup = async (groupBy: string) => {
-    const result = await getJson<{ items: SpendingItem[] }>(query('/api/v1/spending', { groupBy, region }));
+export async function withSpending(summary: SummaryBody, region: string | null): Promise<ChartData> {
+  const fetchGroup = async (groupBy: string): Promise<SpendingItem[] | null> => {
+    const result = await getJson<Spending>(query('/api/v1/spending', { groupBy, region }));
     return result.ok ? result.data.items : null;
   };
   const [years, sources, types] = await Promise.all([
-    summary.series?.length ? null : fetchGroup('year'),
-    summary.money?.bySource?.length ? null : fetchGroup('source'),
+    summary.series.length ? null : fetchGroup('year'),
+    summary.money?.bySource.length ? null : fetchGroup('source'),
     summary.activities?.byType?.length ? null : fetchGroup('type'),
   ]);
   return {
-    ...summary,
     series: years ? years.map((item) => ({ year: Number(item.key), plannedIdr: item.plannedIdr, disbursedIdr: item.disbursedIdr })) : summary.series,
-    money: { ...summary.money, bySource: sources ? sources.map((item) => ({ source: item.key, budgetIdr: item.budgetIdr ?? null })) : summary.money?.bySource },
-    activities: { ...summary.activities, byType: types ? types.map((item) => ({ type: item.key, count: null, budgetIdr: item.budgetIdr ?? null })) : summary.activities?.byType },
+    bySource: sources ? sources.map((item) => ({ source: item.key, budgetIdr: item.budgetIdr })) : (summary.money?.bySource ?? []),
+    byType: types ? types.map((item) => ({ type: item.key, budgetIdr: item.budgetIdr })) : (summary.activities?.byType ?? []),
   };
 }

@@ -1,23 +1,16 @@
 // The data licence, as the portal configures it (portal.licence.*), read once from /site/config.json: the
 // footer and the data page show it in the current language instead of a text of their own.
 
-import { getJson } from './api';
+import { type Licence, type SiteConfig, getJson } from './api';
 import { h } from './dom';
 import { t } from './i18n';
-
-export interface Licence {
-  id: string;
-  title: string;
-  url: string;
-  attribution: string;
-}
 
 let loaded: Promise<Licence | null> | undefined;
 
 /** The portal's data licence; null when the site configuration cannot be read. */
 export function siteLicence(): Promise<Licence | null> {
-  loaded ??= getJson<{ licence?: Licence }>('/site/config.json').then((result) =>
-    result.ok && result.data.licence ? result.data.licence : null);
+  loaded ??= getJson<SiteConfig>('/site/config.json').then((result) =>
+    result.ok ? result.data.licence : null);
   return loaded;
 }
 

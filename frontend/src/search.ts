@@ -1,6 +1,6 @@
 // Type-ahead over region names (all levels): an ARIA 1.2 combobox with a listbox popup.
 // Arrow keys move, Enter opens the region's profile, Escape closes; results are announced.
-import { type Page, type RegionItem, getJson, query } from './api';
+import { type RegionItem, type RegionList, getJson, query } from './api';
 import { h, uid } from './dom';
 import { t, tDynamic } from './i18n';
 
@@ -59,7 +59,7 @@ export function searchBox(navigate: (path: string) => void): HTMLElement {
   };
   const lookUp = async (text: string) => {
     latest = text;
-    const result = await getJson<Page<RegionItem>>(query('/api/v1/regions', { q: text, limit: 8 }));
+    const result = await getJson<RegionList>(query('/api/v1/regions', { q: text, limit: 8 }));
     if (text !== latest) return;
     if (!result.ok) {
       show([], result.missing ? t('searchUnavailable') : t('loadFailed', { status: result.status }));

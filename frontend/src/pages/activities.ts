@@ -1,5 +1,5 @@
 // A region's activities: a filterable table (year, type, name; kept in the URL) and "download what I see" as CSV.
-import { type Activity, type Page, getJson, query } from '../api';
+import { type Activity, type ActivityList, getJson, query } from '../api';
 import { downloadLink, h, notice, uid } from '../dom';
 import { formatIdr, formatNumber, formatPct } from '../format';
 import { lang, t, tDynamic } from '../i18n';
@@ -32,7 +32,7 @@ export function activitiesSection(code: string, years: number[], state?: Activit
 
   const visible = () => {
     const needle = text.value.trim().toLocaleLowerCase();
-    return needle ? rows.filter((row) => `${row.name ?? ''} ${row.villageName ?? ''}`.toLocaleLowerCase().includes(needle)) : rows;
+    return needle ? rows.filter((row) => `${row.name} ${row.villageName}`.toLocaleLowerCase().includes(needle)) : rows;
   };
   const draw = () => {
     const shown = visible();
@@ -41,13 +41,13 @@ export function activitiesSection(code: string, years: number[], state?: Activit
     more.hidden = !next;
   };
   const load = async (path: string, append: boolean) => {
-    const result = await getJson<Page<Activity>>(path);
+    const result = await getJson<ActivityList>(path);
     if (!result.ok) {
       section.replaceChildren(section.firstChild as Node, notice(t('activitiesMissing')));
       return;
     }
     rows = append ? [...rows, ...result.data.items] : result.data.items;
-    next = result.data.links?.next ?? null;
+    next = result.data.links.next;
     draw();
   };
   const reload = () => {
@@ -87,11 +87,11 @@ export function columns(): string[] {
 export function activityRow(activity: Activity): HTMLTableRowElement {
   const l = lang();
   return h('tr', {},
-    h('td', {}, activity.fiscalYear ?? ''),
-    h('td', {}, activity.villageName ?? activity.village ?? ''),
-    h('td', {}, activity.type ? tDynamic('type_', activity.type) : ''),
-    h('th', { scope: 'row' }, h('a', { href: `/kegiatan/${encodeURIComponent(activity.id)}` }, activity.name ?? activity.id)),
-    h('td', {}, activity.status ? tDynamic('status_', activity.status) : ''),
+    h('td', {}, activity.fiscalYear),
+    h('td', {}, activity.villageName),
+    h('td', {}, tDynamic('type_', activity.type)),
+    h('th', { scope: 'row' }, h('a', { href: `/kegiatan/${encodeURIComponent(activity.id)}` }, activity.name || activity.id)),
+    h('td', {}, tDynamic('status_', activity.status)),
     h('td', { class: 'num' }, formatPct(activity.physicalProgress, l)),
     h('td', { class: 'num' }, formatIdr(activity.budgetIdr, l)),
     h('td', { class: 'num' }, formatIdr(activity.disbursedIdr, l)),
@@ -100,7 +100,7 @@ export function activityRow(activity: Activity): HTMLTableRowElement {
 
 /** CSV keeps raw numbers (machine-readable), with the labels of the table. */
 export function csvRow(activity: Activity): (string | number | null | undefined)[] {
-  return [activity.fiscalYear, activity.villageName ?? activity.village, activity.type, activity.name, activity.status,
+  return [activity.fiscalYear, activity.villageName, activity.type, activity.name, activity.status,
     activity.physicalProgress, activity.budgetIdr, activity.disbursedIdr,
     activity.outputVolume != null ? `${activity.outputVolume} ${activity.outputUnit ?? ''}`.trim() : null];
 }

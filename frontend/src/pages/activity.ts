@@ -1,6 +1,6 @@
 // The page of one activity, /kegiatan/{id}: what was built, where, for how much, how far it got; a small map of
 // its point; the records it belongs to; its answer in the API to download.
-import type { Activity } from '../api';
+import type { Activity, ActivityItem } from '../api';
 import { h } from '../dom';
 import { formatDate, formatNumber, formatPct } from '../format';
 import { lang, t, tDynamic } from '../i18n';
@@ -11,19 +11,19 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
   const id = recordId(context);
   context.setTitle(`${t('recordActivity')} ${id}`);
   const path = `/api/v1/activities/${encodeURIComponent(id)}`;
-  const answer = await loadRecord<Activity>(main, path, `${t('recordActivity')} ${id}`, id);
+  const answer = await loadRecord<ActivityItem>(main, path, `${t('recordActivity')} ${id}`, id);
   if (!answer) return undefined;
   const activity = answer.item;
   context.setEnvelope(answer);
-  context.setTitle(activity.name ?? id);
+  context.setTitle(activity.name || id);
   const places = [
-    { code: activity.regencyCode ?? '', name: activity.regencyName ?? activity.regencyCode ?? '' },
-    { code: activity.villageCode ?? '', name: activity.villageName ?? activity.villageCode ?? '' },
-  ].filter((place) => place.code);
+    { code: activity.regencyCode, name: activity.regencyName ?? activity.regencyCode },
+    { code: activity.villageCode, name: activity.villageName || activity.villageCode },
+  ];
   const map = locationSection(activity.lon, activity.lat, t('recordMapActivity'), async () => null);
   main.append(
-    breadcrumb(places, activity.name ?? id),
-    h('h1', { tabindex: '-1' }, activity.name ?? id),
+    breadcrumb(places, activity.name || id),
+    h('h1', { tabindex: '-1' }, activity.name || id),
     h('p', { class: 'lead' }, [t('recordActivity'), places.map((place) => place.name).reverse().join(', '), activity.id].filter(Boolean).join(' · ')),
     h('section', { 'aria-labelledby': 'angka' }, h('h2', { id: 'angka', class: 'visually-hidden' }, t('recordFigures')), figureRows(figures(activity))),
     map.section,
@@ -39,9 +39,9 @@ export function figures(a: Activity): RecordFigure[] {
   const rupiah = (value: number | null | undefined) => (value == null ? t('noDataYet') : `Rp ${formatNumber(value, l)}`);
   const count = (value: number | null | undefined) => formatNumber(value, l);
   return [
-    { label: t('colType'), field: 'type', value: a.type, text: a.type ? tDynamic('type_', a.type) : t('noDataYet') },
-    { label: t('colStatus'), field: 'status', value: a.status, text: a.status ? capitalise(tDynamic('status_', a.status)) : t('noDataYet') },
-    { label: t('year'), field: 'fiscalYear', value: a.fiscalYear, text: a.fiscalYear ? String(a.fiscalYear) : t('noDataYet') },
+    { label: t('colType'), field: 'type', value: a.type, text: tDynamic('type_', a.type) },
+    { label: t('colStatus'), field: 'status', value: a.status, text: capitalise(tDynamic('status_', a.status)) },
+    { label: t('year'), field: 'fiscalYear', value: a.fiscalYear, text: String(a.fiscalYear) },
     { label: t('colBudget'), field: 'budgetIdr', value: a.budgetIdr, text: rupiah(a.budgetIdr) },
     { label: t('colDisbursed'), field: 'disbursedIdr', value: a.disbursedIdr, text: rupiah(a.disbursedIdr) },
     { label: t('colProgress'), field: 'physicalProgress', value: a.physicalProgress, text: formatPct(a.physicalProgress, l) },

@@ -1,24 +1,11 @@
 // Data page: API, OGC and tile addresses, licence, the data dictionary (every dataset of /api/v1/datasets), the
 // reconciliation checks (/api/v1/checks) and the change log.
-import { type Page, getJson, query } from '../api';
+import { type Batch, type Changes, type Check, type CheckList, type Dataset, type DatasetDownload, type DatasetList, getJson, query } from '../api';
 import { h, notice } from '../dom';
 import { formatDate, formatNumber } from '../format';
 import { licenceParagraph } from '../licence';
 import { type Lang, lang, t } from '../i18n';
 import type { PageContext } from '../page';
-
-interface Change {
-  dataVersion?: number;
-  version?: number;
-  asOf?: string;
-  at?: string;
-  loadedAt?: string;
-  dataset?: string;
-  inserted?: number;
-  updated?: number;
-  deleted?: number;
-  summary?: string;
-}
 
 const LINKS: [string, string, Record<Lang, string>][] = [
   ['/api/v1/summary', 'JSON', { id: 'Angka utama nasional (atau ?region=, ?year=)', en: 'National headline figures (or ?region=, ?year=)' }],
@@ -39,31 +26,6 @@ const LINKS: [string, string, Record<Lang, string>][] = [
   ['/tiles/activities.json', 'TileJSON', { id: 'Tile vektor titik kegiatan', en: 'Vector tiles of activity points' }],
   ['/v3/api-docs', 'OpenAPI', { id: 'Deskripsi API yang dapat dibaca mesin', en: 'Machine-readable API description' }],
 ];
-
-interface Text { id: string; en: string }
-
-interface DatasetField {
-  name: string;
-  type: string;
-  unit: string | null;
-  required: boolean;
-  description: Text;
-  values: { code: string; label: Text }[];
-}
-
-interface Download { format: string; url: string; byteSize: number; since: number | null; compression: string | null }
-
-interface Dataset {
-  id: string;
-  title: Text;
-  description: Text;
-  api: string;
-  ogc: string[];
-  recordCount: number;
-  modified: string | null;
-  fields: DatasetField[];
-  downloads?: Download[];
-}
 
 /** The path of one of the portal's own absolute URLs, so that links work on any host the site is opened from. */
 function local(url: string): string {
@@ -88,30 +50,21 @@ function fieldTable(dataset: Dataset, l: Lang): HTMLElement {
 }
 
 /** "CSV, gzip (12 KB)", or for a delta "changes since version 6, NDJSON (3 KB)". */
-function downloadLabel(file: Download, l: Lang): string {
+function downloadLabel(file: DatasetDownload, l: Lang): string {
   const size = `${formatNumber(Math.max(1, Math.round(file.byteSize / 1024)), l)} KB`;
-  if (file.since !== null && file.since !== undefined) return t('downloadDelta', { since: file.since, size });
+  if (file.since !== null) return t('downloadDelta', { since: file.since, size });
   return file.compression ? t('downloadWhole', { format: file.format.toUpperCase(), size }) : t('downloadGeoPackage', { size });
 }
 
 function datasetSection(dataset: Dataset, l: Lang): HTMLElement {
   const links: [string, string][] = [[local(dataset.api), 'API'], ...dataset.ogc.map((url): [string, string] => [local(url), 'OGC API - Features']),
-    ...(dataset.downloads ?? []).map((file): [string, string] => [local(file.url), downloadLabel(file, l)])];
+    ...dataset.downloads.map((file): [string, string] => [local(file.url), downloadLabel(file, l)])];
   return h('section', { id: dataset.id, 'aria-labelledby': `ds-${dataset.id}`, class: 'dataset' },
     h('h3', { id: `ds-${dataset.id}` }, dataset.title[l]),
     h('p', {}, dataset.description[l]),
     h('p', { class: 'dataset-facts' }, t('datasetFacts', { n: formatNumber(dataset.recordCount, l), date: formatDate(dataset.modified, l) })),
     h('ul', { class: 'link-list' }, ...links.map(([href, label]) => h('li', {}, h('a', { href }, label), ' ', h('code', {}, href)))),
     h('details', {}, h('summary', {}, t('datasetFields', { n: dataset.fields.length })), fieldTable(dataset, l)));
-}
-
-interface Check {
-  id: string;
-  dataset: string;
-  title: Text;
-  description: Text;
-  status: 'pass' | 'fail';
-  count: number;
 }
 
 function checkItem(check: Check, l: Lang): HTMLElement {
@@ -123,7 +76,7 @@ function checkItem(check: Check, l: Lang): HTMLElement {
 }
 
 async function renderChecks(section: HTMLElement, l: Lang): Promise<void> {
-  const result = await getJson<Page<Check>>('/api/v1/checks');
+  const result = await getJson<CheckList>('/api/v1/checks');
   if (!result.ok) {
     section.append(notice(t('checksMissing')));
     return;
@@ -131,12 +84,14 @@ async function renderChecks(section: HTMLElement, l: Lang): Promise<void> {
   section.append(h('ul', { class: 'checks' }, ...result.data.items.map((check) => checkItem(check, l))));
 }
 
-async function renderCatalog(section: HTMLElement, l: Lang): Promise<void> {
-  const result = await getJson<Page<Dataset>>('/api/v1/datasets');
+async function renderCatalog(section: HTMLElement, l: Lang, context: PageContext): Promise<void> {
+  const result = await getJson<DatasetList>('/api/v1/datasets');
   if (!result.ok) {
     section.append(notice(t('datasetsMissing')));
     return;
   }
+  // the data stamp: the change feed's answer names no dataset, so the "synthetic" label comes from this one
+  context.setEnvelope(result.data);
   section.append(...result.data.items.map((dataset) => datasetSection(dataset, l)));
 }
 
@@ -158,20 +113,22 @@ export async function render(main: HTMLElement, context: PageContext): Promise<v
     checks,
     changes,
   );
-  await Promise.all([renderCatalog(catalog, l), renderChecks(checks, l)]);
-  const result = await getJson<Page<Change>>(query('/api/v1/changes', { limit: 20 }));
+  await Promise.all([renderCatalog(catalog, l, context), renderChecks(checks, l)]);
+  const result = await getJson<Changes>(query('/api/v1/changes', { limit: 20 }));
   if (!result.ok) {
     changes.append(notice(t('changesMissing')));
     return;
   }
-  context.setEnvelope(result.data);
-  if (result.data.items.length === 0) {
+  const batches = result.data.items ?? [];
+  if (batches.length === 0) {
     changes.append(h('p', {}, t('changesNone')));
     return;
   }
-  changes.append(h('ul', { class: 'changes' }, ...result.data.items.map((change) => h('li', {},
-    [t('dataVersion', { v: change.dataVersion ?? change.version ?? '?' }), formatDate(change.asOf ?? change.at ?? change.loadedAt, l),
-      change.dataset, change.summary,
-      change.inserted != null ? `+${change.inserted}` : null, change.updated != null ? `~${change.updated}` : null,
-      change.deleted != null ? `−${change.deleted}` : null].filter((part) => part !== null && part !== undefined && part !== '').join(' · ')))));
+  changes.append(h('ul', { class: 'changes' }, ...batches.map((batch) => h('li', {}, changeLine(batch, l)))));
+}
+
+/** "Versi data 7 · 4 Desember 2026 · activities · +120 · ~3 · −1": what one batch changed. */
+function changeLine(batch: Batch, l: Lang): string {
+  return [t('dataVersion', { v: batch.dataVersion }), formatDate(batch.committedAt, l), batch.dataset,
+    `+${formatNumber(batch.rowsInserted, l)}`, `~${formatNumber(batch.rowsUpdated, l)}`, `−${formatNumber(batch.rowsDeleted, l)}`].join(' · ');
 }

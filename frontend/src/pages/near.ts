@@ -2,7 +2,7 @@
 // browser only when the button is pressed) or of the point in the URL (?near=lon,lat&radius=m, shareable).
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { type Activity, type Page, getJson, query } from '../api';
+import { type Activity, type ActivityList, type SiteConfig, type SlumArea, type SlumAreaList, getJson, query } from '../api';
 import { downloadLink, h, notice, uid } from '../dom';
 import { formatHa } from '../format';
 import { lang, t } from '../i18n';
@@ -11,16 +11,6 @@ import { createMap } from '../map/create';
 import { toCsv } from '../shape';
 import { activityRow, columns, csvRow } from './activities';
 import { LEVEL_KEYS } from './slum-areas';
-
-interface NearSlumArea {
-  id: string;
-  lon?: number | null;
-  lat?: number | null;
-  name?: string;
-  regencyName?: string;
-  areaHa?: number | null;
-  latestLevel?: string | null;
-}
 
 const RADII = [500, 1000, 2000, 5000, 10000];
 const LIMIT = 100;
@@ -44,7 +34,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
     mapCaption,
     results,
   );
-  const config = await getJson<{ mapStyleUrl?: string }>('/site/config.json');
+  const config = await getJson<SiteConfig>('/site/config.json');
   let map: MapLibreMap | null = null;
 
   let point: [number, number] | null = parsePoint(params.get('near'));
@@ -55,8 +45,8 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
     status.textContent = t('nearLoading');
     const near = { near: `${lon},${lat}`, radius: radius.value, limit: LIMIT };
     const [activities, areas] = await Promise.all([
-      getJson<Page<Activity>>(query('/api/v1/activities', near)),
-      getJson<Page<NearSlumArea>>(query('/api/v1/slum-areas', near)),
+      getJson<ActivityList>(query('/api/v1/activities', near)),
+      getJson<SlumAreaList>(query('/api/v1/slum-areas', near)),
     ]);
     if (!activities.ok || !areas.ok) {
       status.textContent = '';
@@ -99,7 +89,7 @@ export async function render(main: HTMLElement, context: PageContext): Promise<C
 
 /** The circle searched, the visitor's point, the activities and the slum areas found, on a small map (the lists are its text twin). */
 function showOnMap(existing: MapLibreMap | null, box: HTMLElement, styleUrl: string | undefined, point: [number, number],
-  metres: number, activities: Activity[], areas: NearSlumArea[]): MapLibreMap | null {
+  metres: number, activities: Activity[], areas: SlumArea[]): MapLibreMap | null {
   const data = {
     circle: { type: 'FeatureCollection', features: [circle(point, metres)] } as FeatureCollection,
     centre: points([{ lon: point[0], lat: point[1] }]),
@@ -142,7 +132,7 @@ function frame(map: MapLibreMap, [lon, lat]: [number, number], metres: number): 
   map.fitBounds([[lon - dLon, lat - dLat], [lon + dLon, lat + dLat]], { padding: 16, duration: 0 });
 }
 
-function points(items: { lon?: number | null; lat?: number | null }[]): FeatureCollection<Point> {
+function points(items: { lon: number | null; lat: number | null }[]): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
   for (const item of items) {
     if (item.lon != null && item.lat != null) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [item.lon, item.lat] } });
@@ -193,7 +183,7 @@ function activitiesTable(items: Activity[], point: [number, number]): HTMLElemen
   return section;
 }
 
-function areasTable(items: NearSlumArea[]): HTMLElement {
+function areasTable(items: SlumArea[]): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'near-areas' }, h('h2', { id: 'near-areas' }, t('nearAreasTitle')));
   if (items.length === 0) {
     section.append(h('p', {}, t('nearAreasNone')));
@@ -204,8 +194,8 @@ function areasTable(items: NearSlumArea[]): HTMLElement {
     h('caption', { class: 'visually-hidden' }, t('nearAreasTitle')),
     h('thead', {}, h('tr', {}, ...[t('name'), t('colRegency'), t('colArea'), t('colLevel')].map((column) => h('th', { scope: 'col' }, column)))),
     h('tbody', {}, ...items.map((area) => h('tr', {},
-      h('th', { scope: 'row' }, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name ?? area.id)),
-      h('td', {}, area.regencyName ?? ''),
+      h('th', { scope: 'row' }, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name || area.id)),
+      h('td', {}, area.regencyName),
       h('td', { class: 'num' }, formatHa(area.areaHa, l)),
       h('td', {}, t(LEVEL_KEYS[levelKey(area.latestLevel)]))))))));
   return section;

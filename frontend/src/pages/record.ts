@@ -3,7 +3,7 @@
 // The server renders the same record into the HTML for readers without JavaScript (a <noscript> block).
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { type Envelope, getJson } from '../api';
+import { type ListEnvelope, type SiteConfig, getJson } from '../api';
 import { h, notice } from '../dom';
 import { failureText } from '../figures';
 import { type Maybe, isNumber } from '../format';
@@ -11,9 +11,8 @@ import { t } from '../i18n';
 import { createMap } from '../map/create';
 import type { Cleanup, PageContext } from '../page';
 
-export interface ItemEnvelope<T> extends Envelope {
-  item: T;
-}
+/** A record's answer (`/api/v1/activities/{id}`, `/api/v1/slum-areas/{id}`): the envelope and the record as `item`. */
+export type RecordAnswer = ListEnvelope & { item: unknown };
 
 export interface RecordFigure {
   label: string;
@@ -44,8 +43,8 @@ export function recordId(context: PageContext): string {
 }
 
 /** The record's API answer, or a heading and the reason it could not be shown. */
-export async function loadRecord<T>(main: HTMLElement, path: string, heading: string, id: string): Promise<ItemEnvelope<T> | null> {
-  const result = await getJson<ItemEnvelope<T>>(path);
+export async function loadRecord<T extends RecordAnswer>(main: HTMLElement, path: string, heading: string, id: string): Promise<T | null> {
+  const result = await getJson<T>(path);
   if (result.ok) return result.data;
   main.append(h('h1', { tabindex: '-1' }, heading),
     notice(result.status === 404 ? t('recordNotFound', { id }) : failureText(result, path), 'error'));
@@ -103,7 +102,7 @@ export function locationSection(lon: Maybe<number>, lat: Maybe<number>, caption:
   let map: MapLibreMap | null = null;
   let closed = false;
   // the map is made once the section is in the page (MapLibre measures its container)
-  void getJson<{ mapStyleUrl?: string }>('/site/config.json').then((config) => {
+  void getJson<SiteConfig>('/site/config.json').then((config) => {
     if (!closed) map = drawMap(box, [lon, lat], config.ok ? config.data.mapStyleUrl : undefined, shape);
   });
   return {

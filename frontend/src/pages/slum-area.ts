@@ -1,7 +1,7 @@
 // The page of one slum area, /kawasan/{id}: its level and score, area, typology and handling, the villages it
 // spans, its decree and assessment history; a small map of its boundary; its answer in the API to download.
 import type { FeatureCollection, Geometry } from 'geojson';
-import { getJson } from '../api';
+import { type Assessment, type SlumArea, type SlumAreaItem, getJson } from '../api';
 import { h } from '../dom';
 import { formatDate, formatHa, formatNumber } from '../format';
 import { lang, t } from '../i18n';
@@ -10,63 +10,25 @@ import { type SlumLevel, levelOfScore } from '../shape';
 import { type RecordFigure, breadcrumb, capitalise, downloads, figureRows, linkSection, loadRecord, locationSection, recordId } from './record';
 import { LEVEL_KEYS } from './slum-areas';
 
-export interface SlumArea {
-  id: string;
-  name?: string;
-  regencyCode?: string;
-  regencyName?: string;
-  areaHa?: number | null;
-  typology?: string | null;
-  legality?: string | null;
-  priority?: number | null;
-  handling?: string | null;
-  scale?: string | null;
-  villageCodes?: string[];
-  latestYear?: number | null;
-  latestKind?: string | null;
-  latestRegulation?: string | null;
-  latestTotalScore?: number | null;
-  latestLevel?: string | null;
-  lon?: number | null;
-  lat?: number | null;
-}
-
-interface Assessment {
-  id: string;
-  year?: number;
-  kind?: string;
-  regulation?: string;
-  totalScore?: number | null;
-  level?: string | null;
-  areaHa?: number | null;
-}
-
-interface Decree {
-  id: string;
-  number?: string;
-  decreeDate?: string;
-  issuer?: string;
-}
-
 export async function render(main: HTMLElement, context: PageContext): Promise<Cleanup | undefined> {
   const id = recordId(context);
   context.setTitle(`${t('recordSlumArea')} ${id}`);
   const path = `/api/v1/slum-areas/${encodeURIComponent(id)}`;
-  const answer = await loadRecord<SlumArea>(main, path, `${t('recordSlumArea')} ${id}`, id);
+  const answer = await loadRecord<SlumAreaItem>(main, path, `${t('recordSlumArea')} ${id}`, id);
   if (!answer) return undefined;
-  const { decree, assessments } = answer as unknown as { decree?: Decree | null; assessments?: Assessment[] };
+  const { decree, assessments } = answer;
   const area = answer.item;
   context.setEnvelope(answer);
-  context.setTitle(area.name ?? id);
-  const places = area.regencyCode ? [{ code: area.regencyCode, name: area.regencyName ?? area.regencyCode }] : [];
+  context.setTitle(area.name || id);
+  const places = [{ code: area.regencyCode, name: area.regencyName || area.regencyCode }];
   const map = locationSection(area.lon, area.lat, t('recordMapArea'), () => boundary(path));
   main.append(
-    breadcrumb(places, area.name ?? id),
-    h('h1', { tabindex: '-1' }, area.name ?? id),
+    breadcrumb(places, area.name || id),
+    h('h1', { tabindex: '-1' }, area.name || id),
     h('p', { class: 'lead' }, [t('recordSlumArea'), area.regencyName, area.id].filter(Boolean).join(' · ')),
     h('section', { 'aria-labelledby': 'angka' }, h('h2', { id: 'angka', class: 'visually-hidden' }, t('recordFigures')), figureRows(figures(area))),
     map.section,
-    linkSection('wilayah', t('recordVillages'), (area.villageCodes ?? []).map((code) => [code, `/wilayah/${code}`])) ?? '',
+    linkSection('wilayah', t('recordVillages'), area.villageCodes.map((code) => [code, `/wilayah/${code}`])) ?? '',
     decree ? linkSection('sk', t('recordDecree'), [[[decree.number, formatDate(decree.decreeDate, lang()), decree.issuer].filter(Boolean).join(', '), `/api/v1/decrees/${encodeURIComponent(decree.id)}`]]) ?? '' : '',
     history(assessments ?? []),
     linkSection('penjelasan', t('recordWhy'), [[t('recordExplain'), `${path}?explain=true`]]) ?? '',
@@ -103,9 +65,9 @@ function history(assessments: Assessment[]): HTMLElement | string {
       h('caption', { class: 'visually-hidden' }, t('recordHistory')),
       h('thead', {}, h('tr', {}, ...columns.map((column) => h('th', { scope: 'col' }, column)))),
       h('tbody', {}, ...assessments.map((a) => h('tr', {},
-        h('th', { scope: 'row' }, String(a.year ?? '')),
-        h('td', {}, a.kind ?? ''),
-        h('td', {}, a.regulation ?? ''),
+        h('th', { scope: 'row' }, String(a.year)),
+        h('td', {}, a.kind),
+        h('td', {}, a.regulation),
         h('td', { class: 'num' }, formatNumber(a.totalScore, l)),
         h('td', {}, levelText(a.level, a.totalScore)),
         h('td', { class: 'num' }, formatHa(a.areaHa, l))))))));

@@ -1,34 +1,10 @@
-// The 7+1 indicator scores of a region's slum areas, explained in plain words.
-// The slum-area endpoints are read defensively: members that are absent show "no data yet".
-import { type Page, getJson, query } from '../api';
+// The 7+1 indicator scores of a region's slum areas, explained in plain words: each area's latest assessment
+// criterion by criterion (`/api/v1/slum-areas/{id}?explain=true`).
+import { type SlumArea, type SlumAreaItem, type SlumAreaList, type SlumExplanation, getJson, query } from '../api';
 import { h, notice } from '../dom';
-import { type Maybe, formatHa, formatPct, isNumber } from '../format';
+import { formatHa, formatPct, isNumber } from '../format';
 import { type MessageKey, lang, t } from '../i18n';
 import { type SlumLevel, levelOfScore } from '../shape';
-
-interface SlumAreaItem {
-  id: string;
-  name?: string;
-  areaHa?: number | null;
-  level?: string | null;
-  score?: number | null;
-  totalScore?: number | null;
-}
-
-interface CriterionExplained {
-  id?: string;
-  code?: string;
-  name?: string;
-  aspect?: string;
-  pct?: number | null;
-  percent?: number | null;
-  score?: number | null;
-}
-
-interface SlumAreaExplained extends SlumAreaItem {
-  explain?: { criteria?: CriterionExplained[]; totalScore?: number | null; level?: string | null; regulation?: string | null };
-  criteria?: CriterionExplained[];
-}
 
 const MAX_AREAS = 6;
 
@@ -45,7 +21,7 @@ export async function slumAreasSection(code: string, href: string | undefined): 
     h('h2', { id: 'slum-areas' }, t('slumAreasTitle')),
     h('p', {}, t('slumAreasIntro')));
   const path = href ?? query('/api/v1/slum-areas', { region: code, limit: MAX_AREAS });
-  const list = await getJson<Page<SlumAreaItem>>(path);
+  const list = await getJson<SlumAreaList>(path);
   if (!list.ok) {
     section.append(notice(t('slumAreasMissing')));
     return section;
@@ -54,31 +30,27 @@ export async function slumAreasSection(code: string, href: string | undefined): 
     section.append(h('p', { class: 'no-data' }, t('noDataYet')));
     return section;
   }
-  const explained = await Promise.all(list.data.items.slice(0, MAX_AREAS).map(async (item) => {
-    const detail = await getJson<SlumAreaExplained>(query(`/api/v1/slum-areas/${encodeURIComponent(item.id)}`, { explain: 'true' }));
-    return detail.ok ? { ...item, ...detail.data } : item;
+  const explained = await Promise.all(list.data.items.slice(0, MAX_AREAS).map(async (area) => {
+    const detail = await getJson<SlumAreaItem>(query(`/api/v1/slum-areas/${encodeURIComponent(area.id)}`, { explain: 'true' }));
+    return { area, explanation: detail.ok ? (detail.data.explanation ?? null) : null };
   }));
-  section.append(h('ul', { class: 'slum-areas' }, ...explained.map(areaCard)));
+  section.append(h('ul', { class: 'slum-areas' }, ...explained.map(({ area, explanation }) => areaCard(area, explanation))));
   return section;
 }
 
-function areaCard(area: SlumAreaExplained): HTMLElement {
-  const total = firstNumber(area.explain?.totalScore, area.totalScore, area.score);
+function areaCard(area: SlumArea, explanation: SlumExplanation | null): HTMLElement {
+  const total = explanation?.totalScore ?? area.latestTotalScore;
   const level = isNumber(total) ? levelOfScore(total) : 'unassessed';
-  const criteria = area.explain?.criteria ?? area.criteria ?? [];
+  const criteria = explanation?.criteria ?? [];
   return h('li', { class: 'slum-area' },
-    h('h3', {}, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name ?? area.id)),
-    h('p', {}, [isNumber(area.areaHa) ? formatHa(area.areaHa, lang()) : null,
-      isNumber(total) ? t('slumAreaScore', { score: total, level: t(LEVEL_KEYS[level]) }) : t('levelUnassessed')].filter(Boolean).join(' · ')),
+    h('h3', {}, h('a', { href: `/kawasan/${encodeURIComponent(area.id)}` }, area.name || area.id)),
+    h('p', {}, [formatHa(area.areaHa, lang()),
+      isNumber(total) ? t('slumAreaScore', { score: total, level: t(LEVEL_KEYS[level]) }) : t('levelUnassessed')].join(' · ')),
     criteria.length > 0
       ? h('ul', { class: 'criteria' }, ...criteria.map((criterion) => h('li', {}, t('criterionScore', {
-        name: criterion.name ?? criterion.aspect ?? criterion.code ?? criterion.id ?? '?',
+        name: criterion.name,
         score: isNumber(criterion.score) ? criterion.score : t('noDataYet'),
-        pct: formatPct(firstNumber(criterion.pct, criterion.percent), lang()),
+        pct: formatPct(criterion.percentage, lang()),
       }))))
       : null);
-}
-
-function firstNumber(...values: Maybe<number>[]): number | null {
-  return values.find(isNumber) ?? null;
 }
