@@ -15,7 +15,11 @@ final class Envelope {
 	}
 
 	static Map<String, Object> of(Snapshot snapshot, Licence licence) {
-		DataVersion version = snapshot.version();
+		return of(snapshot.version(), licence);
+	}
+
+	/** The same for an answer read from the database at {@code version}. */
+	static Map<String, Object> of(DataVersion version, Licence licence) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dataset", version.dataset());
 		body.put("dataVersion", version.version());

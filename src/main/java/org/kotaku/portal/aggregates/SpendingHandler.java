@@ -9,7 +9,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
-import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;
@@ -31,7 +31,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  * one way, with the disbursement rate. Groups {@code year}, {@code program} and {@code region} carry allocation
  * ceilings ({@code plannedIdr}) and disbursed tranches; {@code type} carries activity budgets and what was
  * disbursed on them; {@code source} the activity budgets by funding source. Figures a group does not have are
- * null.
+ * null. Answered from the read model's snapshot, except the types of a village or of a district in one year, which
+ * the snapshot does not keep ({@link Snapshot#keepsTypes}): those come from the database ({@link RegionTypes}), with
+ * the data version read beside them, in the same shapes.
  */
 @Configuration(proxyBeanMethods = false)
 class SpendingHandler {
@@ -55,10 +57,13 @@ class SpendingHandler {
 
 	private final Licence licence;
 
-	SpendingHandler(ReadModel readModel, CachedAnswers answers, Licence licence) {
+	private final RegionTypes regionTypes;
+
+	SpendingHandler(ReadModel readModel, CachedAnswers answers, Licence licence, RegionTypes regionTypes) {
 		this.readModel = readModel;
 		this.answers = answers;
 		this.licence = licence;
+		this.regionTypes = regionTypes;
 	}
 
 	@Bean
@@ -72,19 +77,30 @@ class SpendingHandler {
 		GroupBy groupBy = params.choice("groupBy", GroupBy.class).orElse(GroupBy.YEAR);
 		String region = AggregateParams.region(params, "region", snapshot);
 		int year = AggregateParams.year(params);
-		if (groupBy == GroupBy.TYPE && (region.length() > 8 || (year != 0 && region.length() > 5))) {
-			throw PortalException.invalidParameter("groupBy", "groupBy=type is available for the nation, provinces "
-					+ "and regencies (any year) and for districts over all years (leave out year); not for villages.");
+		Breakdown breakdown = new Breakdown(groupBy, Envelope.region(snapshot, region), year,
+				AggregateParams.format(request, params));
+		if (groupBy == GroupBy.TYPE && !Snapshot.keepsTypes(region, year)) {
+			return this.regionTypes.read(region, year)
+				.flatMap((read) -> answer(request, breakdown, read.version(),
+						read.types().stream().map(SpendingHandler::type).toList()));
 		}
-		List<Item> items = items(snapshot, groupBy, region, year);
-		if (AggregateParams.format(request, params) == AggregateParams.Format.CSV) {
-			return this.answers.answer(request, snapshot.version(), () -> csv(groupBy, year, items));
+		return answer(request, breakdown, snapshot.version(), items(snapshot, groupBy, region, year));
+	}
+
+	/** What a request asks for: the grouping, the region (null: the nation), the year (0: all) and the format. */
+	private record Breakdown(GroupBy groupBy, Map<String, Object> region, int year, AggregateParams.Format format) {
+	}
+
+	private Mono<ServerResponse> answer(ServerRequest request, Breakdown breakdown, DataVersion version,
+			List<Item> items) {
+		if (breakdown.format() == AggregateParams.Format.CSV) {
+			return this.answers.answer(request, version, () -> csv(breakdown.groupBy(), breakdown.year(), items));
 		}
-		return this.answers.json(request, snapshot.version(), () -> {
-			Map<String, Object> body = Envelope.of(snapshot, this.licence);
-			body.put("groupBy", groupBy.name().toLowerCase(java.util.Locale.ROOT));
-			body.put("region", Envelope.region(snapshot, region));
-			body.put("year", year == 0 ? null : year);
+		return this.answers.json(request, version, () -> {
+			Map<String, Object> body = Envelope.of(version, this.licence);
+			body.put("groupBy", breakdown.groupBy().name().toLowerCase(java.util.Locale.ROOT));
+			body.put("region", breakdown.region());
+			body.put("year", breakdown.year() == 0 ? null : breakdown.year());
 			body.put("items", items);
 			return body;
 		});

@@ -1,12 +1,8 @@
 package org.kotaku.portal.changes;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 import reactor.core.publisher.Flux;
 
-import org.springframework.core.io.ClassPathResource;
+import org.kotaku.portal.api.SqlFile;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,7 +16,7 @@ class ChangeLog {
 
 	ChangeLog(DatabaseClient db) {
 		this.db = db;
-		this.recordsSince = sql("sql/changes/records-since.sql");
+		this.recordsSince = SqlFile.read("sql/changes/records-since.sql");
 	}
 
 	/** Up to {@code limit} record changes after version {@code since}, in version order, after the cursor. */
@@ -34,15 +30,6 @@ class ChangeLog {
 			.map((row) -> new RecordChange(row.get("dataset", String.class), row.get("record_id", String.class),
 					row.get("change", String.class), row.get("version", Long.class)))
 			.all();
-	}
-
-	private static String sql(String path) {
-		try {
-			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

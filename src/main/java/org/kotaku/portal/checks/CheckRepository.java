@@ -1,8 +1,5 @@
 package org.kotaku.portal.checks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +13,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import org.kotaku.portal.api.SqlFile;
 import org.kotaku.portal.httpcache.VersionedQueryCache;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
@@ -97,12 +94,7 @@ class CheckRepository {
 	}
 
 	private static String read(Check check) {
-		try {
-			return new ClassPathResource(check.resource()).getContentAsString(StandardCharsets.UTF_8).strip();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("missing check SQL " + check.resource(), ex);
-		}
+		return SqlFile.read(check.resource()).strip();
 	}
 
 }

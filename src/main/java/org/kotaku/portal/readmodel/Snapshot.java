@@ -125,11 +125,20 @@ public final class Snapshot implements java.io.Serializable {
 	}
 
 	/**
-	 * Activities by type of a region and year. Given for the nation, provinces and regencies in every year, and
-	 * for districts over all years only (not for villages); empty where not given or nothing was reported.
+	 * Activities by type of a region and year, where {@link #keepsTypes} (else empty); empty too where nothing was
+	 * reported.
 	 */
 	public List<TypeFigures> types(String code, int year) {
 		return this.types.getOrDefault(typeKey(code, year), List.of());
+	}
+
+	/**
+	 * Whether snapshots keep the activities by type of a region in a year (0: all years): of the nation, provinces
+	 * and regencies in every year, of districts over all years only, of no village (which bounds their memory at
+	 * national scale; the others are read from the database).
+	 */
+	public static boolean keepsTypes(String code, int year) {
+		return code.length() <= 5 || (code.length() <= 8 && year == 0);
 	}
 
 	/** Whether anything was ever reported for the region (for regencies: it is in the program). */

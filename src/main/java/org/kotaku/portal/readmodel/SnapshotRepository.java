@@ -3,11 +3,9 @@ package org.kotaku.portal.readmodel;
 import org.kotaku.portal.api.ConsistentRead;
 import org.kotaku.portal.api.PublicQueryTimeout;
 import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.api.SqlFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import reactor.core.scheduler.Scheduler;
 import org.kotaku.portal.readmodel.SnapshotBuilder.TypeRow;
 import org.kotaku.portal.readmodel.SnapshotBuilder.VillageYear;
 import org.kotaku.portal.readmodel.Tally.Slot;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -367,12 +364,7 @@ class SnapshotRepository {
 	}
 
 	private static String sql(String name) {
-		try {
-			return new ClassPathResource("sql/readmodel/" + name + ".sql").getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return SqlFile.read("sql/readmodel/" + name + ".sql");
 	}
 
 }
