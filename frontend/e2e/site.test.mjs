@@ -14,12 +14,18 @@ const PAGES = {
   home: '/',
   map: '/peta',
   region: '/wilayah/64.71',
+  village: '/wilayah/64.71.02.1006',
   near: '/sekitar?near=116.8312,-1.2654&radius=2000',
   data: '/data',
   about: '/about',
   embed: '/embed/wilayah/64.71',
   slumArea: '/kawasan/KWS-6471-001',
+  accessibility: '/aksesibilitas',
 };
+// axe's WCAG 2.0-2.2 A/AA rules and its best practices (landmarks, unique names, headings); findings of moderate impact
+// or worse fail a test
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const AXE_FAILING = ['moderate', 'serious', 'critical'];
 
 let browser;
 const foreignRequests = [];
@@ -32,8 +38,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(path, { width = 1280, lang = 'id', geolocation } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true,
+async function open(path, { width = 1280, height = 900, scale = 1, lang = 'id', geolocation } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, acceptDownloads: true,
     ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}) });
   await context.addInitScript((language) => {
     if (!localStorage.getItem('kotaku-lang')) localStorage.setItem('kotaku-lang', language);
@@ -139,6 +145,130 @@ async function renderedYears(page) {
 async function settle(page) {
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
 }
+
+/**
+ * What does not fit on the screen: the page scrolls sideways, or an element (outside a table's own scrolling box and
+ * the map) reaches past the right edge. Empty when the page reflows (WCAG 1.4.10).
+ */
+async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    if (document.documentElement.scrollWidth > width) problems.push(`page ${document.documentElement.scrollWidth} px wide in ${width}`);
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('.table-scroll, .map, .visually-hidden, .skip-link, [hidden]')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width > 0 && box.right > width + 1) problems.push(`${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)}`);
+    }
+    return problems.slice(0, 5);
+  });
+}
+
+/** Where the focused element is and how it looks: in the viewport, on top at its centre, with a focus outline. */
+async function focusState(page) {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    return {
+      name: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}"`,
+      inViewport: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth,
+      onTop: top !== null && (top === element || element.contains(top) || top.contains(element)),
+      outlined: (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+    };
+  });
+}
+
+describe('accessibility beyond the automated scan', () => {
+  const REFLOW = { ...PAGES };
+  for (const [label, options] of [['320 px', { width: 320, height: 800 }], ['200 % zoom', { width: 640, height: 450, scale: 2 }]]) {
+    test(`every page type reflows at ${label} without sideways scrolling, screenshots`, async () => {
+      const file = label === '320 px' ? '320' : 'zoom200';
+      for (const [name, path] of Object.entries(REFLOW)) {
+        const page = await open(path, options);
+        if (name === 'map') await waitForMap(page);
+        await settle(page);
+        assert.deepEqual(await overflow(page), [], `${path} at ${label}`);
+        assert.ok(await page.locator('h1').first().isVisible(), `${path} shows its heading at ${label}`);
+        await page.screenshot({ path: new URL(`${name}-${file}.png`, SHOTS).pathname, fullPage: true });
+        await closePage(page);
+      }
+    });
+  }
+
+  for (const [name, where] of Object.entries({ home: PAGES.home, map: PAGES.map, region: PAGES.region, activity: null, slumArea: PAGES.slumArea, accessibility: PAGES.accessibility })) {
+    test(`${name}: every element Tab reaches is on screen, not covered, and shows its focus (375 px)`, async () => {
+      const path = where ?? `/kegiatan/${encodeURIComponent((await api('/api/v1/activities?region=64.71&limit=1')).items[0].id)}`;
+      const page = await open(path, { width: 375, height: 740 });
+      if (name === 'map') await waitForMap(page);
+      await settle(page);
+      const seen = [];
+      for (let step = 0; step < 60; step++) {
+        await page.keyboard.press('Tab');
+        const state = await focusState(page);
+        if (state === null || (seen.length > 0 && state.name === seen[0])) break;
+        seen.push(state.name);
+        assert.ok(state.inViewport, `${path}: ${state.name} is scrolled into view`);
+        assert.ok(state.onTop, `${path}: ${state.name} is not hidden under another element`);
+        assert.ok(state.outlined, `${path}: ${state.name} shows a focus outline`);
+      }
+      assert.ok(seen.length >= 8, `${path}: Tab reached ${seen.length} elements`);
+      await closePage(page);
+    });
+  }
+
+  test('the table beside the map drills down from Indonesia to a kelurahan by keyboard alone', async () => {
+    const page = await open('/peta');
+    await waitForMap(page);
+    const twinButton = () => page.evaluate(() => document.activeElement?.closest('.twin tbody') ? document.activeElement.closest('tr').dataset.code : null);
+    let code = null;
+    for (let step = 0; step < 80 && code === null; step++) {
+      await page.keyboard.press('Tab');
+      code = await twinButton();
+    }
+    assert.ok(code, 'Tab reaches the first region of the table');
+    for (const level of [2, 3, 4]) {
+      assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Masuk ke /);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((parent) => {
+        const rows = [...document.querySelectorAll('.twin tbody tr')];
+        return rows.length > 0 && rows.every((tr) => tr.dataset.code.startsWith(`${parent}.`));
+      }, code, { timeout: 15_000 });
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'twin-summary', 'focus stays in the table, on its summary');
+      assert.match(await page.textContent('.twin-summary'), new RegExp(`^${['', '', 'Kabupaten/kota', 'Kecamatan', 'Kelurahan/desa'][level].replace('/', '\\/')} · `));
+      assert.match(page.url(), new RegExp(`[?&]p=${code.replaceAll('.', '\\.')}`), 'the view is in the URL');
+      await page.keyboard.press('Tab');
+      code = await twinButton();
+      assert.ok(code, `the next Tab goes to the first region of level ${level}`);
+    }
+    assert.equal(code.split('.').length, 4, 'a kelurahan');
+    // a kelurahan has nothing below it: its row offers its profile
+    assert.match(await page.evaluate(() => document.activeElement.textContent), /^Profil /);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/wilayah/${code.replaceAll('.', '\\.')}$`));
+    await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: new URL('keyboard-kelurahan-1280.png', SHOTS).pathname, fullPage: true });
+    await closePage(page);
+  });
+
+  test('the accessibility statement says what is checked, the known gaps and how to report, in both languages', async () => {
+    for (const [lang, heading, sections] of [
+      ['id', 'Pernyataan aksesibilitas', ['Standar dan status', 'Apa yang diperiksa, dan bagaimana', 'Kekurangan yang diketahui', 'Melaporkan hambatan']],
+      ['en', 'Accessibility statement', ['Standard and status', 'What is checked, and how', 'Known gaps', 'Reporting a barrier']]]) {
+      const page = await open('/', { lang });
+      await page.getByRole('contentinfo').getByRole('link', { name: lang === 'id' ? 'Aksesibilitas' : 'Accessibility' }).click();
+      await page.waitForURL(/\/aksesibilitas$/);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 10_000 });
+      for (const name of sections) assert.ok(await page.getByRole('heading', { level: 2, name }).isVisible(), `${lang}: ${name}`);
+      assert.match(await page.textContent('main'), /WCAG 2\.2/);
+      await closePage(page);
+    }
+  });
+});
 
 describe('public site', () => {
   test('home shows the same headline numbers as /api/v1/summary', async () => {
@@ -388,8 +518,8 @@ describe('public site', () => {
       assert.ok(await page.getByRole('link', { name: 'JSON', exact: true }).isVisible(), 'the record can be downloaded');
       await settle(page);
       await page.screenshot({ path: new URL(`activity-${width}.png`, SHOTS).pathname, fullPage: true });
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const bad = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const bad = results.violations.filter((violation) => AXE_FAILING.includes(violation.impact));
       assert.deepEqual(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), [], `activity page axe at ${width} px`);
       await closePage(page);
     }
@@ -458,23 +588,40 @@ describe('public site', () => {
   });
 
   for (const [name, path] of Object.entries(PAGES)) {
-    test(`${name}: no serious or critical axe violations, screenshots at 1280 and 375 px`, async () => {
+    test(`${name}: no moderate, serious or critical axe violations at 1280 and 375 px, screenshots`, async () => {
       for (const width of [1280, 375]) {
         const page = await open(path, { width });
         if (name === 'map') await waitForMap(page);
         await settle(page);
         await page.screenshot({ path: new URL(`${name}-${width}.png`, SHOTS).pathname, fullPage: true });
-        if (width === 1280) {
-          const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-          const bad = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact));
-          assert.deepEqual(bad.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), [], `${path} axe`);
-        }
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const bad = results.violations.filter((violation) => AXE_FAILING.includes(violation.impact));
+        assert.deepEqual(bad.map((violation) => `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`), [], `${path} axe at ${width} px`);
         const stampText = await page.textContent('.data-stamp');
         assert.match(stampText, /Versi data \d+/, `${path} shows the data version`);
         await closePage(page);
       }
     });
   }
+
+  test('a village profile shows its activity budgets by type, as /api/v1/spending gives them', async () => {
+    const code = '64.71.02.1006';
+    const spending = await api(`/api/v1/spending?groupBy=type&region=${code}`);
+    assert.ok(spending.items.length > 0, 'the village has activities by type');
+    const page = await open(`/wilayah/${code}`);
+    const chart = page.getByRole('figure', { name: 'Anggaran kegiatan menurut jenis' });
+    await chart.locator('tbody tr').first().waitFor({ state: 'attached', timeout: 15_000 });
+    assert.equal(await chart.locator('.no-data').count(), 0, 'not "no data yet"');
+    assert.equal(await chart.locator('tbody tr').count(), spending.items.length, 'one table row per type');
+    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('link', { name: 'Unduh data di balik grafik ini (CSV)' }).click()]);
+    const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').slice(1);
+    assert.deepEqual(lines.map((line) => Number(line.split(',').at(-1))), spending.items.map((item) => item.budgetIdr).sort((a, b) => b - a),
+      'the budgets of the API, largest first');
+    assert.equal(await chart.locator('svg rect').count(), spending.items.length, 'one bar per type');
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: new URL('village-types-1280.png', SHOTS).pathname, fullPage: true });
+    await closePage(page);
+  });
 
   test('no request left the portal', () => {
     assert.deepEqual(foreignRequests, []);

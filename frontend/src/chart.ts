@@ -1,7 +1,7 @@
 // Accessible bar charts: an SVG picture (role img, with a title), the same numbers as a table, and a link
 // to download them as CSV. Hand-written (about 2 KB) rather than a chart library: the site needs only bars,
 // and SVG with presentation attributes passes a CSP without unsafe-inline.
-import { downloadLink, h, svg, uid } from './dom';
+import { downloadLink, h, svg, tableScroll, uid } from './dom';
 import { isNumber, noData } from './format';
 import { lang, t } from './i18n';
 import { toCsv } from './shape';
@@ -88,7 +88,7 @@ function dataTable(spec: BarChartSpec): HTMLElement {
     h('tbody', {}, ...spec.rows.map((row) => h('tr', {},
       h('th', { scope: 'row' }, row.label),
       ...row.values.map((value) => h('td', { class: 'num' }, spec.format(value)))))));
-  return h('details', { class: 'chart-table' }, h('summary', {}, t('chartTable')), h('div', { class: 'table-scroll' }, table));
+  return h('details', { class: 'chart-table' }, h('summary', {}, t('chartTable')), tableScroll(spec.title, table));
 }
 
 function csvOf(spec: BarChartSpec): string {

@@ -1,4 +1,5 @@
 // A tiny element builder. Text goes in through textContent only: no innerHTML anywhere with data.
+import { t } from './i18n';
 
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((event: Event) => void)>;
@@ -54,6 +55,15 @@ export function downloadLink(label: string, filename: string, content: () => str
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   });
   return link;
+}
+
+/**
+ * A table in a box that scrolls sideways when the table is wider than the screen (at 320 px, at 200 % zoom): a named,
+ * focusable region, so that keyboard users can scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export function tableScroll(label: string, table: HTMLTableElement): HTMLDivElement {
+  // named apart from the section around it ("Table: Activities" in "Activities"): landmarks need unique names
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': t('tableRegion', { name: label }), tabindex: '0' }, table);
 }
 
 /** A status line for a part of a page that could not load: says why, never shows a fake figure. */

@@ -23,6 +23,7 @@ const routes: Route[] = [
   { pattern: /^\/data\/?$/, load: () => import('./pages/data') },
   { pattern: /^\/sekitar\/?$/, load: () => import('./pages/near') },
   { pattern: /^\/about\/?$/, load: () => import('./pages/about') },
+  { pattern: /^\/aksesibilitas\/?$/, load: () => import('./pages/accessibility') },
   { pattern: /^\/embed\/wilayah\/(?<code>[0-9.]+)\/?$/, load: () => import('./pages/embed'), embed: true },
 ];
 
@@ -93,7 +94,8 @@ function header(): HTMLElement {
 function footer(): HTMLElement {
   return h('footer', { class: 'site-footer' },
     licenceParagraph(),
-    h('p', {}, h('a', { href: '/data' }, t('dataApis')), ' · ', h('a', { href: '/about' }, t('navAbout'))));
+    h('p', {}, h('a', { href: '/data' }, t('dataApis')), ' · ', h('a', { href: '/about' }, t('navAbout')), ' · ',
+      h('a', { href: '/aksesibilitas' }, t('navAccessibility'))));
 }
 
 async function render(options: { focus?: boolean } = {}): Promise<void> {
@@ -104,7 +106,8 @@ async function render(options: { focus?: boolean } = {}): Promise<void> {
   const route = routes.find((candidate) => candidate.pattern.test(location.pathname));
   const match = route ? location.pathname.match(route.pattern) : null;
   const main = h('main', { id: 'main', tabindex: '-1' });
-  const stampSlot = h('div', { class: 'stamp-slot' }, stamp(envelope));
+  // a landmark of its own, so that everything on the page is inside one (axe: region)
+  const stampSlot = h('aside', { class: 'stamp-slot', 'aria-label': t('dataStampLabel') }, stamp(envelope));
   document.body.classList.toggle('embed', Boolean(route?.embed));
   if (route?.embed) {
     app.replaceChildren(main);

@@ -1,11 +1,10 @@
 // About / methodology: KOTAKU, 100-0-100, the 7+1 indicators, scoring bands, sources, update frequency.
 import { h } from '../dom';
-import { type Lang, lang, t } from '../i18n';
+import { lang, t } from '../i18n';
 import type { PageContext } from '../page';
+import { type ProseSection, proseSections } from './prose';
 
-type Text = Record<Lang, string>;
-
-const SECTIONS: { id: string; title: Text; paragraphs: Text[]; list?: Text[] }[] = [
+const SECTIONS: ProseSection[] = [
   {
     id: 'kotaku',
     title: { id: 'Apa itu KOTAKU?', en: 'What is KOTAKU?' },
@@ -52,8 +51,5 @@ const SECTIONS: { id: string; title: Text; paragraphs: Text[]; list?: Text[] }[]
 export function render(main: HTMLElement, context: PageContext): void {
   const l = lang();
   context.setTitle(t('aboutTitle'));
-  main.append(h('h1', { tabindex: '-1' }, t('aboutTitle')), ...SECTIONS.map((section) => h('section', { 'aria-labelledby': section.id },
-    h('h2', { id: section.id }, section.title[l]),
-    ...section.paragraphs.map((paragraph) => h('p', {}, paragraph[l])),
-    section.list ? h('ol', {}, ...section.list.map((item) => h('li', {}, item[l]))) : null)));
+  main.append(h('h1', { tabindex: '-1' }, t('aboutTitle')), ...proseSections(SECTIONS, l));
 }

@@ -1,6 +1,6 @@
 // A region's activities: a filterable table (year, type, name; kept in the URL) and "download what I see" as CSV.
 import { type Activity, type ActivityList, getJson, query } from '../api';
-import { downloadLink, h, notice, uid } from '../dom';
+import { downloadLink, h, notice, tableScroll, uid } from '../dom';
 import { formatIdr, formatNumber, formatPct } from '../format';
 import { lang, t, tDynamic } from '../i18n';
 import { toCsv } from '../shape';
@@ -69,7 +69,7 @@ export function activitiesSection(code: string, years: number[], state?: Activit
   section.append(
     h('div', { class: 'filters' }, yearSelect.wrap, typeSelect.wrap, h('div', { class: 'field' }, h('label', { for: textId }, t('filterText')), text)),
     status,
-    h('div', { class: 'table-scroll' }, table),
+    tableScroll(t('activitiesTitle'), table),
     more,
     h('p', { class: 'downloads' },
       downloadLink(t('downloadWhatISee'), `kotaku-kegiatan-${code}.csv`, () => toCsv(columns(), visible().map(csvRow))),

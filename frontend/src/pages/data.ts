@@ -1,7 +1,7 @@
 // Data page: API, OGC and tile addresses, licence, the data dictionary (every dataset of /api/v1/datasets), the
 // reconciliation checks (/api/v1/checks) and the change log.
 import { type Batch, type Changes, type Check, type CheckList, type Dataset, type DatasetDownload, type DatasetList, getJson, query } from '../api';
-import { h, notice } from '../dom';
+import { h, notice, tableScroll } from '../dom';
 import { formatDate, formatNumber } from '../format';
 import { licenceParagraph } from '../licence';
 import { type Lang, lang, t } from '../i18n';
@@ -38,7 +38,7 @@ function local(url: string): string {
 }
 
 function fieldTable(dataset: Dataset, l: Lang): HTMLElement {
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
+  return tableScroll(`${t('dataDictionary')}: ${dataset.title[l]}`, h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, `${t('dataDictionary')}: ${dataset.title[l]}`),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('field')), h('th', { scope: 'col' }, t('fieldType')),
       h('th', { scope: 'col' }, t('meaning')))),

@@ -3,7 +3,7 @@
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { type Activity, type ActivityList, type SiteConfig, type SlumArea, type SlumAreaList, getJson, query } from '../api';
-import { downloadLink, h, notice, uid } from '../dom';
+import { downloadLink, h, notice, tableScroll, uid } from '../dom';
 import { formatHa } from '../format';
 import { lang, t } from '../i18n';
 import type { Cleanup, PageContext } from '../page';
@@ -173,7 +173,7 @@ function activitiesTable(items: Activity[], point: [number, number]): HTMLElemen
     return section;
   }
   section.append(
-    h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
+    tableScroll(t('activitiesTitle'), h('table', { class: 'data-table' },
       h('caption', { class: 'visually-hidden' }, t('activitiesTitle')),
       h('thead', {}, h('tr', {}, ...columns().map((column) => h('th', { scope: 'col' }, column)))),
       h('tbody', {}, ...items.map(activityRow)))),
@@ -190,7 +190,7 @@ function areasTable(items: SlumArea[]): HTMLElement {
     return section;
   }
   const l = lang();
-  section.append(h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
+  section.append(tableScroll(t('nearAreasTitle'), h('table', { class: 'data-table' },
     h('caption', { class: 'visually-hidden' }, t('nearAreasTitle')),
     h('thead', {}, h('tr', {}, ...[t('name'), t('colRegency'), t('colArea'), t('colLevel')].map((column) => h('th', { scope: 'col' }, column)))),
     h('tbody', {}, ...items.map((area) => h('tr', {},

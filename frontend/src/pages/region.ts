@@ -1,6 +1,6 @@
 // Region profile /wilayah/{code}: figures, charts, children ranking, slum-area scores, activities.
 import { type ChildRegion, type RegionProfile, getJson, query } from '../api';
-import { downloadLink, h, notice, uid } from '../dom';
+import { downloadLink, h, notice, tableScroll, uid } from '../dom';
 import { failureText, figureList, headlineFigures, trendChart, typeChart, withSpending } from '../figures';
 import { formatIdr, formatPct, formatRate } from '../format';
 import { lang, t, tDynamic } from '../i18n';
@@ -105,7 +105,7 @@ function childrenSection(children: ChildRegion[], code: string): HTMLElement {
       h('td', { class: 'num' }, formatIdr(child.hasData === false ? null : child.disbursedIdr, l)),
       h('td', { class: 'num' }, formatRate(child.hasData === false ? null : child.disbursementRate, l)),
       h('td', { class: 'num' }, child.hasData === false ? t('noDataYet') : (child.activities ?? t('noDataYet')))))));
-  section.append(h('div', { class: 'table-scroll' }, table),
+  section.append(tableScroll(t('childrenRanking'), table),
     downloadLink(t('downloadData'), `kotaku-wilayah-${code}.csv`, () => toCsv(['code', ...header.slice(1)],
       ranked.map((child) => [child.code, child.name, child.slumReducedPct, child.plannedIdr, child.disbursedIdr, child.disbursementRate, child.activities]))));
   return section;

@@ -2,7 +2,7 @@
 // spans, its decree and assessment history; a small map of its boundary; its answer in the API to download.
 import type { FeatureCollection, Geometry } from 'geojson';
 import { type Assessment, type SlumArea, type SlumAreaItem, getJson } from '../api';
-import { h } from '../dom';
+import { h, tableScroll } from '../dom';
 import { formatDate, formatHa, formatNumber } from '../format';
 import { lang, t } from '../i18n';
 import type { Cleanup, PageContext } from '../page';
@@ -61,7 +61,7 @@ function history(assessments: Assessment[]): HTMLElement | string {
   const l = lang();
   const columns = [t('year'), t('recordKind'), t('recordRegulation'), t('recordScore'), t('colLevel'), t('colArea')];
   return h('section', { 'aria-labelledby': 'penilaian' }, h('h2', { id: 'penilaian' }, t('recordHistory')),
-    h('div', { class: 'table-scroll' }, h('table', { class: 'data-table' },
+    tableScroll(t('recordHistory'), h('table', { class: 'data-table' },
       h('caption', { class: 'visually-hidden' }, t('recordHistory')),
       h('thead', {}, h('tr', {}, ...columns.map((column) => h('th', { scope: 'col' }, column)))),
       h('tbody', {}, ...assessments.map((a) => h('tr', {},

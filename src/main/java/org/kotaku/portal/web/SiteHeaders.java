@@ -70,9 +70,10 @@ class SiteHeaders implements WebFilter {
 
 	/** Pages of the site (HTML), as opposed to the API, tiles and assets. */
 	static boolean isSitePage(String path) {
-		return path.equals("/") || path.equals("/index.html") || path.equals("/peta") || path.equals("/data")
-				|| path.equals("/about") || path.startsWith("/wilayah/") || path.startsWith("/embed/")
-				|| path.startsWith("/kegiatan/") || path.startsWith("/kawasan/");
+		return path.equals("/") || path.equals("/index.html") || path.equals("/peta") || path.equals("/sekitar")
+				|| path.equals("/data") || path.equals("/about") || path.equals("/aksesibilitas")
+				|| path.startsWith("/wilayah/") || path.startsWith("/embed/") || path.startsWith("/kegiatan/")
+				|| path.startsWith("/kawasan/");
 	}
 
 }

@@ -29,7 +29,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /**
  * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
  * ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...}, {@code /kegiatan/...}, {@code /kawasan/...},
- * {@code /embed/...}, {@code /data}, {@code /about}), never cached, with what a {@link SitePageContent} renders into
+ * {@code /embed/...}, {@code /data}, {@code /about}, {@code /aksesibilitas}), never cached, with what a {@link SitePageContent} renders into
  * its page on the server; the page of one record ({@link SiteRecordPage}: an activity, a slum area, a region) is
  * rendered on the server too and cached per data version ({@link SiteRecordAnswers}). Plus the site's run-time
  * configuration ({@code /site/config.json}: the external map style, and the data
@@ -39,7 +39,7 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 public class SiteRoutes {
 
 	static final String[] PAGE_PATHS = { "/", "/peta", "/sekitar", "/wilayah/**", "/kegiatan/*", "/kawasan/*",
-			"/embed/**", "/data", "/about" };
+			"/embed/**", "/data", "/about", "/aksesibilitas" };
 
 	private final Resource indexHtml;
 
@@ -100,7 +100,8 @@ public class SiteRoutes {
 		return ServerResponse.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.noCache())
-			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip(), "licence", this.licence.member()));
+			.bodyValue(Map.of("mapStyleUrl", this.properties.mapStyleUrl().strip(), "licence", this.licence.member(),
+					"contactEmail", this.properties.contactEmail().strip()));
 	}
 
 	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */

@@ -24,7 +24,7 @@ class SiteIntegrationTests {
 	WebTestClient client;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/", "/peta?m=disbursement_rate&p=64", "/sekitar?near=116.83,-1.27", "/data", "/about" })
+	@ValueSource(strings = { "/", "/peta?m=disbursement_rate&p=64", "/sekitar?near=116.83,-1.27", "/data", "/about", "/aksesibilitas" })
 	void pagesAnswerIndexHtmlWithoutCacheAndWithStrictPolicy(String path) {
 		this.client.get()
 			.uri(path)
@@ -81,7 +81,7 @@ class SiteIntegrationTests {
 			.uri("/site/config.json")
 			.exchange()
 			.expectStatus().isOk()
-			.expectBody().jsonPath("$.mapStyleUrl").isEqualTo("");
+			.expectBody().jsonPath("$.mapStyleUrl").isEqualTo("").jsonPath("$.contactEmail").isEqualTo("");
 	}
 
 }
