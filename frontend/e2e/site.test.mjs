@@ -221,7 +221,9 @@ describe('accessibility beyond the automated scan', () => {
     });
   }
 
-  test('the table beside the map drills down from Indonesia to a kelurahan by keyboard alone', async () => {
+  // (the drill-down by keyboard with what the map draws at each level is 'the map drills from Indonesia to a
+  // kelurahan by keyboard...'; this one holds the focus: each step's very next Tab is the first region of that level)
+  test('at each step of a keyboard drill-down the focus is on the twin\'s summary, which names the level, and the next Tab is its first region', async () => {
     const page = await open('/peta');
     await waitForMap(page);
     const twinButton = () => page.evaluate(() => document.activeElement?.closest('.twin tbody') ? document.activeElement.closest('tr').dataset.code : null);

@@ -1,18 +1,12 @@
 // Data loading of the map page: what the page needs once (summary, TileJSON, site configuration) and, for every
 // step of the drill-down, the values of the level on screen with their legend and the extent to fit.
-import { type Progress, type ProgressItem, type RegionProfile, type Summary, getJson, query } from '../api';
+import { type Progress, type ProgressItem, type RegionProfile, type SiteConfig, type Summary, type TileJson, getJson, query } from '../api';
 import { failureText } from '../figures';
 import type { Unit } from '../format';
 import { t } from '../i18n';
 import { hasValue } from '../shape';
 import { type MapState, parentOf } from '../url-state';
 import { type Legend, legendOf } from './legend';
-
-export interface TileJson {
-  vector_layers?: { id: string }[];
-  tiles?: string[];
-  attribution?: string;
-}
 
 /** A tile set of the portal: its source layer, its tile URL template (a filter is added as a query) and credit. */
 export interface TileSet {
@@ -40,9 +34,9 @@ export interface LevelView {
 }
 
 function tileSet(result: Awaited<ReturnType<typeof getJson<TileJson>>>, fallback: string): TileSet | null {
-  const tiles = result.ok ? result.data.tiles?.[0] : undefined;
+  const tiles = result.ok ? result.data.tiles[0] : undefined;
   if (!result.ok || !tiles) return null;
-  return { layer: result.data.vector_layers?.[0]?.id ?? fallback, tiles, attribution: result.data.attribution };
+  return { layer: result.data.vector_layers[0]?.id ?? fallback, tiles, attribution: result.data.attribution };
 }
 
 export async function loadPage(): Promise<PageData> {
@@ -51,7 +45,7 @@ export async function loadPage(): Promise<PageData> {
     getJson<TileJson>('/tiles/regions.json'),
     getJson<TileJson>('/tiles/activities.json'),
     getJson<TileJson>('/tiles/slum-areas.json'),
-    getJson<{ mapStyleUrl?: string }>('/site/config.json'),
+    getJson<SiteConfig>('/site/config.json'),
   ]);
   return {
     summary: summary.ok ? summary.data : null,
