@@ -70,7 +70,8 @@ function datasetSection(dataset: Dataset, l: Lang): HTMLElement {
 function checkItem(check: Check, l: Lang): HTMLElement {
   const href = `/api/v1/checks/${encodeURIComponent(check.id)}`;
   const status = check.status === 'pass' ? t('checkPass') : t('checkFail', { n: formatNumber(check.count, l) });
-  return h('li', { class: `check check-${check.status}` },
+  // not class 'check': that is the map's checkbox row (a flex box), which would lay the item out on one line
+  return h('li', { class: `check-${check.status}` },
     h('strong', {}, check.title[l]), ` (${check.dataset}): `, h('a', { href }, status),
     h('br', {}), h('span', { class: 'check-description' }, check.description[l]));
 }
