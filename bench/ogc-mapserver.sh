@@ -163,24 +163,6 @@ compare_first() {
     '{app: ($a + {bytes: $ab}), mapserver: ($m + {bytes: $mb})}'
 }
 
-# ogc_rounds <file>: ROUNDS rounds of both servers, alternating which goes first, one JSON line per round.
-ogc_rounds() {
-  local file=$1 r app ms
-  : >"$file"
-  for r in $(seq 1 "$ROUNDS"); do
-    if [ $((r % 2)) -eq 1 ]; then
-      ms=$(run_wrk 2 32 "$DURATION" "$MAPSERVER_URL" "$WORK/ogc-paths-mapserver.txt")
-      app=$(run_wrk 2 32 "$DURATION" "$APP_URL" "$WORK/ogc-paths-app.txt")
-    else
-      app=$(run_wrk 2 32 "$DURATION" "$APP_URL" "$WORK/ogc-paths-app.txt")
-      ms=$(run_wrk 2 32 "$DURATION" "$MAPSERVER_URL" "$WORK/ogc-paths-mapserver.txt")
-    fi
-    jq -nc --argjson r "$r" --argjson m "$ms" --argjson a "$app" \
-      '{round: $r, ratio: ((($a.rps / $m.rps) * 100 | round) / 100), mapserver: $m, app: $a}' >>"$file"
-    log "ogc items round $r: portal $(jq -r .rps <<<"$app") req/s, MapServer $(jq -r .rps <<<"$ms") req/s"
-  done
-}
-
 main() {
   local started_at
   started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -204,14 +186,16 @@ main() {
   export BENCH_STATUSES=yes
   warm_up 2 32 "$MAPSERVER_URL" "$WORK/ogc-paths-mapserver.txt"
   warm_up 2 32 "$APP_URL" "$WORK/ogc-paths-app.txt"
-  ogc_rounds "$rounds"
+  alternate_rounds ogc_items "$rounds" "$MAPSERVER_URL" "$APP_URL" "$WORK/ogc-paths-mapserver.txt" \
+    "$WORK/ogc-paths-app.txt"
   mapserver_stop
   stop_app
 
   jq -n --arg started "$started_at" --arg mode "$MODE" --arg scale "$SCALE" --argjson machine "$machine" \
     --argjson first "$first" --argjson seconds "$DURATION" --argjson boxes "$(wc -l <"$WORK/ogc-boxes.txt")" \
     --slurpfile rounds "$rounds" "$JQ_MEDIAN"'
-    ($rounds | map(.app.rps) | median) as $app | ($rounds | map(.mapserver.rps) | median) as $ms
+    ($rounds | map({round, ratio, app, mapserver: .nginx})) as $rounds
+    | ($rounds | map(.app.rps) | median) as $app | ($rounds | map(.mapserver.rps) | median) as $ms
     | {startedAt: $started, mode: $mode, scale: $scale, machine: $machine, boxes: $boxes, threads: 2,
        connections: 32, secondsPerRun: $seconds, firstBox: $first,
        rounds: $rounds,

@@ -12,17 +12,19 @@ side_summary() {
     p90Ms: (map(.p90Ms) | median | r3), p99Ms: (map(.p99Ms) | median | r3), errors: (map(.totalErrors) | add)}'
 }
 
-# alternate_rounds <name> <rounds file> <nginx url> <app url> [paths file]: ROUNDS rounds of wrk -t2 -c32 against
-# nginx and the app, alternating which goes first; one line per round (both results and their ratio) to the file.
+# alternate_rounds <name> <rounds file> <reference url> <app url> [paths file] [app paths file]: ROUNDS rounds of
+# wrk -t2 -c32 against the reference (nginx, or another server) and the app, alternating which goes first; one line
+# per round (both results, the reference's as "nginx", and their ratio) to the file. The app's requests are the
+# reference's unless a paths file of its own is given (servers whose addresses differ for the same requests).
 alternate_rounds() {
-  local name=$1 rounds=$2 nginx_url=$3 app_url=$4 paths=${5:-} r nginx app
+  local name=$1 rounds=$2 nginx_url=$3 app_url=$4 paths=${5:-} app_paths=${6:-${5:-}} r nginx app
   : >"$rounds"
   for r in $(seq 1 "$ROUNDS"); do
     if [ $((r % 2)) -eq 1 ]; then
       nginx=$(run_wrk 2 32 "$DURATION" "$nginx_url" "$paths")
-      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$paths")
+      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$app_paths")
     else
-      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$paths")
+      app=$(run_wrk 2 32 "$DURATION" "$app_url" "$app_paths")
       nginx=$(run_wrk 2 32 "$DURATION" "$nginx_url" "$paths")
     fi
     jq -nc --argjson r "$r" --argjson n "$nginx" --argjson a "$app" \
