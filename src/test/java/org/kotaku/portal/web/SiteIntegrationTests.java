@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.WithTinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fixture in src/test/resources/static, which comes first on the test classpath.
  */
 @IntegrationTest
+@WithTinyDemo(readModel = true)
 class SiteIntegrationTests {
 
 	@Autowired
