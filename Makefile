@@ -1,5 +1,5 @@
 # The two commands of README.md, plus helpers. Each target is idempotent on a fresh Debian machine.
-.PHONY: run test build db bench bench-quick bench-bulk bench-ogc data-dictionary
+.PHONY: run test build db bench bench-quick bench-bulk bench-ogc bench-site data-dictionary
 
 run:   ## start the portal on http://localhost:8080 with the demo data
 	bash scripts/run.sh
@@ -21,6 +21,9 @@ bench-quick: ## the same harness at demo scale with short runs, a check in a few
 
 bench-bulk: ## bulk files at national scale: generation time and heap, CSV.gz download vs nginx: bench/results/bulk-latest.md
 	bash bench/bulk.sh
+
+bench-site: ## the site's first view per page type in headless chromium, demo data (budget < 2 s): bench/results/site-latest.md
+	bash bench/site.sh
 
 bench-ogc: ## OGC API items at national scale against MapServer 8 over the same table: bench/results/ogc-mapserver.md
 	bash bench/ogc-mapserver.sh
