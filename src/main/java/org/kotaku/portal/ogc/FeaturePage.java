@@ -46,6 +46,8 @@ final class FeaturePage {
 
 	private boolean moreBefore;
 
+	private Long matched;
+
 	FeaturePage(ItemQuery query, URI request, String collectionUrl, Licence licence) {
 		this.licence = licence;
 		this.query = query;
@@ -53,15 +55,22 @@ final class FeaturePage {
 		this.collectionUrl = collectionUrl;
 	}
 
-	/** The whole document: head, the streamed features, and the tail once the page and its count are known. */
-	Flux<DataBuffer> write(Flux<FeatureRow> rows, Mono<Long> matched, JsonMapper json, DataBufferFactory buffers) {
+	/**
+	 * The whole document: head, the streamed features, and the tail once the page and its count are known (the
+	 * count the rows carried, else {@code counted}, subscribed to only then).
+	 */
+	Flux<DataBuffer> write(Flux<FeatureRow> rows, Mono<Long> counted, JsonMapper json, DataBufferFactory buffers) {
 		Flux<DataBuffer> features = rows.filter(this::accept).map((row) -> buffers.wrap(featureBytes(row)));
-		Mono<DataBuffer> tail = matched.map((n) -> buffers.wrap(tail(n, json)));
+		Mono<DataBuffer> tail = Mono.defer(() -> this.matched != null ? Mono.just(this.matched) : counted)
+			.map((n) -> buffers.wrap(tail(n, json)));
 		return Flux.concat(Mono.fromSupplier(() -> buffers.wrap(HEAD)), features, tail);
 	}
 
 	/** Takes a row into the page, or notes that it only proves another page exists. */
 	private boolean accept(FeatureRow row) {
+		if (row.matched() != null) {
+			this.matched = row.matched();
+		}
 		if (row.moreBefore() && this.returned == 0 && !this.moreBefore) {
 			this.moreBefore = true;
 			return false;

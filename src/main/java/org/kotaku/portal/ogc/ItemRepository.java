@@ -24,8 +24,11 @@ class ItemRepository {
 		this.db = db;
 	}
 
-	/** A page row: the feature id (the keyset cursor) and the feature as GeoJSON text. */
-	record FeatureRow(String id, String feature, boolean moreBefore) {
+	/**
+	 * A page row: the feature id (the keyset cursor), the feature as GeoJSON text, and how many features match the
+	 * query when the page's read counted them (else null).
+	 */
+	record FeatureRow(String id, String feature, Long matched, boolean moreBefore) {
 	}
 
 	/** The spatial and temporal extent of a collection; emits an extent with nulls when it is empty. */
@@ -38,7 +41,7 @@ class ItemRepository {
 		String statement = sql.page(query);
 		return bind(statement, sql.binds())
 			.map((row) -> new FeatureRow(row.get("id", String.class), row.get("feature", String.class),
-					Boolean.TRUE.equals(row.get("more_before", Boolean.class))))
+					row.get("matched", Long.class), Boolean.TRUE.equals(row.get("more_before", Boolean.class))))
 			.all();
 	}
 

@@ -61,14 +61,19 @@ final class ItemSql {
 			this.predicates.add(id + " < " + bind(query.before()));
 		}
 		String limit = bind(query.limit() + 1);
-		String columns = id + " as id, " + this.collection.featureJson() + " as feature"
-				+ (query.backwards() ? "" : ", false as more_before");
 		String direction = query.backwards() ? " desc" : "";
+		boolean sortedMatches = query.bbox() != null
+				&& query.bbox().squareDegrees() <= SORTED_MATCHES_MAX_SQUARE_DEGREES;
+		// a first page read through its sorted matches counts them on the way: numberMatched without a second scan
+		String matched = sortedMatches && query.after() == null && query.before() == null
+				? "(select count(*) from matches)" : "null::bigint";
+		String columns = id + " as id, " + this.collection.featureJson() + " as feature, " + matched + " as matched"
+				+ (query.backwards() ? "" : ", false as more_before");
 		String page;
-		if (query.bbox() != null && query.bbox().squareDegrees() <= SORTED_MATCHES_MAX_SQUARE_DEGREES) {
+		if (sortedMatches) {
 			// the matches first (materialized: the planner would otherwise walk the id index), then the page's ids
-			page = "with matches as materialized (select " + id + " as id from " + this.collection.from() + " where "
-					+ where() + ")\nselect " + columns + " from " + this.collection.from() + " where " + id
+			page = "with matches as materialized (select " + id + " as id from " + this.collection.matchFrom()
+					+ " where " + where() + ")\nselect " + columns + " from " + this.collection.from() + " where " + id
 					+ " in (select id from matches order by id" + direction + " limit " + limit + ") order by " + id
 					+ direction;
 		}
@@ -81,12 +86,12 @@ final class ItemSql {
 		}
 		// read backwards from the cursor, then hand the page out in id order like every other page; when the extra
 		// row came back it is the first one, and it only tells that a previous page exists
-		return "select id, feature, count(*) over () > " + bind(query.limit()) + " as more_before from (" + page
-				+ ") p order by id";
+		return "select id, feature, matched, count(*) over () > " + bind(query.limit()) + " as more_before from ("
+				+ page + ") p order by id";
 	}
 
 	String count() {
-		return "select count(*) as n from " + this.collection.from() + " where " + where();
+		return "select count(*) as n from " + this.collection.matchFrom() + " where " + where();
 	}
 
 	String one() {

@@ -25,22 +25,24 @@ final class OgcCatalog {
 			region("regencies", "Regencies and cities", 2, "Kabupaten and kota, with their province."),
 			region("villages", "Villages", 4,
 					"Desa and kelurahan: polygons where a boundary is known, label points elsewhere."),
-			collection(Catalog.SLUM_AREAS, "slum-areas", "true",
+			collection(Catalog.SLUM_AREAS, "slum-areas", Catalog.SLUM_AREAS.countFrom(), "true",
 					"(s.geom && %1$s or (s.geom is null and s.centroid && %1$s))", null),
 			// the same expressions as index activity_period_idx (V40)
-			collection(Catalog.ACTIVITIES, "activities", "true", "a.location && %1$s",
+			collection(Catalog.ACTIVITIES, "activities", Catalog.ACTIVITIES.countFrom(), "true", "a.location && %1$s",
 					new Period("coalesce(a.start_date, make_date(a.fiscal_year, 1, 1))",
 							"coalesce(a.end_date, make_date(a.fiscal_year, 12, 31))")),
-			// at the village's label point, as the list API's GeoJSON
-			collection(Catalog.ALLOCATIONS, "allocations", "true", "v.label_point && %1$s", year("l.fiscal_year")),
-			collection(Catalog.ACCESS_INDICATORS, "access-indicators", "true", "v.label_point && %1$s",
-					year("i.year")),
+			// at the village's label point, as the list API's GeoJSON: the bbox needs the village, so the matches are
+			// read from the whole from clause
+			collection(Catalog.ALLOCATIONS, "allocations", Catalog.ALLOCATIONS.from(), "true", "v.label_point && %1$s",
+					year("l.fiscal_year")),
+			collection(Catalog.ACCESS_INDICATORS, "access-indicators", Catalog.ACCESS_INDICATORS.from(), "true",
+					"v.label_point && %1$s", year("i.year")),
 			// records without a location: features with a null geometry (OGC API - Features 1.0, 7.16.2 and
 			// RFC 7946 3.2), which a bbox never selects
-			collection(Catalog.DECREES, "decrees", "true", null, new Period("d.decree_date", "d.decree_date")),
-			collection(Catalog.ASSESSMENTS, "assessments", "true", null, year("a.year")),
-			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", "true", null, year("a.year")),
-			collection(Catalog.DISBURSEMENTS, "disbursements", "true", null, null));
+			collection(Catalog.DECREES, "decrees", Catalog.DECREES.countFrom(), "true", null, new Period("d.decree_date", "d.decree_date")),
+			collection(Catalog.ASSESSMENTS, "assessments", Catalog.ASSESSMENTS.countFrom(), "true", null, year("a.year")),
+			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", Catalog.ASSESSMENT_SCORES.countFrom(), "true", null, year("a.year")),
+			collection(Catalog.DISBURSEMENTS, "disbursements", Catalog.DISBURSEMENTS.countFrom(), "true", null, null));
 
 	/** The geometry of a collection whose records have none. */
 	private static final String NO_GEOMETRY = "null::geometry";
@@ -69,15 +71,19 @@ final class OgcCatalog {
 
 	private static OgcCollection region(String id, String title, int level, String description) {
 		Dataset regions = Catalog.REGIONS;
-		return new OgcCollection(id, title, description, regions.from(), "r.level = " + level, regions.idSql(),
+		return new OgcCollection(id, title, description, regions.from(), regions.countFrom(), "r.level = " + level,
+				regions.idSql(),
 				regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null, regions.id());
 	}
 
-	/** A dataset's collection; {@code spatialFilter} null for one whose records have no geometry. */
-	private static OgcCollection collection(Dataset dataset, String id, String where, String spatialFilter,
-			Period period) {
+	/**
+	 * A dataset's collection; {@code matchFrom} its {@code countFrom} unless the bbox reads a table only its
+	 * {@code from} joins; {@code spatialFilter} null for one whose records have no geometry.
+	 */
+	private static OgcCollection collection(Dataset dataset, String id, String matchFrom, String where,
+			String spatialFilter, Period period) {
 		String geometry = dataset.hasGeometry() ? dataset.geometry() : NO_GEOMETRY;
-		return new OgcCollection(id, dataset.title().en(), dataset.description().en(), dataset.from(), where,
+		return new OgcCollection(id, dataset.title().en(), dataset.description().en(), dataset.from(), matchFrom, where,
 				dataset.idSql(), geometry, spatialFilter == null ? NO_SPATIAL_MATCH : spatialFilter,
 				properties(dataset), queryables(dataset), period, dataset.id());
 	}

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  * fragment is a constant of {@link OgcCatalog}; request values are only ever bound as parameters.
  *
  * @param from the {@code from} clause (table and alias, with any lateral joins)
+ * @param matchFrom the cheaper {@code from} clause that counts the matches and chooses a page's ids: the dataset's
+ *        {@code countFrom} where every filter of the collection, its bbox included, reads only its tables
  * @param where the predicate that selects the collection's rows of that table
  * @param idColumn the unique, indexed key: the feature id and the keyset-paging order
  * @param geometry the EPSG:4326 geometry expression (polygon, or a point where a record has no polygon)
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
  * @param period the interval of time a feature covers, or {@code null} when the collection has none
  * @param dataset the id of the catalog dataset the collection publishes
  */
-record OgcCollection(String id, String title, String description, String from, String where, String idColumn,
+record OgcCollection(String id, String title, String description, String from, String matchFrom, String where,
+		String idColumn,
 		String geometry, String spatialFilter, List<Property> properties, List<Queryable> queryables, Period period,
 		String dataset) {
 
