@@ -1,5 +1,9 @@
 package org.kotaku.portal.api;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -11,6 +15,12 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 public interface DataVersions {
 
 	Mono<DataVersion> current();
+
+	/**
+	 * When each of {@code versions} was committed, by version; a version this database never committed is
+	 * missing. What tells files kept on disk for a version from those of another database's same number.
+	 */
+	Mono<Map<Long, Instant>> committedAt(Collection<Long> versions);
 
 	/** Just the number of the current version (cache keys, tile URLs). */
 	default Mono<Long> currentNumber() {

@@ -1,6 +1,9 @@
 package org.kotaku.portal.api;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
@@ -24,6 +27,9 @@ class IngestBatchVersions implements DataVersions {
 			left join lateral (select data_version, committed_at from ingest_batch
 			                   order by data_version desc limit 1) b on true""";
 
+	private static final String COMMITTED = """
+			select data_version, committed_at from ingest_batch where data_version = any(:versions)""";
+
 	private final DatabaseClient db;
 
 	IngestBatchVersions(DatabaseClient db) {
@@ -33,6 +39,15 @@ class IngestBatchVersions implements DataVersions {
 	@Override
 	public Mono<DataVersion> current() {
 		return this.db.sql(CURRENT).map(IngestBatchVersions::fromRow).one();
+	}
+
+	@Override
+	public Mono<Map<Long, Instant>> committedAt(Collection<Long> versions) {
+		return this.db.sql(COMMITTED)
+			.bind("versions", versions.toArray(Long[]::new))
+			.map((row) -> Map.entry(row.get(0, Long.class), row.get(1, OffsetDateTime.class).toInstant()))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
 	private static DataVersion fromRow(Readable row) {

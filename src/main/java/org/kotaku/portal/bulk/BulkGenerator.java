@@ -111,16 +111,30 @@ class BulkGenerator {
 
 	/**
 	 * Generates the current version's files unless they exist; emits the new manifest, or nothing when the
-	 * version is already on disk (or there are no data yet).
+	 * version is already on disk (or there are no data yet). Folders of versions this database did not commit
+	 * are set aside first, so they are neither served nor taken as the base of a delta.
 	 */
 	Mono<Manifest> generate() {
 		return ConsistentRead.shared(this.connections, this.transactions, this.db, (snapshot) -> snapshot
 			.join(this.versions.current())
 			.next()
+			.flatMap((version) -> discardForeign(version).thenReturn(version))
 			.filter((version) -> version.version() > 0 && !this.store.manifest(version.version())
 				.filter(Manifest::isCurrentLayout).isPresent())
 			.flatMap((version) -> writeFolder(version, snapshot)))
 			.flatMap(this::complete);
+	}
+
+	private Mono<Void> discardForeign(DataVersion current) {
+		List<Manifest> kept = this.store.manifests();
+		if (kept.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.versions.committedAt(kept.stream().map(Manifest::version).toList())
+			.flatMap((committed) -> Mono.fromRunnable(
+					() -> this.store.discard(BulkStore.foreign(kept, current.version(), committed)))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.then();
 	}
 
 	private void generated(Manifest manifest, long started) {

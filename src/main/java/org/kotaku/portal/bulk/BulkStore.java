@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -81,6 +84,36 @@ class BulkStore {
 	/** Reads the folders again (after a generation, or at start). */
 	void refresh() {
 		this.manifests.set(readManifests());
+	}
+
+	/**
+	 * Sets aside the folders of versions this database did not commit (see {@link #foreign}); they are deleted at
+	 * the next prune and never served again.
+	 */
+	void discard(List<Manifest> foreign) {
+		for (Manifest manifest : foreign) {
+			log.warn("Setting aside bulk folder " + folder(manifest.version()) + ": data version " + manifest.version()
+					+ " as of " + manifest.asOf() + " is not this database's");
+			try {
+				Files.move(folder(manifest.version()),
+						this.root.resolve(".tmp-foreign-v" + manifest.version() + "-" + System.nanoTime()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		refresh();
+	}
+
+	/**
+	 * The kept versions that are not the database's: newer than its current version, or committed by it at
+	 * another time or never (the folder of another database written into the same directory, or of one since
+	 * recreated).
+	 */
+	static List<Manifest> foreign(List<Manifest> kept, long current, Map<Long, Instant> committedAt) {
+		return kept.stream()
+			.filter((m) -> m.version() > current || !Objects.equals(committedAt.get(m.version()), m.asOf()))
+			.toList();
 	}
 
 	/** Deletes every complete version but the newest {@code keep}, and temporary folders of failed runs. */

@@ -372,6 +372,40 @@ class BulkFilesIntegrationTests {
 		BulkStore.delete(temporary);
 	}
 
+	@Test
+	void foldersOfVersionsThisDatabaseDidNotCommitAreSetAsideNotServed() throws IOException {
+		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
+		long version = manifest.get("version").asLong();
+		Path root = this.properties.directory();
+		// what another database's portal wrote into the same directory: a newer version, and an older one (of this
+		// database's versions, one no longer on disk) with another commit time
+		long olderVersion = this.store.manifests().get(0).version() - 1;
+		assertThat(olderVersion).isPositive();
+		Path newer = root.resolve("v" + (version + 5));
+		Path older = root.resolve("v" + olderVersion);
+		byte[] csv = bytes(file(manifest, Catalog.ACTIVITIES, "csv"));
+		for (Path foreign : List.of(newer, older)) {
+			Files.createDirectories(foreign);
+			Files.write(foreign.resolve("activities.csv.gz"), csv);
+			Map<String, Object> copy = this.json.readValue(this.store.folder(version).resolve(Manifest.FILE).toFile(),
+					Map.class);
+			copy.put("version", Long.parseLong(foreign.getFileName().toString().substring(1)));
+			copy.put("asOf", "2001-01-01T00:00:00Z");
+			this.json.writeValue(foreign.resolve(Manifest.FILE).toFile(), copy);
+		}
+		this.store.refresh();
+		assertThat(this.store.latest().orElseThrow().version()).as("before the check").isEqualTo(version + 5);
+
+		this.generator.generate().block(Duration.ofSeconds(60));
+		assertThat(this.store.latest().orElseThrow().version()).isEqualTo(version);
+		assertThat(this.store.manifest(olderVersion)).isEmpty();
+		assertThat(newer).doesNotExist();
+		assertThat(older).doesNotExist();
+		this.client.get().uri("/downloads/" + (version + 5) + "/activities.csv.gz").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/downloads/latest/activities.csv.gz").exchange().expectStatus().is3xxRedirection()
+			.expectHeader().value("Location", (location) -> assertThat(location).contains("/downloads/" + version + "/"));
+	}
+
 	// ---- helpers
 
 	/** Decimals as doubles, as a GeoPackage (SQLite REAL) stores them: 1244.00 and 1244.0 are the same value. */
