@@ -43,7 +43,7 @@ final class ActivityFilters {
 	static Where from(Params p, Optional<RegionCode> region) {
 		Where where = new Where();
 		region.ifPresent((code) -> regionCondition(where, code));
-		p.text("bbox", 200).map(Bbox::parse).ifPresent((box) -> box.addTo(where, "a.location"));
+		p.text("bbox", 200).map(Bbox::parse).ifPresent((box) -> box.addPointsTo(where, "a.location"));
 		Near.from(p).ifPresent((near) -> near.addTo(where, "a.location"));
 		p.integer("year", MIN_YEAR, MAX_YEAR).ifPresent((y) -> where.and("a.fiscal_year = :year", "year", y.shortValue()));
 		p.integer("yearFrom", MIN_YEAR, MAX_YEAR)

@@ -27,7 +27,20 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 		return box;
 	}
 
-	/** Keeps the rows whose geometry ({@code geometrySql}, EPSG:4326) intersects the box's envelope. */
+	/**
+	 * Keeps the rows whose point ({@code pointSql}, EPSG:4326) lies in the box, edges included: through the index,
+	 * then exactly ({@code &&} alone also keeps points up to about a metre outside; see OgcCatalog).
+	 */
+	public void addPointsTo(Where where, String pointSql) {
+		where.and("(" + pointSql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326) and ST_X(" + pointSql
+				+ ") between :minLon and :maxLon and ST_Y(" + pointSql + ") between :minLat and :maxLat)")
+			.bind("minLon", this.minLon)
+			.bind("minLat", this.minLat)
+			.bind("maxLon", this.maxLon)
+			.bind("maxLat", this.maxLat);
+	}
+
+	/** Keeps the rows whose geometry's bounding box ({@code geometrySql}, EPSG:4326) overlaps the box. */
 	public void addTo(Where where, String geometrySql) {
 		where.and(geometrySql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)")
 			.bind("minLon", this.minLon)

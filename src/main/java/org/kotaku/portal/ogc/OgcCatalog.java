@@ -18,7 +18,7 @@ import org.kotaku.portal.ogc.OgcCollection.Property;
  */
 final class OgcCatalog {
 
-	private static final String REGION_FILTER = "(r.geom && %1$s or (r.geom is null and r.label_point && %1$s))";
+	private static final String REGION_FILTER = "(r.geom && %1$s or (r.geom is null and " + pointIn("r.label_point") + "))";
 
 	private static final List<OgcCollection> COLLECTIONS = List.of(
 			region("provinces", "Provinces", 1, "The 38 provinces (provinsi)."),
@@ -26,23 +26,34 @@ final class OgcCatalog {
 			region("villages", "Villages", 4,
 					"Desa and kelurahan: polygons where a boundary is known, label points elsewhere."),
 			collection(Catalog.SLUM_AREAS, "slum-areas", Catalog.SLUM_AREAS.countFrom(), "true",
-					"(s.geom && %1$s or (s.geom is null and s.centroid && %1$s))", null),
+					"(s.geom && %1$s or (s.geom is null and " + pointIn("s.centroid") + "))", null),
 			// the same expressions as index activity_period_idx (V40)
-			collection(Catalog.ACTIVITIES, "activities", Catalog.ACTIVITIES.countFrom(), "true", "a.location && %1$s",
+			collection(Catalog.ACTIVITIES, "activities", Catalog.ACTIVITIES.countFrom(), "true", pointIn("a.location"),
 					new Period("coalesce(a.start_date, make_date(a.fiscal_year, 1, 1))",
 							"coalesce(a.end_date, make_date(a.fiscal_year, 12, 31))")),
 			// at the village's label point, as the list API's GeoJSON: the bbox needs the village, so the matches are
 			// read from the whole from clause
-			collection(Catalog.ALLOCATIONS, "allocations", Catalog.ALLOCATIONS.from(), "true", "v.label_point && %1$s",
+			collection(Catalog.ALLOCATIONS, "allocations", Catalog.ALLOCATIONS.from(), "true", pointIn("v.label_point"),
 					year("l.fiscal_year")),
 			collection(Catalog.ACCESS_INDICATORS, "access-indicators", Catalog.ACCESS_INDICATORS.from(), "true",
-					"v.label_point && %1$s", year("i.year")),
+					pointIn("v.label_point"), year("i.year")),
 			// records without a location: features with a null geometry (OGC API - Features 1.0, 7.16.2 and
 			// RFC 7946 3.2), which a bbox never selects
 			collection(Catalog.DECREES, "decrees", Catalog.DECREES.countFrom(), "true", null, new Period("d.decree_date", "d.decree_date")),
 			collection(Catalog.ASSESSMENTS, "assessments", Catalog.ASSESSMENTS.countFrom(), "true", null, year("a.year")),
 			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", Catalog.ASSESSMENT_SCORES.countFrom(), "true", null, year("a.year")),
 			collection(Catalog.DISBURSEMENTS, "disbursements", Catalog.DISBURSEMENTS.countFrom(), "true", null, null));
+
+	/**
+	 * The bbox predicate of a point column: through its index ({@code &&}), then exactly. {@code &&} alone compares
+	 * float4 boxes rounded outwards, so it also keeps points up to about a metre outside the box (one of 6,084 in a
+	 * benchmark box), and ST_Intersects is costed so high that the planner goes parallel with JIT (38 ms instead of
+	 * 2 ms for a 0.3 degree box of the national activities). Polygons keep the overlap of their bounding boxes.
+	 */
+	private static String pointIn(String point) {
+		return "(" + point + " && %1$s and ST_X(" + point + ") between ST_XMin(%1$s) and ST_XMax(%1$s) and ST_Y(" + point
+				+ ") between ST_YMin(%1$s) and ST_YMax(%1$s))";
+	}
 
 	/** The geometry of a collection whose records have none. */
 	private static final String NO_GEOMETRY = "null::geometry";

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each of them exactly once, and walking back with {@code prev} retraces the same pages.
  */
 @IntegrationTest
+@SuppressWarnings("unchecked")
 class OgcPagingIntegrationTests {
 
 	static final int GENERATED = 50_000;
@@ -105,6 +106,27 @@ class OgcPagingIntegrationTests {
 				assertThat(((Map<?, ?>) f.get("properties")).get("fiscalYear")).isEqualTo(2021));
 	}
 
+	@Test
+	void aPointJustOutsideABoxIsNotInIt() throws Exception {
+		// 0.4 m west of longitude 116: its float4 index box reaches 116.0, so the index alone would take it
+		Map<String, Object> edge = activity(GENERATED, aVillageOfBalikpapan());
+		edge.put("id", "EDGE-WEST");
+		edge.put("location", Map.of("type", "Point", "coordinates", List.of(115.999996, -1.0)));
+		this.ingest.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "edge-test", true), Flux.just(edge))
+			.block(Duration.ofMinutes(1));
+		String outside = "116.0,-1.0001,116.001,-0.9999";
+		String around = "115.99,-1.0001,116.001,-0.9999";
+		assertThat(ids(page("/ogc/collections/activities/items?bbox=" + outside))).doesNotContain("EDGE-WEST");
+		assertThat(ids(page("/ogc/collections/activities/items?bbox=" + around))).contains("EDGE-WEST");
+		assertThat(listed("/api/v1/activities?bbox=" + outside)).doesNotContain("EDGE-WEST");
+		assertThat(listed("/api/v1/activities?bbox=" + around)).contains("EDGE-WEST");
+	}
+
+	private List<Object> listed(String url) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) page(url).get("items");
+		return items.stream().map((item) -> item.get("id")).toList();
+	}
+
 	private Map<String, Object> page(String url) {
 		return this.client.get().uri(url).exchange().expectStatus().isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
@@ -147,7 +169,7 @@ class OgcPagingIntegrationTests {
 		Set<String> ids = new HashSet<>();
 		try (Connection c = TestDatabase.shared().connect();
 				PreparedStatement s = c.prepareStatement(
-						"select id from activity where location && ST_MakeEnvelope(116.0, -1.6, 117.0, -0.6, 4326)");
+						"select id from activity where ST_Intersects(location, ST_MakeEnvelope(116.0, -1.6, 117.0, -0.6, 4326))");
 				ResultSet rows = s.executeQuery()) {
 			while (rows.next()) {
 				ids.add(rows.getString(1));
