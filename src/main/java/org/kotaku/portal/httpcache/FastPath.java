@@ -1,9 +1,8 @@
 package org.kotaku.portal.httpcache;
 
 import java.util.List;
-import java.util.Map;
 
-import io.micrometer.observation.Observation;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
@@ -20,8 +19,6 @@ import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
-import org.springframework.http.server.reactive.observation.ServerHttpObservationDocumentation;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
@@ -32,37 +29,24 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * tiles of the current version), with the same {@link CachedAnswer} (conditional requests, gzip, ETag,
  * Cache-Control, CORS, freshness and security headers), writing the prepared direct bytes without copying them.
  * Everything else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal
- * path. A replayed answer is observed as the routed one is ({@code http.server.requests}, with the route pattern the
- * answer was rendered for as its {@code uri}), so that the request metrics count every answer.
+ * path. A replayed answer is counted as the routed one is ({@code http.server.requests}, with the route pattern the
+ * answer was rendered for as its {@code uri}; {@link FastPathMetrics}), so that the request metrics count every answer.
  */
 @Configuration(proxyBeanMethods = false)
 class FastPath {
 
 	@Bean
 	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, List<FastAnswers> answers,
-			HttpCacheProperties properties, List<FastPathGuard> guards, ObjectProvider<ObservationRegistry> registry,
-			ObjectProvider<ServerRequestObservationConvention> convention) {
+			HttpCacheProperties properties, List<FastPathGuard> guards, ObjectProvider<MeterRegistry> meters,
+			ObjectProvider<ObservationRegistry> registry, ObjectProvider<ServerRequestObservationConvention> convention) {
 		return (builder) -> {
 			if (properties.fastPath()) {
-				Observed observed = new Observed(registry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				FastPathMetrics metrics = new FastPathMetrics(meters.getIfAvailable(),
+						registry.getIfAvailable(() -> ObservationRegistry.NOOP),
 						convention.getIfAvailable(DefaultServerRequestObservationConvention::new));
-				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, answers, guards, observed));
+				builder.httpHandlerDecorator((next) -> new Decorator(next, readModel, answers, guards, metrics));
 			}
 		};
-	}
-
-	/** How a replayed answer is observed: the registry and naming convention of the routed answers. */
-	record Observed(ObservationRegistry registry, ServerRequestObservationConvention convention) {
-
-		Observation start(ServerHttpRequest request, ServerHttpResponse response, String route) {
-			ServerRequestObservationContext context = new ServerRequestObservationContext(request, response,
-					Map.of());
-			context.setPathPattern(route);
-			return ServerHttpObservationDocumentation.HTTP_REACTIVE_SERVER_REQUESTS
-				.observation(null, this.convention, () -> context, this.registry)
-				.start();
-		}
-
 	}
 
 	/** The decorator itself; package-visible for tests. */
@@ -76,19 +60,20 @@ class FastPath {
 
 		private final List<FastPathGuard> guards;
 
-		private final Observed observed;
+		private final FastPathMetrics metrics;
 
 		Decorator(HttpHandler next, ReadModel readModel, List<FastAnswers> answers, List<FastPathGuard> guards,
-				Observed observed) {
+				FastPathMetrics metrics) {
 			this.next = next;
 			this.readModel = readModel;
 			this.answers = List.copyOf(answers);
 			this.guards = List.copyOf(guards);
-			this.observed = observed;
+			this.metrics = metrics;
 		}
 
 		@Override
 		public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+			long start = System.nanoTime();
 			CachedResponse hit = lookup(request);
 			if (hit == null) {
 				return this.next.handle(request, response);
@@ -101,8 +86,10 @@ class FastPath {
 				// the routed path answers it as a problem, with every header a problem gets
 				return this.next.handle(request, response);
 			}
-			Observation observation = this.observed.start(request, response, hit.route());
-			return write(answer, response).doOnError(observation::error).doFinally((signal) -> observation.stop());
+			String route = hit.route();
+			return write(answer, response)
+				.doOnSuccess((done) -> this.metrics.completed(request, response, route, start))
+				.doOnError((error) -> this.metrics.failed(request, response, route, error));
 		}
 
 		private static Mono<Void> write(CachedAnswer answer, ServerHttpResponse response) {
