@@ -9,7 +9,8 @@
 # 3. compares the two recordings and fails on any difference (the normalisations are listed in answers.py).
 # Recordings, app logs and the report: target/answers/. Run it with the same jar twice to see that it is
 # deterministic. Environment: ANSWERS_DB [kotaku_answers], PORTAL_DEMO_SEED [20161], ANSWERS_OUT [target/answers],
-# ANSWERS_REGION_FILES [../shared/data or ../../shared/data, the first that exists].
+# ANSWERS_REGION_FILES [../shared/data or ../../shared/data, the first that exists], ANSWERS_SEED=reuse (keep the
+# seed database of the previous run instead of loading it again: a few minutes less).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,9 +48,11 @@ start_app() {
   local port
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  rm -rf "$out/$3.bulk"
+  rm -rf "$out/$3.bulk" "$out/$3.read-model"
+  # a bulk and a snapshot directory of its own: nothing a previous run wrote is read
   SPRING_PROFILES_ACTIVE=dev PORT=$port PORTAL_DB_NAME=$2 PORTAL_DEMO_SEED=$seed PORTAL_LOG_FORMAT=text \
     PORTAL_RATE_LIMIT_ENABLED=false PORTAL_BULK_DIRECTORY="$out/$3.bulk" \
+    PORTAL_READ_MODEL_SNAPSHOT_DIRECTORY="$out/$3.read-model" \
     java -Dkotaku.compare-answers=1 -Xmx512m -jar "$1" ${regions:+--portal.demo.region-files=$regions} \
     >"$out/$3.log" 2>&1 &
   pid=$!
@@ -80,18 +83,29 @@ wait_for_data() {
 mkdir -p "$out"
 rm -rf "$out/old" "$out/new"
 
-log "seed database ${db}_seed: the demo data (seed $seed) loaded by $(basename "$old_jar")"
-psql_admin -c "drop database if exists ${db}_seed with (force)"
-PORTAL_DB_NAME=${db}_seed bash scripts/db-setup.sh
-start_app "$old_jar" "${db}_seed" seed
-wait_for_data
-log "seed loaded: data version $version"
-stop_app
+if [ "${ANSWERS_SEED:-}" = reuse ] && [ -s "$out/seed.version" ]; then
+  version=$(cat "$out/seed.version")
+  log "reusing the seed database ${db}_seed (data version $version; ANSWERS_SEED=reuse)"
+else
+  log "seed database ${db}_seed: the demo data (seed $seed) loaded by $(basename "$old_jar")"
+  rm -f "$out/seed.version"
+  psql_admin -c "drop database if exists ${db}_seed with (force)"
+  PORTAL_DB_NAME=${db}_seed bash scripts/db-setup.sh
+  start_app "$old_jar" "${db}_seed" seed
+  wait_for_data
+  stop_app
+  echo "$version" >"$out/seed.version"
+  log "seed loaded: data version $version"
+fi
 
 for side in old new; do
   jar=$old_jar
   [ "$side" = new ] && jar=$new_jar
   psql_admin -c "drop database if exists $db with (force)" -c "create database $db template ${db}_seed owner kotaku"
+  # rows a query does not order (a tile's features) then come in the heap's order on every run: no parallel
+  # workers and no synchronized scans, which hand them out in an order that changes from one run to the next
+  psql_admin -c "alter database $db set max_parallel_workers_per_gather = 0" \
+    -c "alter database $db set synchronize_seqscans = off"
   start_app "$jar" "$db" "$side"
   wait_for_data "$version"
   python3 "$here/answers.py" record "$base" "$here/urls.txt" "$out/$side"

@@ -43,11 +43,40 @@ NORMALISATIONS = [
 # and the Last-Modified of a bulk file (its write time)
 BULK_MANIFEST = re.compile(r"^/downloads/\d+/manifest\.json$")
 
+# the site's files carry the time they were packed into the jar as Last-Modified: one jar's differs from another's
+SITE_FILE = re.compile(r"^/(index\.html$|assets/)")
 
-# ETags of the two retired formats (routed answers: W/"<version>-<crc>", tiles: "<version>") compare equal to
-# an ETag of the one format, W/"v<version>-<crc>", of the same data version (README, "Caching"); only new vs old
-LEGACY_ETAG = re.compile(r'^(?:W/"(\d+)-[0-9a-f]+"|"(\d+)")$')
+# answers built with Map.of list their members in an order that changes from one JVM run to the next (its
+# iteration order is salted per run): JSON bodies (and the JSON-LD of an HTML page) that differ only in the order
+# of object members compare equal
+LD_JSON = re.compile(rb'(<script type="application/ld\+json">)(.*?)(</script>)', re.S)
+
+# a tile's features come in the order PostgreSQL returns the rows (its SQL has no ORDER BY), which a plan chosen
+# differently on another run changes: two vector tiles with the same layers and the same features (id, properties
+# and geometry), in any order, compare equal
+MVT = "application/vnd.mapbox-vector-tile"
+
+
+# ETags of the retired formats (routed answers: W/"<version>-<crc>", tiles: "<version>" and, filtered,
+# "<version>-<filter>") compare equal to an ETag of the one format, W/"v<version>-<crc>", of the same data version
+# (README, "Caching"); only new vs old
+LEGACY_ETAG = re.compile(r'^(?:W/"(\d+)-[0-9a-f]+"|"(\d+)(?:-[^"]+)?")$')
 UNIFIED_ETAG = re.compile(r'^W/"v(\d+)-[0-9a-f]+"$')
+
+# a cached answer exposed three headers to other origins, every other answer the CORS policy's list; now every
+# answer exposes the policy's list (README, "Caching"); only new vs old
+CACHED_EXPOSED = "ETag, X-Data-Version, X-Data-As-Of"
+EXPOSED = ("ETag, Link, Retry-After, X-Data-Version, X-Data-As-Of, X-Row-Count, X-Spreadsheet-Warning, Content-Range, "
+           "Accept-Ranges, Content-Length, Last-Modified")
+
+# a site page answered from the response cache (a record's page) carried the cached answers' open CORS; now CORS
+# is CorsConfig's, open for the data routes only, as it was for every other site page; only new vs old
+CORS_OPEN = re.compile(r"^/(api/|ogc|tiles/|downloads|catalog\.jsonld$|datapackage\.json$)")
+CORS_HEADERS = {"access-control-allow-origin": ["*"], "access-control-expose-headers": [CACHED_EXPOSED]}
+
+# a tile's 304 carried its ETag only; now it carries the validator headers of the tile's 200 (RFC 9110 15.4.5:
+# Cache-Control, Vary, and the data version), as every other 304 did; only new vs old
+TILE_304_HEADERS = {"cache-control", "vary", "x-data-version", "x-data-as-of"}
 
 
 def request(base, method, target, headers):
@@ -129,7 +158,7 @@ def record(base, urls, outdir):
             asset = found.group(0).decode() if found else None
         with open(os.path.join(outdir, f"{number:03d}.body"), "wb") as out:
             out.write(body)
-        entries.append({"line": line, "status": status, "headers": kept, "bytes": len(body),
+        entries.append({"line": line, "target": target, "status": status, "headers": kept, "bytes": len(body),
                         "sha256": hashlib.sha256(body).hexdigest()})
     with open(os.path.join(outdir, "answers.json"), "w", encoding="utf-8") as out:
         json.dump(entries, out, indent=1)
@@ -178,15 +207,40 @@ def same_etag(old, new, applied):
     return False
 
 
-def header_differences(target, old, new, applied):
-    old_map, new_map = {}, {}
-    for name, value in old:
-        old_map.setdefault(name, []).append(value)
-    for name, value in new:
-        new_map.setdefault(name, []).append(value)
+def header_map(headers):
+    result = {}
+    for name, value in headers:
+        result.setdefault(name, []).append(value)
+    return result
+
+
+def tile_304_gains(target, status, name, a, b, new_ok, applied):
+    """A 304 of a tile route with validator headers old lacked, as the new 200 of the same target has them."""
+    if status != 304 or not target.startswith("/tiles/") or name not in TILE_304_HEADERS:
+        return False
+    ok = new_ok.get(target, {}).get(name)
+    if ok is None or b is None:
+        return False
+    gained = [v for v in b if v not in (a or [])]
+    if gained and all(v in ok for v in gained) and all(v in b for v in (a or [])):
+        applied.add("tile 304 headers")
+        return True
+    return False
+
+
+def header_differences(target, status, old, new, new_ok, applied):
+    old_map, new_map = header_map(old), header_map(new)
     differences = []
     for name in sorted(set(old_map) | set(new_map)):
         a, b = old_map.get(name), new_map.get(name)
+        if name == "access-control-expose-headers" and a == [CACHED_EXPOSED] and b == [EXPOSED]:
+            applied.add("exposed headers of a cached answer")
+            continue
+        if tile_304_gains(target, status, name, a, b, new_ok, applied):
+            continue
+        if CORS_HEADERS.get(name) == a and b is None and not CORS_OPEN.match(target):
+            applied.add("no CORS on a site page")
+            continue
         if name == "etag" and a and b and len(a) == len(b) == 1 and same_etag(a[0], b[0], applied):
             continue
         if name == "content-length" and a != b:
@@ -194,9 +248,91 @@ def header_differences(target, old, new, applied):
         if name == "last-modified" and target.startswith("/downloads/") and a and b:
             applied.add("last-modified of a bulk file")
             continue
+        if name == "last-modified" and SITE_FILE.match(target) and a and b:
+            applied.add("last-modified of a site file")
+            continue
         if a != b:
             differences.append(f"  header {name}: {a} -> {b}")
     return differences
+
+
+def protobuf_fields(data):
+    """The (field number, value) pairs of a protocol buffer message (varints as ints, the rest as bytes)."""
+    def varint(i):
+        result, shift = 0, 0
+        while True:
+            byte = data[i]
+            i += 1
+            result |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return result, i
+    i, fields = 0, []
+    while i < len(data):
+        key, i = varint(i)
+        wire = key & 7
+        if wire == 0:
+            value, i = varint(i)
+        elif wire == 2:
+            length, i = varint(i)
+            value, i = bytes(data[i:i + length]), i + length
+        else:
+            size = 4 if wire == 5 else 8
+            value, i = bytes(data[i:i + size]), i + size
+        fields.append((key >> 3, value))
+    return fields
+
+
+def unpacked(data):
+    """The varints of a packed repeated field."""
+    values, i = [], 0
+    while i < len(data):
+        result, shift = 0, 0
+        while True:
+            byte = data[i]
+            i += 1
+            result |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        values.append(result)
+    return values
+
+
+def canonical_mvt(body):
+    """A vector tile's layers, each with its features sorted (tags resolved to their keys and values)."""
+    layers = []
+    for number, layer in protobuf_fields(body):
+        if number != 3:
+            continue
+        fields = protobuf_fields(layer)
+        keys = [value for n, value in fields if n == 3]
+        values = [value for n, value in fields if n == 4]
+        features = []
+        for n, feature in fields:
+            if n == 2:
+                parts = protobuf_fields(feature)
+                tags = unpacked(next((v for k, v in parts if k == 2), b""))
+                resolved = sorted((keys[tags[i]], values[tags[i + 1]]) for i in range(0, len(tags), 2))
+                features.append((repr([v for k, v in parts if k == 1]), repr(resolved),
+                                 repr([v for k, v in parts if k in (3, 4)])))
+        layers.append((repr([v for n, v in fields if n in (1, 5, 15)]), sorted(features)))
+    return sorted(layers)
+
+
+def canonical_json(body):
+    """The body with the members of every JSON object sorted (a JSON body, or the JSON-LD of a page); None if neither."""
+    try:
+        return json.dumps(json.loads(body), sort_keys=True).encode()
+    except ValueError:
+        pass
+    if LD_JSON.search(body) is None:
+        return None
+    try:
+        return LD_JSON.sub(lambda m: m.group(1) + json.dumps(json.loads(m.group(2)), sort_keys=True).encode() + m.group(3),
+                           body)
+    except ValueError:
+        return None
 
 
 def body_difference(old_body, new_body):
@@ -220,12 +356,17 @@ def compare(old_dir, new_dir):
         return 1
     applied, differing = set(), 0
     old_bulk, new_bulk = bulk_values(old_dir, old), bulk_values(new_dir, new)
+    new_ok = {}
+    for entry in new:
+        method, target, _ = parse_line(entry["line"])
+        if method == "GET" and entry["status"] == 200 and target not in new_ok:
+            new_ok[target] = header_map(entry["headers"])
     for number, (a, b) in enumerate(zip(old, new)):
         lines = []
-        target = parse_line(a["line"])[1]
+        target = a.get("target") or parse_line(a["line"])[1]
         if a["status"] != b["status"]:
             lines.append(f"  status: {a['status']} -> {b['status']}")
-        lines += header_differences(target, a["headers"], b["headers"], applied)
+        lines += header_differences(target, b["status"], a["headers"], b["headers"], new_ok, applied)
         with open(os.path.join(old_dir, f"{number:03d}.body"), "rb") as f:
             old_body = f.read()
         with open(os.path.join(new_dir, f"{number:03d}.body"), "rb") as f:
@@ -233,7 +374,13 @@ def compare(old_dir, new_dir):
         if old_body != new_body:
             old_plain = normalised(old_body, a["headers"], old_bulk, applied)
             new_plain = normalised(new_body, b["headers"], new_bulk, applied)
-            if old_plain != new_plain:
+            if old_plain != new_plain and canonical_json(old_plain) is not None \
+                    and canonical_json(old_plain) == canonical_json(new_plain):
+                applied.add("JSON member order (Map.of)")
+            elif old_plain != new_plain and dict(a["headers"]).get("content-type") == MVT \
+                    and canonical_mvt(old_plain) == canonical_mvt(new_plain):
+                applied.add("tile feature order")
+            elif old_plain != new_plain:
                 lines += body_difference(old_plain, new_plain)
             elif dict(a["headers"]).get("content-encoding") == "gzip":
                 applied.add("gzip bytes of a normalised body")
