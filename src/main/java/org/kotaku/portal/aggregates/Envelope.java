@@ -3,7 +3,7 @@ package org.kotaku.portal.aggregates;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;

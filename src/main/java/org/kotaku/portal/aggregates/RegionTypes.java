@@ -6,8 +6,8 @@ import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.ConsistentRead;
-import org.kotaku.portal.api.DataVersion;
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.api.SqlFile;
 import org.kotaku.portal.readmodel.TypeFigures;
 import org.springframework.r2dbc.core.DatabaseClient;

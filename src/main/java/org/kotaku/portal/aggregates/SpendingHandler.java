@@ -9,7 +9,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;

@@ -23,8 +23,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.kotaku.portal.api.ConsistentRead;
-import org.kotaku.portal.api.DataVersion;
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.licence.Licence;

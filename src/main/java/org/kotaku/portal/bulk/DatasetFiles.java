@@ -9,7 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.listing.FileRow;
 import org.kotaku.portal.listing.Format;

@@ -1,6 +1,5 @@
 package org.kotaku.portal.changes;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,8 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.bulk.Downloads;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.ingest.batch.BatchLog;
 import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.licence.Licence;
@@ -42,11 +43,14 @@ class ChangesHandler {
 
 	private final ChangeLog changes;
 
+	private final DataVersions versions;
+
 	private final Licence licence;
 
-	ChangesHandler(BatchLog batches, ChangeLog changes, Licence licence) {
+	ChangesHandler(BatchLog batches, ChangeLog changes, DataVersions versions, Licence licence) {
 		this.batches = batches;
 		this.changes = changes;
+		this.versions = versions;
 		this.licence = licence;
 	}
 
@@ -59,14 +63,14 @@ class ChangesHandler {
 		Params params = Params.of(request, Set.of("since", "after", "before", "limit"));
 		Optional<Long> since = params.integer("since", 0, Long.MAX_VALUE);
 		if (since.isPresent()) {
-			return getRecordChanges(params, since.get());
+			return getRecordChanges(request, params, since.get());
 		}
 		if (params.has("after")) {
 			throw PortalException.invalidParameter("after", "after pages the record changes; it needs since.");
 		}
 		int limit = limit(params, BATCH_PAGE, BATCH_PAGE_MAX);
 		long before = params.integer("before", 0, Long.MAX_VALUE).orElse(Long.MAX_VALUE);
-		return Mono.zip(freshness(), this.batches.newest(before, limit).collectList()).flatMap((t) -> {
+		return Mono.zip(this.versions.of(request), this.batches.newest(before, limit).collectList()).flatMap((t) -> {
 			Map<String, Object> body = envelope(t.getT1());
 			body.put("items", t.getT2());
 			body.put("links", batchLinks(t.getT2(), limit));
@@ -74,19 +78,20 @@ class ChangesHandler {
 		});
 	}
 
-	private Mono<ServerResponse> getRecordChanges(Params params, long since) {
+	private Mono<ServerResponse> getRecordChanges(ServerRequest request, Params params, long since) {
 		if (params.has("before")) {
 			throw PortalException.invalidParameter("before", "before pages the batch list; with since, page by after.");
 		}
 		int limit = limit(params, RECORD_PAGE, RECORD_PAGE_MAX);
 		RecordCursor after = params.text("after", 2000).map(RecordCursor::parse).orElse(RecordCursor.START);
-		return Mono.zip(freshness(), this.changes.recordsSince(since, after, limit).collectList()).flatMap((t) -> {
-			Map<String, Object> body = envelope(t.getT1());
-			body.put("since", since);
-			body.put("records", t.getT2());
-			body.put("links", recordLinks(since, t.getT2(), limit));
-			return json(body);
-		});
+		return Mono.zip(this.versions.of(request), this.changes.recordsSince(since, after, limit).collectList())
+			.flatMap((t) -> {
+				Map<String, Object> body = envelope(t.getT1());
+				body.put("since", since);
+				body.put("records", t.getT2());
+				body.put("links", recordLinks(since, t.getT2(), limit));
+				return json(body);
+			});
 	}
 
 	private static int limit(Params params, int defaultLimit, int max) {
@@ -102,17 +107,11 @@ class ChangesHandler {
 			.flatMap((xml) -> ServerResponse.ok().contentType(ATOM).bodyValue(xml));
 	}
 
-	/** The newest data version and its commit time ({0, null} before the first batch). */
-	private Mono<Freshness> freshness() {
-		return this.batches.latest()
-			.map((b) -> new Freshness(b.report().dataVersion(), b.report().committedAt()))
-			.defaultIfEmpty(new Freshness(0, null));
-	}
-
-	private Map<String, Object> envelope(Freshness freshness) {
+	/** The data version read for this request and its commit time ({0, null} before the first batch). */
+	private Map<String, Object> envelope(DataVersion version) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("dataVersion", freshness.dataVersion());
-		body.put("asOf", freshness.asOf());
+		body.put("dataVersion", version.version());
+		body.put("asOf", version.asOf());
 		body.put("licence", this.licence.member());
 		return body;
 	}
@@ -145,9 +144,6 @@ class ChangesHandler {
 
 	private static Mono<ServerResponse> json(Map<String, Object> body) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-	}
-
-	private record Freshness(long dataVersion, Instant asOf) {
 	}
 
 }

@@ -3,7 +3,7 @@ package org.kotaku.portal.httpcache;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.BodyInserters;

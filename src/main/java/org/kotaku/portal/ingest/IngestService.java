@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.dataversion.DataVersionChannel;
 import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.dataset.DatasetSpec;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Service;
  * Loads one batch of one dataset, all or nothing: every row is validated and staged through COPY inside one
  * transaction, references are checked against the database, then the rows are merged into the canonical table
  * (inserted, updated, deleted or left unchanged), the batch is recorded with a new data version, and a
- * {@code read_model} notification carries that version to every node once the transaction commits.
+ * notification on {@link DataVersionChannel} carries that version to every node once the transaction commits.
  *
  * <p>
  * Batches run on their own connection pool ({@link IngestConnections}) and are serialised by a
@@ -41,9 +42,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class IngestService {
-
-	/** The PostgreSQL channel that carries new data versions to the read model of every node. */
-	public static final String CHANNEL = "read_model";
 
 	private static final Log log = LogFactory.getLog(IngestService.class);
 
@@ -123,7 +121,7 @@ public class IngestService {
 
 	/** Notifies the new data version (delivered at commit) and commits. */
 	private static Mono<BatchReport> commit(BatchConnection db, BatchReport report, StepTimings timings) {
-		return db.notifyOnCommit(CHANNEL, Long.toString(report.dataVersion()))
+		return db.notifyOnCommit(DataVersionChannel.NAME, Long.toString(report.dataVersion()))
 			.then(db.commit())
 			.then(Mono.fromSupplier(() -> committed(report, timings)));
 	}

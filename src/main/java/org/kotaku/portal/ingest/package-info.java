@@ -14,7 +14,8 @@
  * only;</li>
  * <li>{@code ingest.web} (the internal routes) and {@code ingest.keys} (API keys) on top.</li>
  * </ul>
- * Depends on {@code api}, {@code catalog} and {@code region}, never on the read side; {@code api} does not depend
- * on it (ingestion's exceptions are {@code PortalException}s carrying their problem type).
+ * Depends on {@code api}, {@code catalog}, {@code dataversion} (the channel that announces a new version) and
+ * {@code region}, never on the read side; {@code api} does not depend on it (ingestion's exceptions are
+ * {@code PortalException}s carrying their problem type).
  */
 package org.kotaku.portal.ingest;

@@ -12,8 +12,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.api.DataVersion;
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Dataset;

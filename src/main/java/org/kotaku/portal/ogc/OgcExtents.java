@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.bulk.Download;
 import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.catalog.Catalog;

@@ -76,7 +76,7 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		this.refreshTimer = Timer.builder("portal.read-model.refresh")
 			.description("Time to build a read-model snapshot")
 			.register(meters);
-		Gauge.builder("portal.read-model.version", this, (m) -> m.snapshot().map((s) -> s.version().version()).orElse(-1L))
+		Gauge.builder("portal.read-model.version", this, ReadModel::servedVersion)
 			.description("Data version of the snapshot being served (-1: none yet)")
 			.register(meters);
 		Gauge.builder("portal.read-model.failing", this, (m) -> m.status().failing() ? 1 : 0)
@@ -87,6 +87,12 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	/** The snapshot being served, empty until the first refresh succeeded. */
 	public Optional<Snapshot> snapshot() {
 		return Optional.ofNullable(this.current.get());
+	}
+
+	/** The data version of the snapshot being served, -1 until the first refresh succeeded. */
+	public long servedVersion() {
+		Snapshot snapshot = this.current.get();
+		return snapshot == null ? -1 : snapshot.version().version();
 	}
 
 	/** The snapshot being served, or a 503 problem when none was ever loaded. */
@@ -111,7 +117,7 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 
 	/**
 	 * Asks for a refresh that builds the whole snapshot anew, even when the data version did not change (an
-	 * operator's {@code NOTIFY read_model, 'rebuild'}); coalesces like {@link #requestRefresh()}.
+	 * operator's {@code NOTIFY read_model, 'rebuild'}: {@link org.kotaku.portal.dataversion.DataVersionChannel}); coalesces like {@link #requestRefresh()}.
 	 */
 	public void requestRebuild() {
 		this.rebuildPending.set(true);

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import org.kotaku.portal.api.PrimaryDatabase;
-import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.dataversion.DataVersionChannel;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +30,6 @@ import org.springframework.stereotype.Component;
 class ReadModelListener implements SmartLifecycle {
 
 	private static final Log log = LogFactory.getLog(ReadModelListener.class);
-
-	/** The payload that asks every node to build its snapshot whole ({@code NOTIFY read_model, 'rebuild'}). */
-	static final String REBUILD = "rebuild";
 
 	private final PrimaryDatabase primary;
 
@@ -92,7 +89,7 @@ class ReadModelListener implements SmartLifecycle {
 	}
 
 	private Flux<Notification> listen(PostgresqlConnection connection) {
-		return connection.createStatement("LISTEN " + IngestService.CHANNEL)
+		return connection.createStatement(DataVersionChannel.LISTEN)
 			.execute()
 			.flatMap(PostgresqlResult::getRowsUpdated)
 			.then(Mono.fromRunnable(this::connected))
@@ -101,7 +98,7 @@ class ReadModelListener implements SmartLifecycle {
 
 	/** A new data version (the ingestion's payload), or an operator's {@code 'rebuild'}. */
 	private void notified(Notification notification) {
-		if (REBUILD.equals(notification.getParameter())) {
+		if (DataVersionChannel.REBUILD.equals(notification.getParameter())) {
 			log.info("whole read-model rebuild requested");
 			this.readModel.requestRebuild();
 		}

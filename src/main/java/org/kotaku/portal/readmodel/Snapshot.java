@@ -1,6 +1,6 @@
 package org.kotaku.portal.readmodel;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 
 import java.util.List;
 import java.util.Map;

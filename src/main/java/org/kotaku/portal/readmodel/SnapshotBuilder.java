@@ -1,6 +1,6 @@
 package org.kotaku.portal.readmodel;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

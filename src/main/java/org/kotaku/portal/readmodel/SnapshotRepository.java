@@ -2,26 +2,21 @@ package org.kotaku.portal.readmodel;
 
 import org.kotaku.portal.api.ConsistentRead;
 import org.kotaku.portal.api.PublicQueryTimeout;
-import org.kotaku.portal.api.DataVersion;
 import org.kotaku.portal.api.SqlFile;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.r2dbc.spi.Readable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
-import org.kotaku.portal.readmodel.SnapshotBuilder.TypeRow;
-import org.kotaku.portal.readmodel.SnapshotBuilder.VillageYear;
-import org.kotaku.portal.readmodel.Tally.Slot;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -55,8 +50,6 @@ class SnapshotRepository {
 			"set local jit = off", "set local max_parallel_workers_per_gather = 0",
 			"set local plan_cache_mode = force_custom_plan");
 
-	private static final String VERSION = sql("version");
-
 	private static final String CHANGES = sql("changes");
 
 	private static final String SLUM_YEARS = sql("slum-years");
@@ -69,21 +62,11 @@ class SnapshotRepository {
 
 	private static final RowQuery ACTIVITY_TYPE = RowQuery.of("activity-type");
 
-	private static final Slot[] VILLAGE_YEAR_SLOTS = { Slot.ACTIVITIES, Slot.PLANNED, Slot.ONGOING, Slot.COMPLETED,
-			Slot.CANCELLED, Slot.BUDGET, Slot.ACTIVITY_DISBURSED, Slot.COST_BPM, Slot.COST_APBD, Slot.COST_CSR,
-			Slot.COST_SWADAYA, Slot.COST_OTHER, Slot.BEN_HOUSEHOLDS, Slot.BEN_PEOPLE, Slot.BEN_WOMEN,
-			Slot.BEN_LOW_INCOME, Slot.LAB_WORKERS, Slot.LAB_WOMEN, Slot.LAB_PERSON_DAYS, Slot.LAB_WAGES,
-			Slot.PLANNED_BPM_REGULER, Slot.PLANNED_PKT, Slot.PLANNED_KAWASAN, Slot.PLANNED_BDI, Slot.PLANNED_OTHER,
-			Slot.PAID_BPM_REGULER, Slot.PAID_PKT, Slot.PAID_KAWASAN, Slot.PAID_BDI, Slot.PAID_OTHER,
-			Slot.ACCESS_HOUSEHOLDS, Slot.ACCESS_PEOPLE };
-
-	private static final Slot[] SLUM_SLOTS = { Slot.SLUM_AREAS, Slot.SLUM_BASELINE_CHA, Slot.SLUM_CURRENT_CHA,
-			Slot.SLUM_WEIGHTED_CHA, Slot.LEVEL_BERAT, Slot.LEVEL_SEDANG, Slot.LEVEL_RINGAN, Slot.LEVEL_TIDAK_KUMUH,
-			Slot.LEVEL_UNASSESSED };
-
 	private static final Log log = LogFactory.getLog(SnapshotRepository.class);
 
 	private final DatabaseClient db;
+
+	private final DataVersions versions;
 
 	private final TransactionalOperator readOnly;
 
@@ -91,9 +74,10 @@ class SnapshotRepository {
 
 	private final SnapshotStore stored;
 
-	SnapshotRepository(DatabaseClient db, ReactiveTransactionManager transactions, ReadModelProperties properties,
-			SnapshotStore stored) {
+	SnapshotRepository(DatabaseClient db, DataVersions versions, ReactiveTransactionManager transactions,
+			ReadModelProperties properties, SnapshotStore stored) {
 		this.db = db;
+		this.versions = versions;
 		this.stored = stored;
 		this.patchMaxVillages = properties.patchMaxVillages();
 		this.readOnly = ConsistentRead.operator(transactions);
@@ -109,7 +93,7 @@ class SnapshotRepository {
 	Mono<Snapshot> load(Scheduler scheduler, Snapshot previous, boolean rebuild, long floor) {
 		Mono<Snapshot> load = Flux.fromIterable(SETTINGS)
 			.concatMap((setting) -> this.db.sql(setting).then())
-			.then(this.db.sql(VERSION).map(SnapshotRepository::version).one())
+			.then(this.versions.current())
 			.flatMap((version) -> {
 				if (version.version() < floor) {
 					return Mono.error(new ReplicaCatchUp.ReplicaBehind(version.version(), floor));
@@ -139,7 +123,7 @@ class SnapshotRepository {
 	private Mono<Snapshot> whole(DataVersion version, Scheduler scheduler) {
 		SnapshotBuilder builder = new SnapshotBuilder();
 		Mono<Void> regions = this.db.sql(REGIONS)
-			.map(SnapshotRepository::region)
+			.map(SnapshotRows::region)
 			.all()
 			.collectList()
 			.doOnNext(builder::regions)
@@ -170,21 +154,21 @@ class SnapshotRepository {
 	 * or of {@code villages} only (and the activity types of their regencies).
 	 */
 	private Mono<Void> readRows(SnapshotBuilder builder, Set<String> villages, Scheduler scheduler) {
-		VillageYearParser parser = new VillageYearParser();
+		SnapshotRows.VillageYearParser parser = new SnapshotRows.VillageYearParser();
 		String[] villageCodes = villages == null ? null : villages.toArray(String[]::new);
 		String[] regencyCodes = villages == null ? null
 				: villages.stream().map((v) -> v.substring(0, 5)).distinct().toArray(String[]::new);
-		return timed("village-year", rows(VILLAGE_YEAR, villageCodes).map(SnapshotRepository::villageYear)
+		return timed("village-year", rows(VILLAGE_YEAR, villageCodes).map(SnapshotRows::villageYear)
 			.all()
 			.publishOn(scheduler)
 			.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
 			.then())
-			.then(timed("slum-year", rows(SLUM_YEAR, villageCodes).map(SnapshotRepository::slum)
+			.then(timed("slum-year", rows(SLUM_YEAR, villageCodes).map(SnapshotRows::slum)
 				.all()
 				.publishOn(scheduler)
 				.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
 				.then()))
-			.then(timed("activity-type", rows(ACTIVITY_TYPE, regencyCodes).map(SnapshotRepository::typeRow)
+			.then(timed("activity-type", rows(ACTIVITY_TYPE, regencyCodes).map(SnapshotRows::typeRow)
 				.all()
 				.publishOn(scheduler)
 				.doOnNext(builder::add)
@@ -213,7 +197,7 @@ class SnapshotRepository {
 
 	private Mono<SlumYears> slumYears() {
 		return this.db.sql(SLUM_YEARS)
-			.map((row) -> new SlumYears((int) number(row, "first_year"), (int) number(row, "last_year")))
+			.map((row) -> new SlumYears((int) SnapshotRows.number(row, "first_year"), (int) SnapshotRows.number(row, "last_year")))
 			.one();
 	}
 
@@ -243,124 +227,6 @@ class SnapshotRepository {
 			long start = System.nanoTime();
 			return work.doOnSuccess((v) -> log.debug(phase + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
 		});
-	}
-
-	private static DataVersion version(Readable row) {
-		OffsetDateTime asOf = row.get("as_of", OffsetDateTime.class);
-		boolean synthetic = Boolean.TRUE.equals(row.get("synthetic", Boolean.class));
-		return new DataVersion(number(row, "version"), asOf == null ? null : asOf.toInstant(),
-				synthetic ? DataVersion.SYNTHETIC : DataVersion.REAL);
-	}
-
-	private static RegionEntry region(Readable row) {
-		return new RegionEntry(row.get("code", String.class), row.get("name", String.class),
-				(int) number(row, "level"), row.get("type", String.class), row.get("parent_code", String.class),
-				row.get("lon", Double.class), row.get("lat", Double.class), box(row));
-	}
-
-	private static RegionEntry.Box box(Readable row) {
-		Double west = row.get("west", Double.class);
-		return west == null ? null : new RegionEntry.Box(west, row.get("south", Double.class),
-				row.get("east", Double.class), row.get("north", Double.class));
-	}
-
-	private static VillageYear villageYear(Readable row) {
-		return new VillageYear(row.get("village", String.class), (int) number(row.get("year")),
-				row.get("figures", String.class));
-	}
-
-	/**
-	 * Turns the figures of village-year rows into a tally, always the same one (and the same parse buffer): the
-	 * builder only adds it to others, and 100,000 rows per refresh then leave no garbage behind, which keeps the
-	 * collector's pauses (felt by every request in flight) short while a refresh runs. One per refresh; used by
-	 * one thread.
-	 */
-	static final class VillageYearParser {
-
-		private final Tally tally = new Tally();
-
-		private final long[] figures = new long[VILLAGE_YEAR_SLOTS.length + 5];
-
-		Tally tally(String text) {
-			figures(text, this.figures);
-			Tally tally = this.tally;
-			tally.clear();
-			long[] figures = this.figures;
-			for (int i = 0; i < VILLAGE_YEAR_SLOTS.length; i++) {
-				tally.add(VILLAGE_YEAR_SLOTS[i], number(figures[i]));
-			}
-			int next = VILLAGE_YEAR_SLOTS.length;
-			tally.add(Slot.ALLOCATIONS, number(figures[next + 3]));
-			if (number(figures[next + 4]) == 1) {
-				tally.add(Slot.ACCESS_ROWS, 1);
-				long households = tally.get(Slot.ACCESS_HOUSEHOLDS);
-				long weight = households == 0 ? 1 : households;
-				weigh(tally, figures[next], weight, Slot.WATER_WEIGHT, Slot.WATER_SUM);
-				weigh(tally, figures[next + 1], weight, Slot.SANITATION_WEIGHT, Slot.SANITATION_SUM);
-				weigh(tally, figures[next + 2], weight, Slot.WASTE_WEIGHT, Slot.WASTE_SUM);
-			}
-			return tally;
-		}
-
-	}
-
-	/** Adds the weight and weight x percent x 100 when the percentage is known. */
-	private static void weigh(Tally tally, long pct100, long weight, Slot weightSlot, Slot sumSlot) {
-		if (pct100 != NULL) {
-			tally.add(weightSlot, weight);
-			tally.add(sumSlot, pct100 * weight);
-		}
-	}
-
-	private static Object[] slum(Readable row) {
-		long[] figures = figures(row.get("figures", String.class));
-		Tally tally = new Tally();
-		for (int i = 0; i < SLUM_SLOTS.length; i++) {
-			tally.add(SLUM_SLOTS[i], number(figures[i]));
-		}
-		return new Object[] { row.get("village", String.class), (int) number(row.get("year")), tally };
-	}
-
-	private static TypeRow typeRow(Readable row) {
-		boolean allYears = Boolean.TRUE.equals(row.get("all_years", Boolean.class));
-		long[] f = figures(row.get("figures", String.class));
-		return new TypeRow(row.get("region", String.class), allYears ? 0 : (int) number(row.get("year")),
-				row.get("type", String.class), row.get("unit", String.class), number(f[0]), number(f[1]),
-				number(f[2]), number(f[3]), BigDecimal.valueOf(number(f[4]), 2));
-	}
-
-	/** Marks a null in a figures list. */
-	private static final long NULL = Long.MIN_VALUE;
-
-	/** Parses the comma-separated figures of a row ({@code array_to_string(..., ',', '')}); empty = null. */
-	static long[] figures(String text) {
-		long[] values = new long[text.length() + 1];
-		return java.util.Arrays.copyOf(values, figures(text, values));
-	}
-
-	/** Parses the figures into {@code values} (large enough); returns how many there were. */
-	static int figures(String text, long[] values) {
-		int count = 0;
-		int start = 0;
-		for (int i = 0; i <= text.length(); i++) {
-			if (i == text.length() || text.charAt(i) == ',') {
-				values[count++] = i == start ? NULL : Long.parseLong(text, start, i, 10);
-				start = i + 1;
-			}
-		}
-		return count;
-	}
-
-	private static long number(long value) {
-		return value == NULL ? 0 : value;
-	}
-
-	private static long number(Readable row, String column) {
-		return number(row.get(column));
-	}
-
-	private static long number(Object value) {
-		return value == null ? 0 : ((Number) value).longValue();
 	}
 
 	private static String sql(String name) {

@@ -2,7 +2,7 @@ package org.kotaku.portal.recordpage;
 
 import java.util.List;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.catalog.Text;
 import org.kotaku.portal.licence.Licence;
 import org.springframework.web.util.HtmlUtils;

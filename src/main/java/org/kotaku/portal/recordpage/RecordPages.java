@@ -2,7 +2,7 @@ package org.kotaku.portal.recordpage;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.opendata.OpenDataProperties;
 import org.kotaku.portal.web.JsonLdScript;

@@ -5,6 +5,6 @@
  * downloads) and {@link org.kotaku.portal.recordpage.RecordPages} writes it, escaped, as the page's body for readers
  * without JavaScript, its canonical and Open Graph tags and its schema.org JSON-LD. The site's routes serve it
  * through the response cache ({@code web.SiteRecordPage}). Depends on {@code api}, {@code catalog},
- * {@code licence}, {@code opendata} (the public URL and publisher) and {@code web}.
+ * {@code dataversion}, {@code licence}, {@code opendata} (the public URL and publisher) and {@code web}.
  */
 package org.kotaku.portal.recordpage;

@@ -8,8 +8,8 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
-import org.kotaku.portal.api.DataVersion;
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.licence.Licence;
 import org.springframework.context.annotation.Bean;

@@ -8,8 +8,8 @@ import java.util.zip.CRC32C;
 
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.api.DataVersion;
-import org.kotaku.portal.api.DataVersions;
+import org.kotaku.portal.dataversion.DataVersion;
+import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.httpcache.ResponseCache;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
-import org.kotaku.portal.api.DataVersion;
+import org.kotaku.portal.dataversion.DataVersion;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**

@@ -61,11 +61,6 @@ public class BatchLog {
 			.all();
 	}
 
-	/** The newest data version and when it was committed; empty before the first batch. */
-	public Mono<StoredBatch> latest() {
-		return this.db.sql(COLUMNS + " order by data_version desc limit 1").map(BatchLog::stored).one();
-	}
-
 	private static StoredBatch stored(Readable row) {
 		BatchReport report = new BatchReport(row.get("id", Long.class), row.get("dataset", String.class),
 				row.get("source", String.class), row.get("mode", String.class), row.get("data_version", Long.class),

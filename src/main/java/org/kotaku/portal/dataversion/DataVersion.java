@@ -1,4 +1,4 @@
-package org.kotaku.portal.api;
+package org.kotaku.portal.dataversion;
 
 import java.time.Instant;
 
