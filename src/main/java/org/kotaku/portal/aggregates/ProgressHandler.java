@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.readmodel.ReadModel;
@@ -30,6 +31,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class ProgressHandler {
 
+	private static final String PROGRESS = "/api/v1/progress";
+
 	static final List<String> CSV_HEADER = List.of("code", "name", "level", "metric", "unit", "year", "value",
 			"hasData", "lon", "lat");
 
@@ -47,7 +50,12 @@ class ProgressHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> progressRoutes() {
-		return route().GET("/api/v1/progress", this::progress).build();
+		return route().GET(PROGRESS, this::progress).build();
+	}
+
+	@Bean
+	SelfValidatingRoutes progressAnswers() {
+		return SelfValidatingRoutes.of(PROGRESS);
 	}
 
 	Mono<ServerResponse> progress(ServerRequest request) {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
@@ -32,6 +33,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class RegionsHandler {
 
+	private static final String REGIONS = "/api/v1/regions", REGION = "/api/v1/regions/{code}";
+
 	static final int MAX_LIMIT = 1000;
 
 	static final int MAX_QUERY_LENGTH = 100;
@@ -50,7 +53,12 @@ class RegionsHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> regionRoutes() {
-		return route().GET("/api/v1/regions", this::list).GET("/api/v1/regions/{code}", this::profile).build();
+		return route().GET(REGIONS, this::list).GET(REGION, this::profile).build();
+	}
+
+	@Bean
+	SelfValidatingRoutes regionAnswers() {
+		return SelfValidatingRoutes.of(REGIONS, REGION);
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.readmodel.ReadModel;
@@ -37,6 +38,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  */
 @Configuration(proxyBeanMethods = false)
 class SpendingHandler {
+
+	private static final String SPENDING = "/api/v1/spending";
 
 	enum GroupBy {
 
@@ -68,7 +71,12 @@ class SpendingHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> spendingRoutes() {
-		return route().GET("/api/v1/spending", this::spending).build();
+		return route().GET(SPENDING, this::spending).build();
+	}
+
+	@Bean
+	SelfValidatingRoutes spendingAnswers() {
+		return SelfValidatingRoutes.of(SPENDING);
 	}
 
 	Mono<ServerResponse> spending(ServerRequest request) {

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -24,6 +25,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class SummaryHandler {
 
+	private static final String SUMMARY = "/api/v1/summary";
+
 	private final ReadModel readModel;
 
 	private final CachedAnswers answers;
@@ -38,7 +41,12 @@ class SummaryHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> summaryRoutes() {
-		return route().GET("/api/v1/summary", this::summary).build();
+		return route().GET(SUMMARY, this::summary).build();
+	}
+
+	@Bean
+	SelfValidatingRoutes summaryAnswers() {
+		return SelfValidatingRoutes.of(SUMMARY);
 	}
 
 	Mono<ServerResponse> summary(ServerRequest request) {

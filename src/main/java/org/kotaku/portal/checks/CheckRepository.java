@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,7 +16,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 import org.kotaku.portal.api.SqlFile;
-import org.kotaku.portal.httpcache.VersionedQueryCache;
+import org.kotaku.portal.httpcache.VersionedCache;
+import org.kotaku.portal.httpcache.VersionedCaches;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 
@@ -47,17 +47,20 @@ class CheckRepository {
 
 	private final Map<String, String> sql;
 
-	private final VersionedQueryCache<String, List<CheckResult>> cache;
+	private final ReadModel readModel;
 
-	CheckRepository(DatabaseClient db, ReadModel readModel, MeterRegistry meters) {
+	private final VersionedCache<String, List<CheckResult>> cache;
+
+	CheckRepository(DatabaseClient db, ReadModel readModel, VersionedCaches caches) {
 		this.db = db;
 		this.sql = Checks.all().stream().collect(Collectors.toMap(Check::id, (c) -> WRAPPER.formatted(read(c))));
-		this.cache = VersionedQueryCache.create("checks", 4, readModel, meters);
+		this.cache = caches.bySize("checks", 4);
+		this.readModel = readModel;
 	}
 
 	/** The result of every check at the current data version, in {@link Checks#all()} order. */
 	Mono<List<CheckResult>> current() {
-		return this.cache.get("all", (key) -> runAll());
+		return this.cache.get(this.readModel.servedVersion(), "all", (key) -> runAll());
 	}
 
 	@EventListener

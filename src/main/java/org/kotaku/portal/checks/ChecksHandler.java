@@ -18,6 +18,7 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Text;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
@@ -30,6 +31,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  */
 @Configuration(proxyBeanMethods = false)
 class ChecksHandler {
+
+	private static final String CHECKS = "/api/v1/checks", CHECK = "/api/v1/checks/{id}";
 
 	static final int SAMPLE = 100;
 
@@ -50,7 +53,12 @@ class ChecksHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> checkRoutes() {
-		return route().GET("/api/v1/checks", this::list).GET("/api/v1/checks/{id}", this::one).build();
+		return route().GET(CHECKS, this::list).GET(CHECK, this::one).build();
+	}
+
+	@Bean
+	SelfValidatingRoutes checkAnswers() {
+		return SelfValidatingRoutes.of(CHECKS, CHECK);
 	}
 
 	/** One check in the list: its result with a sample of the offending ids. */

@@ -1,7 +1,6 @@
 package org.kotaku.portal.httpcache;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -12,15 +11,16 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * How one request is answered from a {@link CachedResponse}: 304 when {@code If-None-Match} names its ETag,
  * otherwise 200 with the gzip bytes when the client accepts gzip, else the plain bytes (no bytes for HEAD);
  * always with the same headers, prepared once per cached response: ETag, Cache-Control, Vary, X-Data-Version,
- * X-Data-As-Of, open CORS for public GETs, nosniff and the security headers of the path. The fast path and the
- * routed handlers both answer through this one decision. {@code body} and {@code buffer} hold the same bytes (a
- * heap array, and a duplicate of their direct copy for writing to the socket).
+ * X-Data-As-Of ({@link ConditionalGet}) and those the {@link AnswerHeaders} beans give its path (security headers,
+ * CORS, licence). The fast path and the routed handlers both answer through this one decision. {@code body} and
+ * {@code buffer} hold the same bytes (a heap array, and a duplicate of their direct copy for writing to the
+ * socket).
  */
 public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body, ByteBuffer buffer) {
 
 	static CachedAnswer of(ServerHttpRequest request, CachedResponse cached) {
 		HttpHeaders requestHeaders = request.getHeaders();
-		if (notModified(requestHeaders.get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
+		if (ConditionalGet.matches(requestHeaders.get(HttpHeaders.IF_NONE_MATCH), cached.etag())) {
 			return new CachedAnswer(HttpStatus.NOT_MODIFIED, cached.notModifiedHeaders(), null, null);
 		}
 		boolean gzip = AcceptEncoding.acceptsGzip(requestHeaders.get(HttpHeaders.ACCEPT_ENCODING)) && cached.gzip() != null;
@@ -30,27 +30,6 @@ public record CachedAnswer(HttpStatus status, HttpHeaders headers, byte[] body, 
 		}
 		return gzip ? new CachedAnswer(HttpStatus.OK, headers, cached.gzip(), cached.directGzip().duplicate())
 				: new CachedAnswer(HttpStatus.OK, headers, cached.body(), cached.directBody().duplicate());
-	}
-
-	/** RFC 9110 13.1.2: weak comparison; {@code *} matches any current representation. */
-	static boolean notModified(List<String> ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		String opaque = opaque(etag);
-		for (String header : ifNoneMatch) {
-			for (String tag : header.split(",")) {
-				String candidate = tag.strip();
-				if (candidate.equals("*") || opaque(candidate).equals(opaque)) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	private static String opaque(String tag) {
-		return tag.startsWith("W/") ? tag.substring(2) : tag;
 	}
 
 }

@@ -15,7 +15,7 @@ import org.springframework.web.reactive.HandlerMapping;
  * What a handler of a cacheable public GET calls: renders its answer once per data version and request, keeps
  * it in the {@link ResponseCache} (where the {@link FastPath} finds it for the next identical request), and
  * answers with {@link CachedAnswer}'s conditional request handling and headers. Validate parameters before
- * calling it: errors are never cached.
+ * calling it: errors are never cached. Its routes must be declared {@link SelfValidatingRoutes}.
  */
 @Component
 public class CachedAnswers {
@@ -24,9 +24,12 @@ public class CachedAnswers {
 
 	private final JsonMapper json;
 
-	CachedAnswers(ResponseCache cache, JsonMapper json) {
+	private final DeclaredRoutes declared;
+
+	CachedAnswers(ResponseCache cache, JsonMapper json, DeclaredRoutes declared) {
 		this.cache = cache;
 		this.json = json;
+		this.declared = declared;
 	}
 
 	/** Answers with {@code body()} serialised as JSON (built only on a cache miss). */
@@ -58,10 +61,15 @@ public class CachedAnswers {
 		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), route(request), render));
 	}
 
-	/** The pattern of the route that matched (the {@code uri} tag of the request metrics), null when none did. */
-	private static String route(ServerRequest request) {
+	/**
+	 * The pattern of the route that matched (the {@code uri} tag of the request metrics), which must be declared
+	 * {@link SelfValidatingRoutes}.
+	 */
+	private String route(ServerRequest request) {
 		Object pattern = request.exchange().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		return pattern == null ? null : pattern.toString();
+		String route = String.valueOf(pattern);
+		this.declared.requireDeclared(route);
+		return route;
 	}
 
 	/**
@@ -71,6 +79,7 @@ public class CachedAnswers {
 	 */
 	public CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
 			String contentType, byte[] body) {
+		this.declared.requireDeclared(route);
 		return this.cache.prepare(version, path, route, etag, cacheControl, contentType, body);
 	}
 

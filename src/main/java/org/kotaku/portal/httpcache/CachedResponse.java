@@ -3,6 +3,7 @@ package org.kotaku.portal.httpcache;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
+import org.kotaku.portal.dataversion.DataVersion;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -16,36 +17,31 @@ public record CachedResponse(String etag, long version, Instant asOf, String con
 		HttpHeaders notModifiedHeaders, HttpHeaders plainHeaders, HttpHeaders gzipHeaders, ByteBuffer directBody,
 		ByteBuffer directGzip, String route) {
 
-	static final String DATA_VERSION = "X-Data-Version";
-
-	static final String DATA_AS_OF = "X-Data-As-Of";
+	/** What a cached answer varies with: the representation ({@link RequestKey}) and its encoding. */
+	static final String VARY = "Accept, Accept-Encoding";
 
 	/** The route of an answer whose route pattern is not known (as the framework's metrics name it). */
 	static final String UNKNOWN_ROUTE = "UNKNOWN";
 
 	/**
-	 * Prepares an answer: {@code cacheControl} and the {@code extra} headers (e.g. the security headers of its path)
-	 * go on every variant; {@code route} is the pattern of the route that answers it (e.g. {@code /api/v1/summary}),
-	 * the {@code uri} of the fast path's request metrics, null when unknown.
+	 * Prepares an answer of {@code version}: its validator and freshness headers ({@link ConditionalGet#describe},
+	 * with {@code cacheControl}), open CORS, nosniff and the {@code extra} headers (those the {@link AnswerHeaders}
+	 * beans give its path: security headers, licence) go on every variant; {@code route} is the pattern of the route that answers
+	 * it (e.g. {@code /api/v1/summary}), the {@code uri} of the fast path's request metrics, null when unknown.
 	 */
-	static CachedResponse of(String etag, long version, Instant asOf, String contentType, byte[] body, byte[] gzip,
+	static CachedResponse of(String etag, DataVersion version, String contentType, byte[] body, byte[] gzip,
 			String cacheControl, HttpHeaders extra, String route) {
 		HttpHeaders common = new HttpHeaders();
-		common.set(HttpHeaders.ETAG, etag);
-		common.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-		common.set(HttpHeaders.VARY, "Accept, Accept-Encoding");
-		common.set(DATA_VERSION, Long.toString(version));
-		if (asOf != null) {
-			common.set(DATA_AS_OF, asOf.toString());
-		}
+		ConditionalGet.describe(common, etag, cacheControl, VARY, version);
 		common.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 		common.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, X-Data-Version, X-Data-As-Of");
 		common.set("X-Content-Type-Options", "nosniff");
 		common.putAll(extra);
 		HttpHeaders plain = withBody(common, contentType, body.length, null);
 		HttpHeaders zipped = gzip == null ? null : withBody(common, contentType, gzip.length, "gzip");
-		return new CachedResponse(etag, version, asOf, contentType, body, gzip, HttpHeaders.readOnlyHttpHeaders(common),
-				plain, zipped, direct(body), gzip == null ? null : direct(gzip), route == null ? UNKNOWN_ROUTE : route);
+		return new CachedResponse(etag, version.version(), version.asOf(), contentType, body, gzip,
+				HttpHeaders.readOnlyHttpHeaders(common), plain, zipped, direct(body), gzip == null ? null : direct(gzip),
+				route == null ? UNKNOWN_ROUTE : route);
 	}
 
 	/** Bytes the cache holds for this answer (the weight of a cache entry): heap and direct copies. */

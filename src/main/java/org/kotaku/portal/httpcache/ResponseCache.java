@@ -7,52 +7,45 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.kotaku.portal.dataversion.DataVersion;
-import org.kotaku.portal.readmodel.SnapshotSwapped;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered public answers (bytes, gzip variant, ETag) keyed by data version and normalised request
- * ({@link RequestKey}), bounded by their size in bytes. Entries of older versions are dropped when a new
- * snapshot is swapped in. Metrics: {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
+ * Rendered public answers (bytes, gzip variant, ETag) kept per data version and normalised request
+ * ({@link RequestKey}) in a {@link VersionedCache}, bounded by their size in bytes. Metrics:
+ * {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
  */
 @Component
 public class ResponseCache implements FastAnswers {
 
 	private static final int GZIP_FROM_BYTES = 512;
 
-	private final Cache<String, CachedResponse> cache;
+	private final VersionedCache<String, CachedResponse> cache;
 
+	/** The paths of the answers rendered so far: a request for any other path is not looked up at all. */
 	private final Set<String> paths = ConcurrentHashMap.newKeySet();
 
 	private final HttpCacheProperties properties;
 
 	private final ObjectProvider<AnswerHeaders> answerHeaders;
 
-	ResponseCache(HttpCacheProperties properties, MeterRegistry meters, ObjectProvider<AnswerHeaders> answerHeaders) {
+	ResponseCache(HttpCacheProperties properties, VersionedCaches caches, MeterRegistry meters,
+			ObjectProvider<AnswerHeaders> answerHeaders) {
 		this.properties = properties;
 		this.answerHeaders = answerHeaders;
-		this.cache = Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
-			.weigher((String key, CachedResponse value) -> key.length() * 2 + value.weight())
-			.recordStats()
-			.build();
-		CaffeineCacheMetrics.monitor(meters, this.cache, "responses");
-		Gauge.builder("portal.response-cache.bytes", this.cache, (c) -> c.policy().eviction().orElseThrow().weightedSize().orElse(0))
+		this.cache = caches.byWeight("responses", properties.maxSize().toBytes(),
+				(String key, CachedResponse value) -> key.length() * 2 + value.weight());
+		Gauge.builder("portal.response-cache.bytes", this.cache, VersionedCache::weight)
 			.description("Bytes of rendered answers held by the response cache")
 			.baseUnit("bytes")
 			.register(meters);
-		Gauge.builder("portal.response-cache.hit-ratio", this.cache, (c) -> c.stats().hitRate())
+		Gauge.builder("portal.response-cache.hit-ratio", this.cache, VersionedCache::hitRate)
 			.description("Share of response-cache lookups answered from the cache since start")
 			.register(meters);
 	}
@@ -60,10 +53,10 @@ public class ResponseCache implements FastAnswers {
 	/** The cached answer to this request at this data version, or null. */
 	@Override
 	public CachedResponse find(ServerHttpRequest request, long version) {
-		if (!answers(request.getPath().pathWithinApplication().value())) {
+		if (!this.paths.contains(request.getPath().pathWithinApplication().value())) {
 			return null;
 		}
-		return this.cache.getIfPresent(version + " " + RequestKey.of(request));
+		return this.cache.ready(version, RequestKey.of(request));
 	}
 
 	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
@@ -82,25 +75,11 @@ public class ResponseCache implements FastAnswers {
 		String key = RequestKey.of(request) + (variant.isEmpty() ? "" : " " + variant);
 		String path = request.getPath().pathWithinApplication().value();
 		this.paths.add(path);
-		return this.cache.get(version.version() + " " + key, (k) -> store(version, key, path, route, render.render()));
-	}
-
-	/**
-	 * Whether answers to this path come from this cache (a handler rendered one through {@link CachedAnswers}):
-	 * they carry their own ETag, freshness headers and conditional request handling, from the snapshot's version.
-	 */
-	public boolean answers(String path) {
-		return this.paths.contains(path);
+		return this.cache.compute(version.version(), key, (k) -> store(version, key, path, route, render.render()));
 	}
 
 	long size() {
-		return this.cache.estimatedSize();
-	}
-
-	@EventListener
-	void dropOlderVersions(SnapshotSwapped swapped) {
-		long current = swapped.current().version().version();
-		this.cache.asMap().keySet().removeIf((key) -> Long.parseLong(key.substring(0, key.indexOf(' '))) < current);
+		return this.cache.size();
 	}
 
 	/**
@@ -109,14 +88,13 @@ public class ResponseCache implements FastAnswers {
 	 */
 	CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
 			String contentType, byte[] body) {
-		return CachedResponse.of(etag, version.version(), version.asOf(), contentType, body, null, cacheControl,
-				extraHeaders(path), route);
+		return CachedResponse.of(etag, version, contentType, body, null, cacheControl, extraHeaders(path), route);
 	}
 
 	private CachedResponse store(DataVersion version, String key, String path, String route, Rendered rendered) {
 		byte[] gzip = rendered.body().length >= GZIP_FROM_BYTES ? gzip(rendered.body()) : null;
-		return CachedResponse.of(RequestKey.etag(version.version(), key), version.version(), version.asOf(),
-				rendered.contentType(), rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path), route);
+		return CachedResponse.of(ConditionalGet.etag(version.version(), key), version, rendered.contentType(),
+				rendered.body(), gzip, this.properties.cacheControl(), extraHeaders(path), route);
 	}
 
 	private HttpHeaders extraHeaders(String path) {

@@ -1,19 +1,19 @@
 package org.kotaku.portal.ogc;
 
-import java.time.Duration;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.dataversion.DataVersions;
+import org.kotaku.portal.httpcache.VersionedCache;
+import org.kotaku.portal.httpcache.VersionedCaches;
 import org.springframework.stereotype.Component;
 
 /**
  * The extents of the collections and the match counts of item queries, computed by PostGIS once per data
- * version and kept in memory (a new version makes new keys, so nothing stale is ever served).
+ * version and kept in memory ({@link VersionedCache}: a new version makes new keys, so nothing stale is ever
+ * served).
  */
 @Component
 class OgcExtents {
@@ -22,19 +22,17 @@ class OgcExtents {
 
 	private final DataVersions versions;
 
-	private final AsyncCache<String, ItemRepository.Extent> extents = Caffeine.newBuilder()
-		.maximumSize(100)
-		.expireAfterAccess(Duration.ofHours(1))
-		.buildAsync();
+	/** By collection id. */
+	private final VersionedCache<String, ItemRepository.Extent> extents;
 
-	private final AsyncCache<String, Long> counts = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofMinutes(30))
-		.buildAsync();
+	/** By collection id and the query's filters. */
+	private final VersionedCache<String, Long> counts;
 
-	OgcExtents(ItemRepository repository, DataVersions versions) {
+	OgcExtents(ItemRepository repository, DataVersions versions, VersionedCaches caches) {
 		this.repository = repository;
 		this.versions = versions;
+		this.extents = caches.bySize("ogc-extents", 100);
+		this.counts = caches.bySize("ogc-counts", 10_000);
 	}
 
 	Mono<ItemRepository.Extent> of(OgcCollection collection) {
@@ -50,14 +48,12 @@ class OgcExtents {
 
 	/** How many features match the filters of a query (its cursor aside), counted once per data version. */
 	Mono<Long> matched(OgcCollection collection, ItemQuery query) {
-		return this.versions.currentNumber().flatMap((v) -> Mono.fromFuture(this.counts.get(
-				v + "|" + collection.id() + "|" + query.filterKey(),
-				(key, executor) -> this.repository.countMatched(collection, query).toFuture())));
+		return this.versions.currentNumber().flatMap((v) -> this.counts.get(v, collection.id() + "|" + query.filterKey(),
+				(key) -> this.repository.countMatched(collection, query)));
 	}
 
 	private Mono<ItemRepository.Extent> cached(long version, OgcCollection collection) {
-		return Mono.fromFuture(this.extents.get(version + "|" + collection.id(),
-				(key, executor) -> this.repository.findExtent(collection).toFuture()));
+		return this.extents.get(version, collection.id(), (key) -> this.repository.findExtent(collection));
 	}
 
 	private Mono<Map.Entry<String, ItemRepository.Extent>> entry(long version, OgcCollection collection) {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,7 +18,8 @@ import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.catalog.FieldType;
-import org.kotaku.portal.httpcache.VersionedQueryCache;
+import org.kotaku.portal.httpcache.VersionedCache;
+import org.kotaku.portal.httpcache.VersionedCaches;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 
@@ -39,16 +39,19 @@ class DatasetFactsRepository {
 
 	private final DatabaseClient db;
 
-	private final VersionedQueryCache<String, Map<String, DatasetFacts>> cache;
+	private final ReadModel readModel;
 
-	DatasetFactsRepository(DatabaseClient db, ReadModel readModel, MeterRegistry meters) {
+	private final VersionedCache<String, Map<String, DatasetFacts>> cache;
+
+	DatasetFactsRepository(DatabaseClient db, ReadModel readModel, VersionedCaches caches) {
 		this.db = db;
-		this.cache = VersionedQueryCache.create("dataset-facts", 4, readModel, meters);
+		this.cache = caches.bySize("dataset-facts", 4);
+		this.readModel = readModel;
 	}
 
 	/** The facts of every dataset at the current data version, keyed by dataset id, in catalog order. */
 	Mono<Map<String, DatasetFacts>> current() {
-		return this.cache.get("all", (key) -> readAll());
+		return this.cache.get(this.readModel.servedVersion(), "all", (key) -> readAll());
 	}
 
 	@EventListener

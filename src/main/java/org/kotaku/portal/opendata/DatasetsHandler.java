@@ -21,6 +21,7 @@ import org.kotaku.portal.bulk.Downloads;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.licence.Licence;
 
@@ -34,6 +35,9 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
  */
 @Configuration(proxyBeanMethods = false)
 class DatasetsHandler {
+
+	private static final String DATASETS = "/api/v1/datasets", DATASET = "/api/v1/datasets/{id}",
+			DCAT = "/catalog.jsonld", DATA_PACKAGE = "/datapackage.json";
 
 	static final String JSON_LD = "application/ld+json";
 
@@ -64,11 +68,16 @@ class DatasetsHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> datasetRoutes() {
-		return route().GET("/api/v1/datasets", this::list)
-			.GET("/api/v1/datasets/{id}", this::one)
-			.GET("/catalog.jsonld", this::dcat)
-			.GET("/datapackage.json", this::dataPackage)
+		return route().GET(DATASETS, this::list)
+			.GET(DATASET, this::one)
+			.GET(DCAT, this::dcat)
+			.GET(DATA_PACKAGE, this::dataPackage)
 			.build();
+	}
+
+	@Bean
+	SelfValidatingRoutes datasetAnswers() {
+		return SelfValidatingRoutes.of(DATASETS, DATASET, DCAT, DATA_PACKAGE);
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {

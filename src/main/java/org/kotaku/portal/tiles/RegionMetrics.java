@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.httpcache.VersionedCache;
+import org.kotaku.portal.httpcache.VersionedCaches;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -43,30 +43,35 @@ class RegionMetrics {
 	record Listed(String[] codes, Double[] lon, Double[] lat, Level metrics) {
 	}
 
-	private record Key(long version, int level, String parent) {
+	/** The regions of one level below one parent (the nation for a whole level). */
+	private record Key(int level, String parent) {
 	}
 
 	private final ReadModel readModel;
 
-	private final Cache<Key, Level> levels = Caffeine.newBuilder().maximumSize(4).build();
+	/** The metrics of each whole level, per data version. */
+	private final VersionedCache<Integer, Level> levels;
 
-	private final Cache<Key, Listed> listed = Caffeine.newBuilder().maximumSize(64).build();
+	/** The regions of each level and parent, per data version. */
+	private final VersionedCache<Key, Listed> listed;
 
-	RegionMetrics(ReadModel readModel) {
+	RegionMetrics(ReadModel readModel, VersionedCaches caches) {
 		this.readModel = readModel;
+		this.levels = caches.bySize("region-metrics", 4);
+		this.listed = caches.bySize("region-lists", 64);
 	}
 
 	/** The metrics of a level (1 provinces, 2 regencies) at a data version. */
 	Mono<Level> of(long version, int level) {
-		return snapshot(version).map((snapshot) -> this.levels.get(new Key(snapshot.version().version(), level, ""),
+		return snapshot(version).map((snapshot) -> this.levels.compute(snapshot.version().version(), level,
 				(key) -> metrics(snapshot, regions(snapshot, level))));
 	}
 
 	/** The regions of {@code level} below {@code parent} (null: the whole level). */
 	Mono<Listed> listed(long version, int level, String parent) {
 		String code = (parent == null) ? Snapshot.NATIONAL : parent;
-		return snapshot(version).map((snapshot) -> this.listed.get(new Key(snapshot.version().version(), level, code),
-				(key) -> listed(snapshot, snapshot.regionsAt(code, level))));
+		return snapshot(version).map((snapshot) -> this.listed.compute(snapshot.version().version(),
+				new Key(level, code), (key) -> listed(snapshot, snapshot.regionsAt(code, level))));
 	}
 
 	/** Checks that a filter's parent is a known region (a 404 problem otherwise), before any tile is made. */

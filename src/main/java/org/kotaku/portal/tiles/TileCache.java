@@ -1,24 +1,20 @@
 package org.kotaku.portal.tiles;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.httpcache.CachedResponse;
 import org.kotaku.portal.httpcache.FastAnswers;
-import org.springframework.beans.factory.ObjectProvider;
+import org.kotaku.portal.httpcache.VersionedCache;
+import org.kotaku.portal.httpcache.VersionedCaches;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
  * Hot tiles in memory, keyed by data version, layer, filter and address (a new version makes new keys, so a tile is
- * never served older than the data), bounded by their total size in bytes. Concurrent requests for the same
+ * never served older than the data), bounded by their total size in bytes: a {@link VersionedCache}. Concurrent requests for the same
  * missing tile share one database query. A tile with features keeps its prepared versioned answer, which the fast
  * path replays for {@code /tiles/v{version}/...} at the current data version before routing, like a static file.
  */
@@ -40,22 +36,17 @@ class TileCache implements FastAnswers {
 
 	}
 
-	private final AsyncCache<Key, Tile> tiles;
+	private final VersionedCache<Key, Tile> tiles;
 
 	private final int maxZoom;
 
-	TileCache(TileProperties properties, ObjectProvider<MeterRegistry> registry) {
+	TileCache(TileProperties properties, VersionedCaches caches) {
 		this.maxZoom = properties.maxZoom();
-		this.tiles = Caffeine.newBuilder()
-			.maximumWeight(properties.cacheMaxBytes())
-			.weigher((Key key, Tile tile) -> tile.weight())
-			.recordStats()
-			.buildAsync();
-		registry.ifAvailable((r) -> CaffeineCacheMetrics.monitor(r, this.tiles, "tiles"));
+		this.tiles = caches.byWeight("tiles", properties.cacheMaxBytes(), (Key key, Tile tile) -> tile.weight());
 	}
 
 	Mono<Tile> get(Key key, Supplier<Mono<Tile>> loader) {
-		return Mono.fromFuture(this.tiles.get(key, (k, executor) -> loader.get().toFuture()));
+		return this.tiles.get(key.version(), key, (k) -> loader.get());
 	}
 
 	/**
@@ -69,11 +60,8 @@ class TileCache implements FastAnswers {
 			return null;
 		}
 		Key key = key(path, request, version);
-		CompletableFuture<Tile> tile = key == null ? null : this.tiles.getIfPresent(key);
-		if (tile == null || !tile.isDone() || tile.isCompletedExceptionally()) {
-			return null;
-		}
-		return tile.join().versioned();
+		Tile tile = key == null ? null : this.tiles.ready(version, key);
+		return tile == null ? null : tile.versioned();
 	}
 
 	/** The key a versioned tile request names at {@code version}, or null for any other path or a bad filter. */

@@ -85,16 +85,6 @@ record TileFilter(Integer year, List<String> types, Integer level, String parent
 		return this.year == null && this.types.isEmpty() && this.level == null;
 	}
 
-	/**
-	 * The ETag of a tile or TileJSON of this filter at a data version: the version, and the filter when there is one
-	 * ({@code "7"}, {@code "7-level=3&parent=64.71"}, {@code "7-type=drainage+road"}: no comma, which would split an
-	 * If-None-Match list). A client that revalidates the tile of another filter with the ETag it holds (MapLibre does,
-	 * after a source's tile URLs change) must not get a 304 for it.
-	 */
-	String etag(long version) {
-		return "\"" + version + (isEmpty() ? "" : "-" + query().substring(1).replace(',', '+')) + "\"";
-	}
-
 	/** The canonical query string ({@code ""} without a filter, else {@code ?level=3&parent=64.71}). */
 	String query() {
 		StringBuilder query = new StringBuilder();

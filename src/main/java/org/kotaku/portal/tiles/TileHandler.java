@@ -11,10 +11,13 @@ import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.httpcache.CachedAnswers;
+import org.kotaku.portal.httpcache.ConditionalGet;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -27,22 +30,27 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /**
  * Vector tiles for MapLibre: {@code /tiles/{layer}.json} (TileJSON 3.0) names versioned tile URLs
  * {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt}, cacheable forever; the unversioned
- * {@code /tiles/{layer}/{z}/{x}/{y}.mvt} revalidates with the data version as ETag. An empty tile is 204, an
- * address outside the grid 400, an unknown layer 404. Filters ({@link TileFilter}) are query parameters of the tile and
- * TileJSON URLs, part of the cache key. A versioned tile with features answers with an answer prepared
- * once ({@link CachedAnswers#prepare}), which the fast path replays for the next requests before routing.
+ * {@code /tiles/{layer}/{z}/{x}/{y}.mvt} revalidates. Every tile route answers conditional requests itself
+ * ({@link ConditionalGet}: an ETag of the data version, the path and the filter, all a tile depends on). An empty
+ * tile is 204, an address outside the grid 400, an unknown layer 404. Filters ({@link TileFilter}) are query
+ * parameters of the tile and TileJSON URLs, part of the cache key and the ETag. A versioned tile with features
+ * answers with an answer prepared once ({@link CachedAnswers#prepare}), which the fast path replays for the next
+ * requests before routing.
  */
 @Configuration(proxyBeanMethods = false)
 class TileHandler {
 
 	static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
-	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	private static final String IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
+		.getHeaderValue();
+
+	private static final String TILE_JSON = "/tiles/{file}", TILE = "/tiles/{layer}/{z}/{x}/{file}";
 
 	/** The route of a tile of one data version, the one the fast path replays. */
 	private static final String VERSIONED_TILE = "/tiles/{version}/{layer}/{z}/{x}/{file}";
 
-	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
+	private static final String REVALIDATE = CacheControl.noCache().cachePublic().getHeaderValue();
 
 	private final TileRepository repository;
 
@@ -68,10 +76,15 @@ class TileHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> tileRoutes() {
-		return route().GET("/tiles/{file}", this::getTileJson)
-			.GET("/tiles/{layer}/{z}/{x}/{file}", this::getTile)
+		return route().GET(TILE_JSON, this::getTileJson)
+			.GET(TILE, this::getTile)
 			.GET(VERSIONED_TILE, this::getVersionedTile)
 			.build();
+	}
+
+	@Bean
+	SelfValidatingRoutes tileAnswers() {
+		return SelfValidatingRoutes.of(TILE_JSON, TILE, VERSIONED_TILE);
 	}
 
 	Mono<ServerResponse> getTileJson(ServerRequest request) {
@@ -82,17 +95,17 @@ class TileHandler {
 		TileLayer layer = layer(file.substring(0, file.length() - ".json".length()));
 		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		this.repository.requireKnown(filter);
-		return currentVersion(request).flatMap((v) -> request.checkNotModified(filter.etag(v))
-			.switchIfEmpty(Mono.defer(() -> tileJson(request, layer, filter, v))));
+		return this.versions.of(request).flatMap((v) -> ConditionalGet.answer(request, v, key(request, filter),
+				REVALIDATE, HttpHeaders.ACCEPT, () -> tileJson(request, layer, filter, v.version())));
 	}
 
 	Mono<ServerResponse> getTile(ServerRequest request) {
 		TileLayer layer = layer(request.pathVariable("layer"));
 		TileFilter filter = TileFilter.of(layer, request.queryParams());
 		TileAddress address = address(request);
-		return this.versions.of(request).flatMap((v) -> request.checkNotModified(filter.etag(v.version()))
-			.switchIfEmpty(Mono.defer(() -> tile(layer, filter, address, v)
-				.flatMap((tile) -> tileResponse(tile.bytes(), filter.etag(v.version()), REVALIDATE)))));
+		return this.versions.of(request).flatMap((v) -> ConditionalGet.answer(request, v, key(request, filter),
+				REVALIDATE, HttpHeaders.ACCEPT, () -> tile(layer, filter, address, v)
+					.flatMap((tile) -> tileResponse(tile.bytes()))));
 	}
 
 	Mono<ServerResponse> getVersionedTile(ServerRequest request) {
@@ -114,7 +127,7 @@ class TileHandler {
 			// an old version's tiles are gone; send the client to the same tile of the current data
 			return ServerResponse.status(HttpStatus.FOUND)
 				.location(UriComponentsBuilder.fromUri(request.uri())
-					.replacePath(versionedPath(current, layer) + "/" + address.path() + ".mvt")
+					.replacePath(versionedPath(current, layer, address))
 					.build()
 					.toUri())
 				.cacheControl(CacheControl.noCache())
@@ -122,7 +135,9 @@ class TileHandler {
 		}
 		// with features: the prepared answer the fast path replays for the next request of this tile
 		return tile(layer, filter, address, version).flatMap((tile) -> (tile.versioned() != null)
-				? this.answers.replay(request, tile.versioned()) : tileResponse(tile.bytes(), filter.etag(current), IMMUTABLE));
+				? this.answers.replay(request, tile.versioned())
+				: ConditionalGet.answer(request, version, versionedPath(current, layer, address) + filter.query(),
+						IMMUTABLE, HttpHeaders.ACCEPT, () -> tileResponse(tile.bytes())));
 	}
 
 	private Mono<TileCache.Tile> tile(TileLayer layer, TileFilter filter, TileAddress address, DataVersion version) {
@@ -138,15 +153,13 @@ class TileHandler {
 		if (bytes.length == 0) {
 			return new TileCache.Tile(bytes, null);
 		}
-		String path = versionedPath(version.version(), layer) + "/" + address.path() + ".mvt";
-		return new TileCache.Tile(bytes, this.answers.prepare(version, path, VERSIONED_TILE, filter.etag(version.version()),
-				IMMUTABLE.getHeaderValue(), MVT.toString(), bytes));
+		String path = versionedPath(version.version(), layer, address);
+		return new TileCache.Tile(bytes, this.answers.prepare(version, path, VERSIONED_TILE,
+				ConditionalGet.etag(version.version(), path + filter.query()), IMMUTABLE, MVT.toString(), bytes));
 	}
 
-	private static Mono<ServerResponse> tileResponse(byte[] tile, String etag, CacheControl cacheControl) {
-		ServerResponse.BodyBuilder response = ServerResponse.status(tile.length == 0 ? HttpStatus.NO_CONTENT : HttpStatus.OK)
-			.eTag(etag)
-			.cacheControl(cacheControl);
+	private static Mono<ServerResponse> tileResponse(byte[] tile) {
+		ServerResponse.BodyBuilder response = ServerResponse.status(tile.length == 0 ? HttpStatus.NO_CONTENT : HttpStatus.OK);
 		return tile.length == 0 ? response.build() : response.contentType(MVT).bodyValue(tile);
 	}
 
@@ -168,16 +181,16 @@ class TileHandler {
 		body.put("center", List.of(117.0, -2.5, 4));
 		body.put("vector_layers", List.of(Map.of("id", layer.id(), "description", layer.description(), "fields",
 				layer.fields(), "minzoom", 0, "maxzoom", this.properties.maxZoom())));
-		return ServerResponse.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.eTag(filter.etag(version))
-			.cacheControl(REVALIDATE)
-			.bodyValue(body);
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 	}
 
-	/** The data version the HTTP conventions filter already read for this request (one query, not two). */
-	private Mono<Long> currentVersion(ServerRequest request) {
-		return this.versions.of(request).map(DataVersion::version);
+	/**
+	 * What a tile's ETag is made of: its path and its filter, all it depends on (one format, no other parameter).
+	 * A client that revalidates the tile of another filter with the ETag it holds (MapLibre does, after a source's
+	 * tile URLs change) gets no 304 for it.
+	 */
+	private static String key(ServerRequest request, TileFilter filter) {
+		return request.requestPath().pathWithinApplication().value() + filter.query();
 	}
 
 	private TileAddress address(ServerRequest request) {
@@ -199,6 +212,10 @@ class TileHandler {
 
 	private static String versionedPath(long version, TileLayer layer) {
 		return "/tiles/v" + version + "/" + layer.id();
+	}
+
+	private static String versionedPath(long version, TileLayer layer, TileAddress address) {
+		return versionedPath(version, layer) + "/" + address.path() + ".mvt";
 	}
 
 }

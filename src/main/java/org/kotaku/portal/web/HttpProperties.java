@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * HTTP conventions of the public answers ({@code portal.http}).
+ * HTTP conventions of the public answers ({@code portal.http}); how long they may be cached is
+ * {@code portal.http-cache.*} ({@link org.kotaku.portal.httpcache.HttpCacheProperties}).
  *
- * @param maxAge how long shared caches and browsers may keep a public answer before revalidating it with its ETag
  * @param trustedProxies address blocks of the reverse proxies and load balancers in front of the node: only their
  * {@code X-Forwarded-*} headers are believed (client address, public scheme, host and port); empty means the node
  * faces clients directly and every forwarded header is dropped
@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@link HeaderDeadline}); 0 means no limit
  */
 @ConfigurationProperties("portal.http")
-public record HttpProperties(@DefaultValue("60s") Duration maxAge, @DefaultValue List<String> trustedProxies,
+public record HttpProperties(@DefaultValue List<String> trustedProxies,
 		@DefaultValue List<String> internalNetworks, @DefaultValue("365d") Duration hstsMaxAge,
 		@DefaultValue("20s") Duration headerTimeout) {
 }

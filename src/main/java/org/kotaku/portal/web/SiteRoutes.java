@@ -22,6 +22,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import org.kotaku.portal.api.PortalException;
+import org.kotaku.portal.httpcache.SelfValidatingRoutes;
 import org.kotaku.portal.licence.Licence;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
@@ -80,6 +81,12 @@ public class SiteRoutes {
 			routes.GET(path, this::page).HEAD(path, this::page);
 		}
 		return routes.GET("/site/config.json", this::config).build();
+	}
+
+	/** The pages of one record answer through the response cache, which validates them. */
+	@Bean
+	SelfValidatingRoutes recordPageAnswers() {
+		return new SelfValidatingRoutes(this.records.stream().map(SiteRecordPage::pattern).toList());
 	}
 
 	Mono<ServerResponse> page(ServerRequest request) {

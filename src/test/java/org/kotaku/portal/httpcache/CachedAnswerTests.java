@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.kotaku.portal.dataversion.DataVersion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -17,13 +18,16 @@ class CachedAnswerTests {
 
 	private static final String CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
 
-	private final CachedResponse cached = CachedResponse.of("W/\"v7-abc\"", 7, Instant.parse("2026-01-02T03:04:05Z"),
-			"application/json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 }, CACHE_CONTROL,
-			securityHeaders(), "/api/v1/summary");
+	private final CachedResponse cached = CachedResponse.of("W/\"v7-abc\"",
+			new DataVersion(7, Instant.parse("2026-01-02T03:04:05Z"), DataVersion.SYNTHETIC), "application/json",
+			"{\"a\":1}".getBytes(StandardCharsets.UTF_8), new byte[] { 1, 2, 3 }, CACHE_CONTROL, pathHeaders(),
+			"/api/v1/summary");
 
-	private static HttpHeaders securityHeaders() {
+	/** What the AnswerHeaders beans give a path (security headers, CORS). */
+	private static HttpHeaders pathHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("X-Frame-Options", "DENY");
+		headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
 		return headers;
 	}
 
@@ -34,7 +38,7 @@ class CachedAnswerTests {
 	}
 
 	@Test
-	void plainAnswerCarriesFreshnessCacheAndCorsHeaders() {
+	void plainAnswerCarriesFreshnessCacheAndPathHeaders() {
 		CachedAnswer answer = CachedAnswer.of(MockServerHttpRequest.get("/api/v1/summary").build(), this.cached);
 		assertThat(answer.status()).isEqualTo(HttpStatus.OK);
 		assertThat(answer.body()).isEqualTo(this.cached.body());
@@ -47,7 +51,8 @@ class CachedAnswerTests {
 		assertThat(headers.getFirst("X-Data-Version")).isEqualTo("7");
 		assertThat(headers.getFirst("X-Data-As-Of")).isEqualTo("2026-01-02T03:04:05Z");
 		assertThat(headers.getCacheControl()).isEqualTo(CACHE_CONTROL);
-		assertThat(headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
+		assertThat(headers.getFirst(HttpHeaders.VARY)).isEqualTo("Accept, Accept-Encoding");
+		assertThat(headers.getFirst(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)).as("the path's CORS").isEqualTo("*");
 		assertThat(headers.getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
 		assertThat(headers.getContentLength()).isEqualTo(this.cached.body().length);
 		assertThat(headers.getFirst("X-Frame-Options")).as("the path's extra headers").isEqualTo("DENY");
@@ -96,7 +101,7 @@ class CachedAnswerTests {
 		String c = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2022").build());
 		String csv = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2021").header("Accept", "text/csv").build());
 		assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(csv);
-		assertThat(RequestKey.etag(7, a)).isEqualTo(RequestKey.etag(7, b)).isNotEqualTo(RequestKey.etag(8, a));
+		assertThat(ConditionalGet.etag(7, a)).isEqualTo(ConditionalGet.etag(7, b)).isNotEqualTo(ConditionalGet.etag(8, a));
 	}
 
 }

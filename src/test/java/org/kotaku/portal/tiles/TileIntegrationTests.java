@@ -73,7 +73,7 @@ class TileIntegrationTests {
 	void tileJsonNamesVersionedTileUrls() {
 		long version = currentVersion();
 		this.client.get().uri("/tiles/regions.json").exchange().expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"")
+			.expectHeader().valueMatches(HttpHeaders.ETAG, "W/\"v" + version + "-[0-9a-f]+\"")
 			.expectBody()
 			.jsonPath("$.tilejson").isEqualTo("3.0.0")
 			.jsonPath("$.tiles[0]").value((String url) -> assertThat(url)
@@ -173,9 +173,30 @@ class TileIntegrationTests {
 			.expectHeader().value(HttpHeaders.CACHE_CONTROL, (v) -> assertThat(v).contains("immutable"));
 		this.client.get().uri("/tiles/regions/4/13/8.mvt").exchange().expectStatus().isOk()
 			.expectHeader().value(HttpHeaders.CACHE_CONTROL, (v) -> assertThat(v).contains("no-cache"))
-			.expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + version + "\"");
-		this.client.get().uri("/tiles/regions/4/13/8.mvt").header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"")
-			.exchange().expectStatus().isNotModified();
+			.expectHeader().valueMatches(HttpHeaders.ETAG, "W/\"v" + version + "-[0-9a-f]+\"");
+	}
+
+	/** Tiles validate their own answers with the one ETag format; a 304 carries what the 200 says about caching. */
+	@Test
+	void tilesRevalidateWithTheDataVersionAndA304CarriesTheValidatorsOfThe200() {
+		long version = currentVersion();
+		for (String path : List.of("/tiles/regions/4/13/8.mvt", "/tiles/regions.json",
+				"/tiles/v" + version + "/regions/4/13/8.mvt", "/tiles/activities/10/10/500.mvt")) {
+			var ok = this.client.get().uri(path).exchange().expectStatus().is2xxSuccessful()
+				.expectBody(byte[].class).returnResult();
+			String etag = ok.getResponseHeaders().getETag();
+			assertThat(etag).as(path).matches("W/\"v" + version + "-[0-9a-f]+\"");
+			assertThat(ok.getResponseHeaders().getFirst("X-Data-Version")).as(path).isEqualTo(Long.toString(version));
+			var notModified = this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+				.expectStatus().isNotModified().expectBody().isEmpty();
+			for (String header : List.of(HttpHeaders.ETAG, HttpHeaders.CACHE_CONTROL, "X-Data-Version", "X-Data-As-Of")) {
+				assertThat(notModified.getResponseHeaders().get(header)).as(path + " " + header)
+					.isEqualTo(ok.getResponseHeaders().get(header)).isNotNull();
+			}
+			assertThat(notModified.getResponseHeaders().getVary()).as(path).contains(HttpHeaders.ACCEPT);
+			this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "W/\"v" + (version - 1) + "-0\"").exchange()
+				.expectStatus().is2xxSuccessful();
+		}
 	}
 
 	/** The first request loads and prepares the tile; the next ones are replayed from memory with the same answer. */
@@ -196,7 +217,7 @@ class TileIntegrationTests {
 			assertThat(replayed.getResponseHeaders().get(header)).as(header)
 				.isEqualTo(routed.getResponseHeaders().get(header)).isNotNull();
 		}
-		this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "\"" + version + "\"").exchange()
+		this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, replayed.getResponseHeaders().getETag()).exchange()
 			.expectStatus().isNotModified();
 		this.client.head().uri(path).exchange().expectStatus().isOk()
 			.expectHeader().contentLength(routed.getResponseBody().length)

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ForwardedRequestsTests {
 
 	private static ForwardedRequests.Edge edge(String... trusted) {
-		return ForwardedRequests.Edge.of(new HttpProperties(Duration.ofSeconds(60), List.of(trusted), List.of(),
+		return ForwardedRequests.Edge.of(new HttpProperties(List.of(trusted), List.of(),
 				Duration.ofDays(365), Duration.ofSeconds(20)));
 	}
 
@@ -69,7 +69,7 @@ class ForwardedRequestsTests {
 	@Test
 	void hstsIsSentForHttpsOnlyAndCanBeTurnedOff() {
 		assertThat(edge().hsts()).isEqualTo("max-age=31536000; includeSubDomains");
-		assertThat(ForwardedRequests.Edge.of(new HttpProperties(Duration.ofSeconds(60), List.of(), List.of(),
+		assertThat(ForwardedRequests.Edge.of(new HttpProperties(List.of(), List.of(),
 				Duration.ZERO, Duration.ofSeconds(20))).hsts()).isNull();
 	}
 
