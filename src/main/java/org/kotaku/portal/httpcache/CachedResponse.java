@@ -25,17 +25,14 @@ public record CachedResponse(String etag, long version, Instant asOf, String con
 
 	/**
 	 * Prepares an answer of {@code version}: its validator and freshness headers ({@link ConditionalGet#describe},
-	 * with {@code cacheControl}), open CORS, nosniff and the {@code extra} headers (those the {@link AnswerHeaders}
-	 * beans give its path: security headers, licence) go on every variant; {@code route} is the pattern of the route that answers
+	 * with {@code cacheControl}) and the {@code extra} headers (those the {@link AnswerHeaders} beans give its path:
+	 * security headers, CORS, licence) go on every variant; {@code route} is the pattern of the route that answers
 	 * it (e.g. {@code /api/v1/summary}), the {@code uri} of the fast path's request metrics, null when unknown.
 	 */
 	static CachedResponse of(String etag, DataVersion version, String contentType, byte[] body, byte[] gzip,
 			String cacheControl, HttpHeaders extra, String route) {
 		HttpHeaders common = new HttpHeaders();
 		ConditionalGet.describe(common, etag, cacheControl, VARY, version);
-		common.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-		common.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, X-Data-Version, X-Data-As-Of");
-		common.set("X-Content-Type-Options", "nosniff");
 		common.putAll(extra);
 		HttpHeaders plain = withBody(common, contentType, body.length, null);
 		HttpHeaders zipped = gzip == null ? null : withBody(common, contentType, gzip.length, "gzip");

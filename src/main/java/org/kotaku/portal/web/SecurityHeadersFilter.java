@@ -11,10 +11,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Security headers on every answer: a Content-Security-Policy without {@code unsafe-inline} (MapLibre needs
- * {@code blob:} workers and images), no MIME sniffing, a strict referrer policy, and no framing except for the
- * embeddable widgets under {@code /embed/}. Cached answers replayed before the filters run get the same headers
- * ({@link AnswerHeaders}).
+ * The one writer of the security headers, on every answer: a Content-Security-Policy without {@code unsafe-inline}
+ * (MapLibre needs {@code blob:} workers and images; a deployment's external base-map style,
+ * {@code portal.site.map-style-url}, has its origin allowed for images, fonts and connections), no MIME sniffing,
+ * a strict referrer policy, and no framing except for the embeddable widgets under {@code /embed/}. Cached
+ * answers replayed before the filters run get the same headers ({@link AnswerHeaders}).
  */
 @Component
 @Order(SecurityHeadersFilter.ORDER)
@@ -22,9 +23,19 @@ class SecurityHeadersFilter implements WebFilter, AnswerHeaders {
 
 	static final int ORDER = -180;
 
-	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-			+ "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; "
-			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
+	private final String policy;
+
+	SecurityHeadersFilter(SiteProperties site) {
+		this.policy = policy(site.mapStyleOrigin().map((origin) -> " " + origin).orElse(""));
+	}
+
+	/** The policy, with {@code external} (a space and an origin, or nothing) allowed where a base map needs it. */
+	static String policy(String external) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + external
+				+ "; font-src 'self' data:" + external + "; connect-src 'self'" + external
+				+ "; worker-src 'self' blob:; child-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+				+ "form-action 'self'; frame-ancestors ";
+	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -36,7 +47,7 @@ class SecurityHeadersFilter implements WebFilter, AnswerHeaders {
 	@Override
 	public void addTo(String path, HttpHeaders headers) {
 		boolean embeddable = path.startsWith("/embed/");
-		headers.set("Content-Security-Policy", CSP + (embeddable ? "*" : "'none'"));
+		headers.set("Content-Security-Policy", this.policy + (embeddable ? "*" : "'none'"));
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
 		if (!embeddable) {

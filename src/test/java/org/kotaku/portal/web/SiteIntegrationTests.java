@@ -65,7 +65,7 @@ class SiteIntegrationTests {
 			.uri("/assets/fixture-abc123.js")
 			.exchange()
 			.expectStatus().isOk()
-			.expectHeader().valueEquals("Cache-Control", SiteHeaders.IMMUTABLE)
+			.expectHeader().valueEquals("Cache-Control", SiteCacheHeaders.IMMUTABLE)
 			.expectHeader().value("Content-Type", (type) -> assertThat(type).contains("javascript"));
 	}
 
