@@ -5,7 +5,7 @@
  * {@link org.kotaku.portal.aggregates.RegionTypes});
  * shapes in docs/api-v1-aggregates.md and openapi/portal.yaml; and the region profile page rendered on the server
  * ({@code /wilayah/{code}}, with the region's activities and slum areas read through {@code listing}). Depends on
- * {@code readmodel}, {@code httpcache}, {@code api}, {@code catalog}, {@code licence}, {@code region}, {@code listing},
- * {@code recordpage} and {@code web}.
+ * {@code readmodel}, {@code httpcache}, {@code api}, {@code catalog}, {@code dataversion}, {@code licence},
+ * {@code region}, {@code listing}, {@code recordpage} and {@code web}.
  */
 package org.kotaku.portal.aggregates;

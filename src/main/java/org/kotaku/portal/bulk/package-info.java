@@ -3,7 +3,7 @@
  * a location, and the changes since the previous version as NDJSON.gz), generated after each ingestion off the
  * request path ({@link org.kotaku.portal.bulk.BulkGenerator}), kept on disk ({@link org.kotaku.portal.bulk.BulkStore})
  * and served with ranges and validators under {@code /downloads}; {@link org.kotaku.portal.bulk.Downloads} tells
- * the catalogs which files exist. Depends on {@code catalog}, {@code listing}, {@code api}, {@code licence} and
- * {@code readmodel} (the event that a new version is served).
+ * the catalogs which files exist. Depends on {@code catalog}, {@code listing}, {@code api}, {@code dataversion},
+ * {@code licence} and {@code readmodel} (the event that a new version is served).
  */
 package org.kotaku.portal.bulk;

@@ -5,6 +5,6 @@
  * within 0-100), each a SQL file in {@code sql/checks/} that returns the ids of the offending records of one
  * {@link org.kotaku.portal.catalog catalog} dataset. They run once per data version, off the request path, when
  * the read model moves to a new version ({@link org.kotaku.portal.checks.CheckRepository}). Depends on
- * {@code catalog}, {@code api}, {@code httpcache}, {@code licence} and {@code readmodel}.
+ * {@code catalog}, {@code api}, {@code dataversion}, {@code httpcache}, {@code licence} and {@code readmodel}.
  */
 package org.kotaku.portal.checks;
