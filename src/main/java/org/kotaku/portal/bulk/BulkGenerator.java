@@ -118,23 +118,11 @@ class BulkGenerator {
 		return ConsistentRead.shared(this.connections, this.transactions, this.db, (snapshot) -> snapshot
 			.join(this.versions.current())
 			.next()
-			.flatMap((version) -> discardForeign(version).thenReturn(version))
+			.flatMap((version) -> this.store.setAsideForeign(version.version()).thenReturn(version))
 			.filter((version) -> version.version() > 0 && !this.store.manifest(version.version())
 				.filter(Manifest::isCurrentLayout).isPresent())
 			.flatMap((version) -> writeFolder(version, snapshot)))
 			.flatMap(this::complete);
-	}
-
-	private Mono<Void> discardForeign(DataVersion current) {
-		List<Manifest> kept = this.store.manifests();
-		if (kept.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.versions.committedAt(kept.stream().map(Manifest::version).toList())
-			.flatMap((committed) -> Mono.fromRunnable(
-					() -> this.store.discard(BulkStore.foreign(kept, current.version(), committed)))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.then();
 	}
 
 	private void generated(Manifest manifest, long started) {

@@ -17,7 +17,11 @@ import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.kotaku.portal.dataversion.DataVersions;
 
 import org.springframework.stereotype.Component;
 
@@ -42,11 +46,14 @@ class BulkStore {
 
 	private final JsonMapper json;
 
+	private final DataVersions versions;
+
 	private final AtomicReference<List<Manifest>> manifests = new AtomicReference<>(List.of());
 
-	BulkStore(BulkProperties properties, JsonMapper json) {
+	BulkStore(BulkProperties properties, JsonMapper json, DataVersions versions) {
 		this.root = properties.directory();
 		this.json = json;
+		this.versions = versions;
 		refresh();
 	}
 
@@ -87,10 +94,21 @@ class BulkStore {
 	}
 
 	/**
-	 * Sets aside the folders of versions this database did not commit (see {@link #foreign}); they are deleted at
-	 * the next prune and never served again.
+	 * Sets aside the folders of versions this database did not commit ({@code current} being its current version;
+	 * see {@link #foreign}); they are deleted at the next prune and never served again.
 	 */
-	void discard(List<Manifest> foreign) {
+	Mono<Void> setAsideForeign(long current) {
+		List<Manifest> kept = manifests();
+		if (kept.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.versions.committedAt(kept.stream().map(Manifest::version).toList())
+			.flatMap((committed) -> Mono.fromRunnable(() -> discard(foreign(kept, current, committed)))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.then();
+	}
+
+	private void discard(List<Manifest> foreign) {
 		for (Manifest manifest : foreign) {
 			log.warn("Setting aside bulk folder " + folder(manifest.version()) + ": data version " + manifest.version()
 					+ " as of " + manifest.asOf() + " is not this database's");
