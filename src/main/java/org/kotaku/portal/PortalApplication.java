@@ -8,12 +8,18 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The KOTAKU open data portal: public read API, map site and open data over one PostGIS database. */
+/**
+ * The KOTAKU open data portal: public read API, map site and open data over one PostGIS
+ * database.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PortalApplication {
 
-	/** Options that make a run a one-off command (API keys, imports) instead of the server. */
+	/**
+	 * Options that make a run a one-off command (API keys, imports) instead of the
+	 * server.
+	 */
 	private static final String[] COMMAND_OPTIONS = { "--portal.admin.", "--portal.import." };
 
 	public static void main(String[] args) {
@@ -28,8 +34,8 @@ public class PortalApplication {
 	}
 
 	/**
-	 * Runs the portal without its web server and without the demo loader, lets the command runners do their
-	 * work, and returns the process exit code (0 on success).
+	 * Runs the portal without its web server and without the demo loader, lets the
+	 * command runners do their work, and returns the process exit code (0 on success).
 	 */
 	public static int runCommand(String[] args) {
 		SpringApplication app = new SpringApplication(PortalApplication.class);

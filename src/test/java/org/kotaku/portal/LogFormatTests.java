@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * PORTAL_LOG_FORMAT, as application.yaml resolves it, picks Spring Boot's structured console format: json is
- * Elastic Common Schema (the default), logstash Logstash's, text none (the plain pattern); an unknown value is
- * refused instead of silently logging something else.
+ * PORTAL_LOG_FORMAT, as application.yaml resolves it, picks Spring Boot's structured
+ * console format: json is Elastic Common Schema (the default), logstash Logstash's, text
+ * none (the plain pattern); an unknown value is refused instead of silently logging
+ * something else.
  */
 class LogFormatTests {
 

@@ -10,9 +10,9 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /api/v1/access-indicators} and {@code /{villageCode}/{year}} (a record's id is
- * {@code villageCode/year}, so its path is the list path and its id): the 100-0-100 figures of a village and year,
- * read from PostGIS with the conventions of every listing.
+ * {@code GET /api/v1/access-indicators} and {@code /{villageCode}/{year}} (a record's id
+ * is {@code villageCode/year}, so its path is the list path and its id): the 100-0-100
+ * figures of a village and year, read from PostGIS with the conventions of every listing.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessIndicatorHandler {

@@ -17,8 +17,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/activities} (filtered, sorted, keyset-paged or streamed; JSON, CSV or GeoJSON) and
- * {@code GET /api/v1/activities/{id}}, read from PostGIS.
+ * {@code GET /api/v1/activities} (filtered, sorted, keyset-paged or streamed; JSON, CSV
+ * or GeoJSON) and {@code GET /api/v1/activities/{id}}, read from PostGIS.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActivityHandler {
@@ -37,8 +37,7 @@ public class ActivityHandler {
 	}
 
 	Mono<ServerResponse> listActivities(ServerRequest request) {
-		return this.listings.search(request, Catalog.ACTIVITIES, ActivityFilters.PARAMETERS,
-				ActivityFilters::from);
+		return this.listings.search(request, Catalog.ACTIVITIES, ActivityFilters.PARAMETERS, ActivityFilters::from);
 	}
 
 	Mono<ServerResponse> getActivity(ServerRequest request) {

@@ -26,9 +26,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import static org.kotaku.portal.recordpage.RecordFormat.figure;
 
 /**
- * The page of one activity, {@code /kegiatan/{id}}: what it is, where, its money and progress, its cost by source,
- * beneficiaries and padat karya labour, the records it belongs to, and its answer in the API; read from PostGIS
- * (the published fields of {@code /api/v1/activities/{id}}).
+ * The page of one activity, {@code /kegiatan/{id}}: what it is, where, its money and
+ * progress, its cost by source, beneficiaries and padat karya labour, the records it
+ * belongs to, and its answer in the API; read from PostGIS (the published fields of
+ * {@code /api/v1/activities/{id}}).
  */
 @Component
 class ActivityPage implements SiteRecordPage {
@@ -87,12 +88,17 @@ class ActivityPage implements SiteRecordPage {
 		return view.list("terkait", Text.of("Terkait", "Related"), related(a)).itemDownloads();
 	}
 
-	/** One sentence for search engines and link previews: type, year, place, money, progress, status. */
+	/**
+	 * One sentence for search engines and link previews: type, year, place, money,
+	 * progress, status.
+	 */
 	static String description(Map<String, Object> a) {
 		String type = RecordFormat.label(ACTIVITIES.field("type").orElseThrow(), (String) a.get("type"))
-			.map(Text::id).orElse((String) a.get("type"));
+			.map(Text::id)
+			.orElse((String) a.get("type"));
 		String status = RecordFormat.label(ACTIVITIES.field("status").orElseThrow(), (String) a.get("status"))
-			.map(Text::id).orElse((String) a.get("status"));
+			.map(Text::id)
+			.orElse((String) a.get("status"));
 		return type + ", TA " + a.get("fiscalYear") + ", " + a.get("villageName") + ", " + a.get("regencyName")
 				+ ": anggaran " + RecordFormat.idr((Long) a.get("budgetIdr")) + ", tersalurkan "
 				+ RecordFormat.idr((Long) a.get("disbursedIdr")) + ", kemajuan fisik "
@@ -103,10 +109,9 @@ class ActivityPage implements SiteRecordPage {
 	/** The output with its unit ({@code 36 m}). */
 	private static Figure output(Map<String, Object> a) {
 		Object volume = a.get("outputVolume");
-		String text = volume == null ? RecordFormat.NO_DATA
-				: RecordFormat.decimal((BigDecimal) volume, null) + (a.get("outputUnit") == null ? "" : " " + a.get("outputUnit"));
-		return new Figure(Labels.of("outputVolume"), "outputVolume", volume, text,
-				(String) a.get("outputUnit"));
+		String text = volume == null ? RecordFormat.NO_DATA : RecordFormat.decimal((BigDecimal) volume, null)
+				+ (a.get("outputUnit") == null ? "" : " " + a.get("outputUnit"));
+		return new Figure(Labels.of("outputVolume"), "outputVolume", volume, text, (String) a.get("outputUnit"));
 	}
 
 	private static List<List<Cell>> rows(Map<String, Object> a, List<String> fields) {

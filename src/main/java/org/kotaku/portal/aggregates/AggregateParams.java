@@ -9,8 +9,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The parameters the aggregate endpoints share, read through {@link Params} (unknown, repeated or malformed
- * parameters are 400 problems naming them) and checked against the snapshot (an unknown region is a 404).
+ * The parameters the aggregate endpoints share, read through {@link Params} (unknown,
+ * repeated or malformed parameters are 400 problems naming them) and checked against the
+ * snapshot (an unknown region is a 404).
  */
 final class AggregateParams {
 
@@ -34,17 +35,25 @@ final class AggregateParams {
 		return params.integer("year", 2010, 2100).orElse(0L).intValue();
 	}
 
-	/** The {@code level} parameter (1 province .. 4 village), or {@code fallback} when absent. */
+	/**
+	 * The {@code level} parameter (1 province .. 4 village), or {@code fallback} when
+	 * absent.
+	 */
 	static int level(Params params, int fallback) {
 		return params.integer("level", 1, 4).orElse((long) fallback).intValue();
 	}
 
-	/** A region code parameter in dotted form, {@link Snapshot#NATIONAL} when absent; 404 when unknown. */
+	/**
+	 * A region code parameter in dotted form, {@link Snapshot#NATIONAL} when absent; 404
+	 * when unknown.
+	 */
 	static String region(Params params, String name, Snapshot snapshot) {
 		return params.region(name).map((code) -> known(snapshot, code.dotted())).orElse(Snapshot.NATIONAL);
 	}
 
-	/** The region code of the path, in dotted form; 400 when malformed, 404 when unknown. */
+	/**
+	 * The region code of the path, in dotted form; 400 when malformed, 404 when unknown.
+	 */
 	static String pathRegion(ServerRequest request, Snapshot snapshot) {
 		return known(snapshot, Params.regionCode("code", request.pathVariable("code")).dotted());
 	}
@@ -56,7 +65,10 @@ final class AggregateParams {
 		return dotted;
 	}
 
-	/** {@code format=json|csv}, else CSV when the Accept header asks for text/csv, else JSON. */
+	/**
+	 * {@code format=json|csv}, else CSV when the Accept header asks for text/csv, else
+	 * JSON.
+	 */
 	static Format format(ServerRequest request, Params params) {
 		return params.choice("format", Format.class).orElseGet(() -> {
 			String accept = request.headers().firstHeader(HttpHeaders.ACCEPT);

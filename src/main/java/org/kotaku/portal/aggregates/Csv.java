@@ -6,7 +6,10 @@ import java.util.List;
 import org.kotaku.portal.catalog.CsvCell;
 import org.kotaku.portal.httpcache.Rendered;
 
-/** RFC 4180 CSV (UTF-8, CRLF line ends, a header row of the documented field names; cells: {@link CsvCell}). */
+/**
+ * RFC 4180 CSV (UTF-8, CRLF line ends, a header row of the documented field names; cells:
+ * {@link CsvCell}).
+ */
 final class Csv {
 
 	static final String CONTENT_TYPE = "text/csv;charset=UTF-8;header=present";

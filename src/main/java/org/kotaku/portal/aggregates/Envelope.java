@@ -8,7 +8,10 @@ import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
 
-/** The members every answer from the read model starts with: dataset, dataVersion, asOf, licence. */
+/**
+ * The members every answer from the read model starts with: dataset, dataVersion, asOf,
+ * licence.
+ */
 final class Envelope {
 
 	private Envelope() {

@@ -12,9 +12,10 @@ import org.kotaku.portal.readmodel.Tally.Slot;
 import org.kotaku.portal.readmodel.TypeFigures;
 
 /**
- * The headline figures of one region and year as published (docs/api-v1-aggregates.md, "summary"): each
- * section is null when nothing was reported for it. Slum reduction comes twice and is never mixed: official
- * (area now tidak kumuh) and weighted (area times handling contribution).
+ * The headline figures of one region and year as published (docs/api-v1-aggregates.md,
+ * "summary"): each section is null when nothing was reported for it. Slum reduction comes
+ * twice and is never mixed: official (area now tidak kumuh) and weighted (area times
+ * handling contribution).
  */
 final class FiguresView {
 
@@ -55,7 +56,10 @@ final class FiguresView {
 	private FiguresView() {
 	}
 
-	/** The members after the envelope: year, hasData, sections, coverage and the yearly series. */
+	/**
+	 * The members after the envelope: year, hasData, sections, coverage and the yearly
+	 * series.
+	 */
 	static Map<String, Object> of(Snapshot snapshot, String code, int year) {
 		Tally tally = snapshot.tally(code, year).orElse(null);
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -68,7 +72,8 @@ final class FiguresView {
 		body.put("activities", activities ? activities(tally, snapshot.types(code, year)) : null);
 		body.put("beneficiaries", activities ? beneficiaries(tally) : null);
 		body.put("labour", activities ? labour(tally) : null);
-		body.put("coverage", new Coverage(snapshot.regenciesReporting(code, 0), snapshot.regenciesReporting(code, year)));
+		body.put("coverage",
+				new Coverage(snapshot.regenciesReporting(code, 0), snapshot.regenciesReporting(code, year)));
 		body.put("series", series(snapshot, code));
 		return body;
 	}
@@ -104,7 +109,10 @@ final class FiguresView {
 				t.get(Slot.BUDGET), t.get(Slot.ACTIVITY_DISBURSED), sources, programs);
 	}
 
-	/** {@code byType} is null where the read model does not keep it (districts and villages in one year). */
+	/**
+	 * {@code byType} is null where the read model does not keep it (districts and
+	 * villages in one year).
+	 */
 	static Activities activities(Tally t, List<TypeFigures> types) {
 		Map<String, Long> byStatus = new LinkedHashMap<>();
 		byStatus.put("planned", t.get(Slot.PLANNED));

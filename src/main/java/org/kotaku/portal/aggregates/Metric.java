@@ -10,15 +10,16 @@ import org.kotaku.portal.readmodel.Tally;
 import org.kotaku.portal.readmodel.Tally.Slot;
 
 /**
- * The figures one value per region can be shown for (choropleths, rankings), with their unit. A value is null
- * when the region has no data for it: "no data yet", never zero.
+ * The figures one value per region can be shown for (choropleths, rankings), with their
+ * unit. A value is null when the region has no data for it: "no data yet", never zero.
  */
 enum Metric {
 
-	SLUM_REDUCED_HA("ha", (t) -> t.hasSlum()
-			? Numbers.hectares(t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA)) : null),
-	SLUM_REDUCED_PCT("percent", (t) -> t.hasSlum() ? Numbers.percent(
-			t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA), t.get(Slot.SLUM_BASELINE_CHA)) : null),
+	SLUM_REDUCED_HA("ha",
+			(t) -> t.hasSlum() ? Numbers.hectares(t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA)) : null),
+	SLUM_REDUCED_PCT("percent",
+			(t) -> t.hasSlum() ? Numbers.percent(t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA),
+					t.get(Slot.SLUM_BASELINE_CHA)) : null),
 	WEIGHTED_REDUCED_HA("ha", (t) -> t.hasSlum() ? Numbers.hectares(t.get(Slot.SLUM_WEIGHTED_CHA)) : null),
 	CURRENT_SLUM_HA("ha", (t) -> t.hasSlum() ? Numbers.hectares(t.get(Slot.SLUM_CURRENT_CHA)) : null),
 	PLANNED_IDR("IDR", (t) -> t.hasAllocations() ? BigDecimal.valueOf(t.plannedIdr()) : null),
@@ -57,13 +58,17 @@ enum Metric {
 		return Arrays.stream(values()).map(Metric::apiName).toList();
 	}
 
-	/** Disbursed IDR per hectare of official reduction, whole rupiah; null without reduction. */
+	/**
+	 * Disbursed IDR per hectare of official reduction, whole rupiah; null without
+	 * reduction.
+	 */
 	private static BigDecimal idrPerHectareReduced(Tally t) {
 		long reducedCha = t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA);
 		if (!t.hasAllocations() || reducedCha <= 0) {
 			return null;
 		}
-		return BigDecimal.valueOf(t.disbursedIdr()).multiply(BigDecimal.valueOf(100))
+		return BigDecimal.valueOf(t.disbursedIdr())
+			.multiply(BigDecimal.valueOf(100))
 			.divide(BigDecimal.valueOf(reducedCha), 0, java.math.RoundingMode.HALF_UP);
 	}
 

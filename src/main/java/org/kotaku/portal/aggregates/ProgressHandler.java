@@ -25,8 +25,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/progress?level=&parent=&year=&metric=&format=}: one value of one metric per region (the
- * map's choropleth data), as JSON or CSV. Regions with nothing reported have {@code value: null}.
+ * {@code GET /api/v1/progress?level=&parent=&year=&metric=&format=}: one value of one
+ * metric per region (the map's choropleth data), as JSON or CSV. Regions with nothing
+ * reported have {@code value: null}.
  */
 @Configuration(proxyBeanMethods = false)
 class ProgressHandler {
@@ -94,8 +95,8 @@ class ProgressHandler {
 	}
 
 	/**
-	 * The extent of the listed regions (what a map of them fits to), or where none is located the parent's; null
-	 * when neither is.
+	 * The extent of the listed regions (what a map of them fits to), or where none is
+	 * located the parent's; null when neither is.
 	 */
 	private static double[] bbox(Snapshot snapshot, Query query) {
 		RegionEntry.Box box = null;

@@ -26,11 +26,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The profile of one region, {@code /wilayah/{code}}, rendered on the server from the read model's snapshot (the
- * figures of {@code /api/v1/regions/{code}}, over all years): its headline figures, official and weighted slum
- * reduction labelled apart, its ranking among its siblings, the regions below it and, for a village, its
- * activities and slum areas with links to their pages ({@link RegionRecords}). Before the first snapshot there is
- * nothing to render: the site's bare page answers.
+ * The profile of one region, {@code /wilayah/{code}}, rendered on the server from the
+ * read model's snapshot (the figures of {@code /api/v1/regions/{code}}, over all years):
+ * its headline figures, official and weighted slum reduction labelled apart, its ranking
+ * among its siblings, the regions below it and, for a village, its activities and slum
+ * areas with links to their pages ({@link RegionRecords}). Before the first snapshot
+ * there is nothing to render: the site's bare page answers.
  */
 @Component
 class RegionPage implements SiteRecordPage {
@@ -71,7 +72,8 @@ class RegionPage implements SiteRecordPage {
 	}
 
 	private Found found(Snapshot snapshot, RegionEntry region, RegionRecords.Related related) {
-		return new Found(snapshot.version(), () -> this.pages.render(view(snapshot, region, related), snapshot.version()));
+		return new Found(snapshot.version(),
+				() -> this.pages.render(view(snapshot, region, related), snapshot.version()));
 	}
 
 	static RecordView view(Snapshot snapshot, RegionEntry region, RegionRecords.Related related) {
@@ -82,7 +84,9 @@ class RegionPage implements SiteRecordPage {
 			.at(decimal(region.lon()), decimal(region.lat()))
 			.mapHref("/peta?p=" + (region.level() < 4 ? region.code() : region.parent()));
 		snapshot.path(region.code()).forEach((above) -> view.within(above.code(), above.name()));
-		snapshot.years().stream().findFirst()
+		snapshot.years()
+			.stream()
+			.findFirst()
 			.ifPresent((first) -> view.during(first + "/" + snapshot.years().get(snapshot.years().size() - 1)));
 		view.figure(count("activities", Text.of("Kegiatan", "Activities"),
 				tally != null && tally.hasActivities() ? tally.get(Slot.ACTIVITIES) : null));
@@ -97,8 +101,8 @@ class RegionPage implements SiteRecordPage {
 		view.table("kegiatan", Text.of("Kegiatan", "Activities"), RegionRecords.ACTIVITY_COLUMNS, related.activities());
 		String api = "/api/v1/regions/" + region.code();
 		return view.download("JSON", api, "application/json")
-			.download("Kegiatan / Activities (CSV)", "/api/v1/activities?region=" + region.code() + "&format=csv&limit=all",
-					"text/csv")
+			.download("Kegiatan / Activities (CSV)",
+					"/api/v1/activities?region=" + region.code() + "&format=csv&limit=all", "text/csv")
 			.download("Kawasan kumuh / Slum areas (CSV)",
 					"/api/v1/slum-areas?region=" + region.code() + "&format=csv&limit=all", "text/csv");
 	}
@@ -108,7 +112,10 @@ class RegionPage implements SiteRecordPage {
 			.orElse(Text.of("Wilayah", "Region"));
 	}
 
-	/** Where the region stands among its siblings by official slum reduction, and what it did. */
+	/**
+	 * Where the region stands among its siblings by official slum reduction, and what it
+	 * did.
+	 */
 	static String description(Snapshot snapshot, RegionEntry region, Tally tally) {
 		Map<String, Object> ranking = RegionProfile.ranking(snapshot, region, 0);
 		String place = snapshot.path(region.code()).isEmpty() ? "Indonesia"
@@ -117,12 +124,16 @@ class RegionPage implements SiteRecordPage {
 		if (tally == null || !tally.hasData()) {
 			return text.append("belum ada data program KOTAKU.").toString();
 		}
-		text.append(tally.hasActivities() ? RecordFormat.number(tally.get(Slot.ACTIVITIES)) + " kegiatan" : "belum ada kegiatan");
+		text.append(tally.hasActivities() ? RecordFormat.number(tally.get(Slot.ACTIVITIES)) + " kegiatan"
+				: "belum ada kegiatan");
 		if (tally.hasAllocations()) {
 			text.append(", tersalurkan ").append(RecordFormat.idr(tally.disbursedIdr()));
 		}
 		if (ranking.get("position") != null) {
-			text.append("; peringkat ").append(ranking.get("position")).append(" dari ").append(ranking.get("of"))
+			text.append("; peringkat ")
+				.append(ranking.get("position"))
+				.append(" dari ")
+				.append(ranking.get("of"))
 				.append(" wilayah setingkat menurut pengurangan kumuh");
 		}
 		return text.append('.').toString();
@@ -132,7 +143,8 @@ class RegionPage implements SiteRecordPage {
 		Tally t = snapshot.tally(child.code(), 0).orElse(null);
 		List<Cell> row = new ArrayList<>();
 		row.add(Cell.link(child.name(), PREFIX + child.code()));
-		row.add(Cell.text(t != null && t.hasActivities() ? RecordFormat.number(t.get(Slot.ACTIVITIES)) : RecordFormat.NO_DATA));
+		row.add(Cell
+			.text(t != null && t.hasActivities() ? RecordFormat.number(t.get(Slot.ACTIVITIES)) : RecordFormat.NO_DATA));
 		row.add(Cell.text(figure(Metric.DISBURSED_IDR, Metric.DISBURSED_IDR.of(t)).text()));
 		row.add(Cell.text(figure(Metric.SLUM_REDUCED_PCT, Metric.SLUM_REDUCED_PCT.of(t)).text()));
 		return row;
@@ -142,7 +154,10 @@ class RegionPage implements SiteRecordPage {
 		return new Figure(label, field, value, value == null ? RecordFormat.NO_DATA : RecordFormat.number(value), null);
 	}
 
-	/** A metric's value as {@code /api/v1/progress} names and publishes it, written for people. */
+	/**
+	 * A metric's value as {@code /api/v1/progress} names and publishes it, written for
+	 * people.
+	 */
 	static Figure figure(Metric metric, BigDecimal value) {
 		return new Figure(RegionLabels.of(metric), metric.apiName(), value, text(metric, value), metric.unit());
 	}
@@ -174,7 +189,8 @@ class RegionPage implements SiteRecordPage {
 				Map.entry(Metric.DISBURSEMENT_RATE, Text.of("Tingkat penyaluran", "Disbursement rate")),
 				Map.entry(Metric.SLUM_REDUCED_HA, Text.of("Kumuh berkurang (resmi)", "Slum reduced (official)")),
 				Map.entry(Metric.SLUM_REDUCED_PCT, Text.of("Kumuh berkurang (resmi, %)", "Slum reduced (official, %)")),
-				Map.entry(Metric.WEIGHTED_REDUCED_HA, Text.of("Kumuh berkurang (tertimbang)", "Slum reduced (weighted)")),
+				Map.entry(Metric.WEIGHTED_REDUCED_HA,
+						Text.of("Kumuh berkurang (tertimbang)", "Slum reduced (weighted)")),
 				Map.entry(Metric.CURRENT_SLUM_HA, Text.of("Luas kumuh sekarang", "Slum area now")),
 				Map.entry(Metric.SAFE_WATER_PCT, Text.of("Akses air minum layak", "Safe drinking water")),
 				Map.entry(Metric.SANITATION_PCT, Text.of("Akses sanitasi layak", "Proper sanitation")),

@@ -11,7 +11,10 @@ import org.kotaku.portal.readmodel.Snapshot;
 import org.kotaku.portal.readmodel.Tally;
 import org.kotaku.portal.readmodel.Tally.Slot;
 
-/** The body of {@code GET /api/v1/regions/{code}}: the region, its figures, its children, ranking and links. */
+/**
+ * The body of {@code GET /api/v1/regions/{code}}: the region, its figures, its children,
+ * ranking and links.
+ */
 final class RegionProfile {
 
 	static final Metric RANKING_METRIC = Metric.SLUM_REDUCED_PCT;
@@ -48,7 +51,10 @@ final class RegionProfile {
 		return item;
 	}
 
-	/** Position among the siblings that have a value (1 = highest); null position when the region has none. */
+	/**
+	 * Position among the siblings that have a value (1 = highest); null position when the
+	 * region has none.
+	 */
 	static Map<String, Object> ranking(Snapshot snapshot, RegionEntry region, int year) {
 		List<RegionEntry> siblings = snapshot.children(region.parent() == null ? Snapshot.NATIONAL : region.parent());
 		BigDecimal own = RANKING_METRIC.of(snapshot.tally(region.code(), year).orElse(null));

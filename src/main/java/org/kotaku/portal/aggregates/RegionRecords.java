@@ -20,9 +20,10 @@ import org.kotaku.portal.recordpage.RecordView;
 import org.springframework.stereotype.Component;
 
 /**
- * The records a region's page lists with links to their own pages: a village's activities (newest fiscal year
- * first) and the slum areas of a regency or village, read from PostGIS; at most {@link #MAX_ROWS} of each, so that a
- * page stays small (the region's CSV downloads hold all of them). Only where the snapshot says there are some.
+ * The records a region's page lists with links to their own pages: a village's activities
+ * (newest fiscal year first) and the slum areas of a regency or village, read from
+ * PostGIS; at most {@link #MAX_ROWS} of each, so that a page stays small (the region's
+ * CSV downloads hold all of them). Only where the snapshot says there are some.
  */
 @Component
 class RegionRecords {
@@ -35,7 +36,10 @@ class RegionRecords {
 	static final List<Text> AREA_COLUMNS = List.of(Text.of("Kawasan", "Area"), Text.of("Luas", "Area (ha)"),
 			Text.of("Tingkat kekumuhan", "Slum level"));
 
-	/** A village's slum areas: those whose villages include it ({@code village_codes}, GIN-indexed). */
+	/**
+	 * A village's slum areas: those whose villages include it ({@code village_codes},
+	 * GIN-indexed).
+	 */
 	static final String AREA_SPANS_VILLAGE = "s.village_codes @> array[cast(:village as text)]";
 
 	/** Rows of the two tables, each row's first cell linking to the record's page. */
@@ -75,8 +79,8 @@ class RegionRecords {
 	private static List<Cell> activity(Map<String, Object> a) {
 		Dataset activities = Catalog.ACTIVITIES;
 		return List.of(Cell.link((String) a.get("name"), "/kegiatan/" + RecordView.segment((String) a.get("id"))),
-				Cell.text(String.valueOf(a.get("fiscalYear"))), cell(activities, a, "type"), cell(activities, a, "status"),
-				cell(activities, a, "budgetIdr"));
+				Cell.text(String.valueOf(a.get("fiscalYear"))), cell(activities, a, "type"),
+				cell(activities, a, "status"), cell(activities, a, "budgetIdr"));
 	}
 
 	private static List<Cell> area(Map<String, Object> s) {

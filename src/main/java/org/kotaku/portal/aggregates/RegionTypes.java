@@ -16,9 +16,10 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Activities by type of a village, or of a district in one fiscal year, read from the database: the read model keeps
- * that breakdown only down to regencies (and districts over all years), which bounds its memory at national scale.
- * The figures and the data version they show are read in one repeatable-read transaction, so an answer never names
+ * Activities by type of a village, or of a district in one fiscal year, read from the
+ * database: the read model keeps that breakdown only down to regencies (and districts
+ * over all years), which bounds its memory at national scale. The figures and the data
+ * version they show are read in one repeatable-read transaction, so an answer never names
  * a version it does not show; the answer is then cached per version like every other
  * ({@link org.kotaku.portal.httpcache.CachedAnswers}).
  */
@@ -43,7 +44,10 @@ class RegionTypes {
 		this.consistent = ConsistentRead.operator(transactions);
 	}
 
-	/** The types of the village {@code code}, or of the villages of the district {@code code}; year 0: all years. */
+	/**
+	 * The types of the village {@code code}, or of the villages of the district
+	 * {@code code}; year 0: all years.
+	 */
 	Mono<AtVersion> read(String code, int year) {
 		return this.consistent.transactional(this.versions.current()
 			.flatMap((version) -> this.db.sql(SQL)

@@ -26,9 +26,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/regions?level=&parent=&q=&limit=} (the hierarchy and the in-memory name search) and
- * {@code GET /api/v1/regions/{code}?year=} (a region's profile: figures, children, ranking among siblings,
- * links), all from the read model's snapshot.
+ * {@code GET /api/v1/regions?level=&parent=&q=&limit=} (the hierarchy and the in-memory
+ * name search) and {@code GET /api/v1/regions/{code}?year=} (a region's profile: figures,
+ * children, ranking among siblings, links), all from the read model's snapshot.
  */
 @Configuration(proxyBeanMethods = false)
 class RegionsHandler {
@@ -77,7 +77,8 @@ class RegionsHandler {
 		Snapshot snapshot = this.readModel.require();
 		String code = AggregateParams.pathRegion(request, snapshot);
 		int year = AggregateParams.year(AggregateParams.of(request, "year"));
-		return this.answers.json(request, snapshot.version(), () -> RegionProfile.of(snapshot, code, year, this.licence));
+		return this.answers.json(request, snapshot.version(),
+				() -> RegionProfile.of(snapshot, code, year, this.licence));
 	}
 
 	private static Stream<RegionEntry> matches(Snapshot snapshot, String query, String parent, int level) {
@@ -87,7 +88,9 @@ class RegionsHandler {
 			.filter((r) -> level == 0 || r.level() == level);
 	}
 
-	/** Regions at {@code level} below {@code parent}, walking down the hierarchy, by code. */
+	/**
+	 * Regions at {@code level} below {@code parent}, walking down the hierarchy, by code.
+	 */
 	private static Stream<RegionEntry> below(Snapshot snapshot, String parent, int level) {
 		List<RegionEntry> current = snapshot.children(parent);
 		int depth = parent.isEmpty() ? 1 : parent.split("\\.").length + 1;
@@ -115,8 +118,8 @@ class RegionsHandler {
 		item.put("level", region.level());
 		item.put("type", region.type());
 		item.put("parent", region.parent());
-		item.put("parentName", region.parent() == null ? null
-				: snapshot.region(region.parent()).map(RegionEntry::name).orElse(null));
+		item.put("parentName",
+				region.parent() == null ? null : snapshot.region(region.parent()).map(RegionEntry::name).orElse(null));
 		item.put("inProgram", tally != null && (tally.hasActivities() || tally.hasAllocations()));
 		item.put("hasData", tally != null && tally.hasData());
 		item.put("lon", region.lon());

@@ -28,12 +28,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/spending?groupBy=year|source|type|program|region&region=&year=&format=}: money broken down
- * one way, with the disbursement rate. Groups {@code year}, {@code program} and {@code region} carry allocation
- * ceilings ({@code plannedIdr}) and disbursed tranches; {@code type} carries activity budgets and what was
- * disbursed on them; {@code source} the activity budgets by funding source. Figures a group does not have are
- * null. Answered from the read model's snapshot, except the types of a village or of a district in one year, which
- * the snapshot does not keep ({@link Snapshot#keepsTypes}): those come from the database ({@link RegionTypes}), with
+ * {@code GET /api/v1/spending?groupBy=year|source|type|program|region&region=&year=&format=}:
+ * money broken down one way, with the disbursement rate. Groups {@code year},
+ * {@code program} and {@code region} carry allocation ceilings ({@code plannedIdr}) and
+ * disbursed tranches; {@code type} carries activity budgets and what was disbursed on
+ * them; {@code source} the activity budgets by funding source. Figures a group does not
+ * have are null. Answered from the read model's snapshot, except the types of a village
+ * or of a district in one year, which the snapshot does not keep
+ * ({@link Snapshot#keepsTypes}): those come from the database ({@link RegionTypes}), with
  * the data version read beside them, in the same shapes.
  */
 @Configuration(proxyBeanMethods = false)
@@ -95,7 +97,10 @@ class SpendingHandler {
 		return answer(request, breakdown, snapshot.version(), items(snapshot, groupBy, region, year));
 	}
 
-	/** What a request asks for: the grouping, the region (null: the nation), the year (0: all) and the format. */
+	/**
+	 * What a request asks for: the grouping, the region (null: the nation), the year (0:
+	 * all) and the format.
+	 */
 	private record Breakdown(GroupBy groupBy, Map<String, Object> region, int year, AggregateParams.Format format) {
 	}
 
@@ -117,11 +122,13 @@ class SpendingHandler {
 	static List<Item> items(Snapshot snapshot, GroupBy groupBy, String region, int year) {
 		Tally tally = snapshot.tally(region, year).orElse(null);
 		return switch (groupBy) {
-			case YEAR -> snapshot.years().stream()
+			case YEAR -> snapshot.years()
+				.stream()
 				.filter((y) -> year == 0 || y == year)
 				.map((y) -> money(String.valueOf(y), null, snapshot.tally(region, y).orElse(null)))
 				.toList();
-			case REGION -> snapshot.children(region).stream()
+			case REGION -> snapshot.children(region)
+				.stream()
 				.map((r) -> money(r.code(), r.name(), snapshot.tally(r.code(), year).orElse(null)))
 				.toList();
 			case PROGRAM -> tally == null ? List.of() : programs(tally);
@@ -134,15 +141,16 @@ class SpendingHandler {
 		boolean allocations = t != null && t.hasAllocations();
 		boolean activities = t != null && t.hasActivities();
 		return new Item(key, name, allocations ? t.plannedIdr() : null, activities ? t.get(Slot.BUDGET) : null,
-				allocations ? t.disbursedIdr() : null, allocations ? Numbers.rate(t.disbursedIdr(), t.plannedIdr()) : null,
+				allocations ? t.disbursedIdr() : null,
+				allocations ? Numbers.rate(t.disbursedIdr(), t.plannedIdr()) : null,
 				activities ? t.get(Slot.ACTIVITIES) : null);
 	}
 
 	private static List<Item> programs(Tally t) {
 		List<Item> items = new ArrayList<>();
 		for (int p = 0; p < Tally.PROGRAMS.length; p++) {
-			items.add(new Item(Tally.PROGRAMS[p], null, t.planned(p), null, t.paid(p), Numbers.rate(t.paid(p), t.planned(p)),
-					null));
+			items.add(new Item(Tally.PROGRAMS[p], null, t.planned(p), null, t.paid(p),
+					Numbers.rate(t.paid(p), t.planned(p)), null));
 		}
 		return items;
 	}
@@ -156,8 +164,8 @@ class SpendingHandler {
 	}
 
 	private static Item type(TypeFigures t) {
-		return new Item(t.type(), null, null, t.budgetIdr(), t.disbursedIdr(), Numbers.rate(t.disbursedIdr(), t.budgetIdr()),
-				t.count());
+		return new Item(t.type(), null, null, t.budgetIdr(), t.disbursedIdr(),
+				Numbers.rate(t.disbursedIdr(), t.budgetIdr()), t.count());
 	}
 
 	private static Rendered csv(GroupBy groupBy, int year, List<Item> items) {

@@ -19,8 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/summary?region=&year=}: headline figures of a region (default: national) and optionally one
- * fiscal year, from the read model's snapshot (no database round trip; the database may even be down).
+ * {@code GET /api/v1/summary?region=&year=}: headline figures of a region (default:
+ * national) and optionally one fiscal year, from the read model's snapshot (no database
+ * round trip; the database may even be down).
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryHandler {

@@ -7,9 +7,10 @@ import java.util.Map;
 import org.kotaku.portal.dataversion.DataVersion;
 
 /**
- * The envelope of a public JSON answer that is a list ({@link Items}) or one record ({@link One}): the members every
- * such answer starts with (the dataset, the data version read and when it was committed, the licence), then the
- * content. Serialised as it reads, in this order.
+ * The envelope of a public JSON answer that is a list ({@link Items}) or one record
+ * ({@link One}): the members every such answer starts with (the dataset, the data version
+ * read and when it was committed, the licence), then the content. Serialised as it reads,
+ * in this order.
  */
 public final class Answer {
 

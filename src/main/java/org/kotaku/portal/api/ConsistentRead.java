@@ -18,16 +18,21 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
- * A read-only, repeatable-read transaction: every query in it sees the same committed data, whatever commits
- * meanwhile. What a whole read of one data version (a snapshot, the bulk files) runs in; the joined reads run
- * without the public statement timeout ({@link PublicQueryTimeout}). With public reads on a replica
- * ({@link ReplicaReads}) it runs there, on the public pool like every other public read: a hot standby exports and
- * imports snapshots too, and such a read sees what the replica had replayed when it began, which only moves
- * forward; the read model builds from it only once that reaches the primary's newest version.
+ * A read-only, repeatable-read transaction: every query in it sees the same committed
+ * data, whatever commits meanwhile. What a whole read of one data version (a snapshot,
+ * the bulk files) runs in; the joined reads run without the public statement timeout
+ * ({@link PublicQueryTimeout}). With public reads on a replica ({@link ReplicaReads}) it
+ * runs there, on the public pool like every other public read: a hot standby exports and
+ * imports snapshots too, and such a read sees what the replica had replayed when it
+ * began, which only moves forward; the read model builds from it only once that reaches
+ * the primary's newest version.
  */
 public final class ConsistentRead {
 
-	/** What PostgreSQL's {@code pg_export_snapshot()} returns: hexadecimal numbers joined by dashes. */
+	/**
+	 * What PostgreSQL's {@code pg_export_snapshot()} returns: hexadecimal numbers joined
+	 * by dashes.
+	 */
 	private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
 
 	private ConsistentRead() {
@@ -38,22 +43,24 @@ public final class ConsistentRead {
 	}
 
 	/**
-	 * Runs {@code work} with a consistent read whose snapshot several transactions share: each read that
-	 * {@code work} passes to {@link Shared#join} runs in a transaction of its own, on a connection of its own, so
-	 * reads proceed side by side, yet all see exactly the same committed data (PostgreSQL's exported snapshots).
-	 * The exporting transaction, on a connection outside any Spring transaction, stays open until {@code work}
-	 * completes, as an exported snapshot lives only as long as its transaction.
+	 * Runs {@code work} with a consistent read whose snapshot several transactions share:
+	 * each read that {@code work} passes to {@link Shared#join} runs in a transaction of
+	 * its own, on a connection of its own, so reads proceed side by side, yet all see
+	 * exactly the same committed data (PostgreSQL's exported snapshots). The exporting
+	 * transaction, on a connection outside any Spring transaction, stays open until
+	 * {@code work} completes, as an exported snapshot lives only as long as its
+	 * transaction.
 	 */
 	public static <T> Mono<T> shared(ConnectionFactory connections, ReactiveTransactionManager transactions,
 			DatabaseClient db, Function<Shared, Mono<T>> work) {
 		TransactionalOperator joined = operator(transactions);
-		return Mono.usingWhen(Mono.from(connections.create()),
-				(connection) -> Mono.from(connection.beginTransaction(
-						PostgresTransactionDefinition.from(IsolationLevel.REPEATABLE_READ).readOnly()))
-					.then(exportSnapshot(connection))
-					.map((id) -> new Shared(db, joined, id))
-					.flatMap(work),
-				(connection) -> end(connection), (connection, error) -> end(connection), ConsistentRead::end);
+		return Mono.usingWhen(Mono.from(connections.create()), (connection) -> Mono
+			.from(connection
+				.beginTransaction(PostgresTransactionDefinition.from(IsolationLevel.REPEATABLE_READ).readOnly()))
+			.then(exportSnapshot(connection))
+			.map((id) -> new Shared(db, joined, id))
+			.flatMap(work), (connection) -> end(connection), (connection, error) -> end(connection),
+				ConsistentRead::end);
 	}
 
 	private static Mono<String> exportSnapshot(Connection connection) {
@@ -63,12 +70,17 @@ public final class ConsistentRead {
 			.map(ConsistentRead::checked);
 	}
 
-	/** Ends the exporting transaction (it changed nothing) and hands its connection back to the pool. */
+	/**
+	 * Ends the exporting transaction (it changed nothing) and hands its connection back
+	 * to the pool.
+	 */
 	private static Mono<Void> end(Connection connection) {
 		return Mono.from(connection.rollbackTransaction()).onErrorComplete().then(Mono.from(connection.close()));
 	}
 
-	/** A snapshot exported by a consistent read, for reads on other connections to join. */
+	/**
+	 * A snapshot exported by a consistent read, for reads on other connections to join.
+	 */
 	public static final class Shared {
 
 		private final DatabaseClient db;
@@ -83,9 +95,13 @@ public final class ConsistentRead {
 			this.id = id;
 		}
 
-		/** {@code reads}, run in a transaction of their own on another connection that sees the shared snapshot. */
+		/**
+		 * {@code reads}, run in a transaction of their own on another connection that
+		 * sees the shared snapshot.
+		 */
 		public <T> Flux<T> join(Publisher<? extends T> reads) {
-			// a utility statement takes no bind parameters; the id is PostgreSQL's own, checked by checked()
+			// a utility statement takes no bind parameters; the id is PostgreSQL's own,
+			// checked by checked()
 			return this.joined.transactional(this.db.sql("set transaction snapshot '" + this.id + "'")
 				.then()
 				.then(this.db.sql(PublicQueryTimeout.LIFTED).then())

@@ -7,9 +7,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * No node starts with a database password nobody chose: outside the {@code dev} profile
- * ({@code application-dev.yaml}, which {@code make run} and the local scripts use) {@code PORTAL_DB_PASSWORD} has no
- * default, and a start without one stops before anything connects, saying so, rather than failing later with the
- * database's "password authentication failed".
+ * ({@code application-dev.yaml}, which {@code make run} and the local scripts use)
+ * {@code PORTAL_DB_PASSWORD} has no default, and a start without one stops before
+ * anything connects, saying so, rather than failing later with the database's "password
+ * authentication failed".
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseCredentials {

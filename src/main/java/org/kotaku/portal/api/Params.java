@@ -16,8 +16,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * Reads query parameters strictly: an unknown parameter, a repeated one, or a value out of range is a 400
- * {@code invalid-parameter} problem that names the parameter and, where there are some, its allowed values.
+ * Reads query parameters strictly: an unknown parameter, a repeated one, or a value out
+ * of range is a 400 {@code invalid-parameter} problem that names the parameter and, where
+ * there are some, its allowed values.
  */
 public final class Params {
 
@@ -32,15 +33,18 @@ public final class Params {
 		return of(request.queryParams(), allowed);
 	}
 
-	/** Decoded query parameters (also before routing), refusing any name outside {@code allowed}. */
+	/**
+	 * Decoded query parameters (also before routing), refusing any name outside
+	 * {@code allowed}.
+	 */
 	public static Params of(MultiValueMap<String, String> query, Set<String> allowed) {
 		for (Map.Entry<String, List<String>> entry : query.entrySet()) {
 			if (!allowed.contains(entry.getKey())) {
 				throw invalid(entry.getKey(), "Unknown parameter '" + entry.getKey() + "'.", allowed);
 			}
 			if (entry.getValue().size() > 1) {
-				throw PortalException.invalidParameter(entry.getKey(),
-						"Parameter '" + entry.getKey() + "' is given more than once; give it once (lists are comma-separated).");
+				throw PortalException.invalidParameter(entry.getKey(), "Parameter '" + entry.getKey()
+						+ "' is given more than once; give it once (lists are comma-separated).");
 			}
 		}
 		return new Params(query);
@@ -82,7 +86,10 @@ public final class Params {
 		return text(name, 100).map((v) -> checkChoice(name, v, allowed));
 	}
 
-	/** An enum constant named in lower case ({@code slum_reduced_pct} for {@code SLUM_REDUCED_PCT}). */
+	/**
+	 * An enum constant named in lower case ({@code slum_reduced_pct} for
+	 * {@code SLUM_REDUCED_PCT}).
+	 */
 	public <E extends Enum<E>> Optional<E> choice(String name, Class<E> type) {
 		Map<String, E> byName = new LinkedHashMap<>();
 		for (E constant : type.getEnumConstants()) {
@@ -91,25 +98,34 @@ public final class Params {
 		return text(name, 100).map((v) -> byName.get(checkChoice(name, v.toLowerCase(Locale.ROOT), byName.keySet())));
 	}
 
-	/** A Kemendagri region code, dotted or digits only (64, 64.71, 6471, 64.71.01.1001). */
+	/**
+	 * A Kemendagri region code, dotted or digits only (64, 64.71, 6471, 64.71.01.1001).
+	 */
 	public Optional<RegionCode> region(String name) {
 		return text(name, 20).map((v) -> regionCode(name, v));
 	}
 
-	/** {@code text} as a Kemendagri region code; a 400 problem naming {@code name} when it is none. */
+	/**
+	 * {@code text} as a Kemendagri region code; a 400 problem naming {@code name} when it
+	 * is none.
+	 */
 	public static RegionCode regionCode(String name, String text) {
 		return RegionCode.parse(text.strip())
 			.orElseThrow(() -> PortalException.invalidParameter(name, "Parameter '" + name + "' must be a Kemendagri "
 					+ "region code with or without dots (e.g. 64, 64.71, 6471, 64.71.01.1001), not '" + text + "'."));
 	}
 
-	/** A comma-separated list of allowed values, in the order given, without duplicates. */
+	/**
+	 * A comma-separated list of allowed values, in the order given, without duplicates.
+	 */
 	public List<String> choices(String name, Set<String> allowed) {
-		return text(name, 500).map((v) -> Arrays.stream(v.split(",", -1))
-			.map(String::strip)
-			.map((item) -> checkChoice(name, item, allowed))
-			.distinct()
-			.toList()).orElse(List.of());
+		return text(name, 500)
+			.map((v) -> Arrays.stream(v.split(",", -1))
+				.map(String::strip)
+				.map((item) -> checkChoice(name, item, allowed))
+				.distinct()
+				.toList())
+			.orElse(List.of());
 	}
 
 	private static String checkChoice(String name, String value, Set<String> allowed) {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error with a public answer: its problem type, a detail that is safe to show to anyone, and optional
- * extension members (for example the parameter name and its allowed values). The message for logs may say
- * more than the public detail.
+ * An error with a public answer: its problem type, a detail that is safe to show to
+ * anyone, and optional extension members (for example the parameter name and its allowed
+ * values). The message for logs may say more than the public detail.
  */
 public class PortalException extends RuntimeException {
 

@@ -14,17 +14,22 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The one owner of "which database is the primary" ({@code spring.r2dbc.url}): where everything that writes or
- * must see the newest commit goes, whether or not public reads come from a replica ({@link ReplicaReads}):
- * ingestion's pool, API keys, the idempotency look-up of the batch log, the LISTEN connection and the version
- * probe of the read model. Without a replica the public pool is on the primary too and {@link #db()} is that
- * pool, exactly as before; with one, {@link #db()} is a small pool of its own on the primary. Not a
- * {@link ConnectionFactory} bean on purpose: one would replace the auto-configured public pool.
+ * The one owner of "which database is the primary" ({@code spring.r2dbc.url}): where
+ * everything that writes or must see the newest commit goes, whether or not public reads
+ * come from a replica ({@link ReplicaReads}): ingestion's pool, API keys, the idempotency
+ * look-up of the batch log, the LISTEN connection and the version probe of the read
+ * model. Without a replica the public pool is on the primary too and {@link #db()} is
+ * that pool, exactly as before; with one, {@link #db()} is a small pool of its own on the
+ * primary. Not a {@link ConnectionFactory} bean on purpose: one would replace the
+ * auto-configured public pool.
  */
 @Component
 public class PrimaryDatabase implements DisposableBean {
 
-	/** How the primary's own pool (with a replica only) names its sessions in pg_stat_activity. */
+	/**
+	 * How the primary's own pool (with a replica only) names its sessions in
+	 * pg_stat_activity.
+	 */
 	public static final String APPLICATION_NAME = "kotaku-portal-primary";
 
 	private static final int POOL_SIZE = 4;
@@ -48,7 +53,10 @@ public class PrimaryDatabase implements DisposableBean {
 		this.db = this.replicated ? DatabaseClient.create(this.pool) : publicDb;
 	}
 
-	/** Whether public reads come from a replica (then the primary's newest data version may be ahead of them). */
+	/**
+	 * Whether public reads come from a replica (then the primary's newest data version
+	 * may be ahead of them).
+	 */
 	public boolean replicated() {
 		return this.replicated;
 	}
@@ -58,14 +66,18 @@ public class PrimaryDatabase implements DisposableBean {
 		return this.db;
 	}
 
-	/** Unpooled connections to the primary, for a connection held open (the read model's LISTEN). */
+	/**
+	 * Unpooled connections to the primary, for a connection held open (the read model's
+	 * LISTEN).
+	 */
 	public ConnectionFactory unpooled() {
 		return this.unpooled;
 	}
 
 	/**
-	 * A pool of its own on the primary whose sessions are named {@code applicationName}, with the public pool's
-	 * retry and time limits ({@code spring.r2dbc.pool.*}), starting empty; the caller disposes of it.
+	 * A pool of its own on the primary whose sessions are named {@code applicationName},
+	 * with the public pool's retry and time limits ({@code spring.r2dbc.pool.*}),
+	 * starting empty; the caller disposes of it.
 	 */
 	public ConnectionPool pool(String name, String applicationName, int maxSize) {
 		R2dbcProperties.Pool shared = this.r2dbc.getPool();
@@ -91,7 +103,8 @@ public class PrimaryDatabase implements DisposableBean {
 		return unpooled(ConnectionFactoryBuilder.withUrl(this.r2dbc.getUrl())
 			.username(this.r2dbc.getUsername())
 			.password(this.r2dbc.getPassword())
-			.configure((options) -> options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName))
+			.configure(
+					(options) -> options.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName))
 			.build());
 	}
 

@@ -1,6 +1,5 @@
 package org.kotaku.portal.api;
 
-
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +16,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
- * Writes every error that reaches the web layer, from any route or filter, as {@code application/problem+json}
- * (RFC 9457). Ordered before Spring Boot's default error handler, which then never answers.
+ * Writes every error that reaches the web layer, from any route or filter, as
+ * {@code application/problem+json} (RFC 9457). Ordered before Spring Boot's default error
+ * handler, which then never answers.
  */
 @Component
 @Order(-2)
@@ -39,7 +39,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		HttpMethod method = exchange.getRequest().getMethod();
 		String requestId = response.getHeaders().getFirst(Problems.REQUEST_ID_HEADER);
 		Problems.Problem problem;
-		// what Problems logs (the cause of a 5xx, a refused value) names the request in the MDC, a JSON log field
+		// what Problems logs (the cause of a 5xx, a refused value) names the request in
+		// the MDC, a JSON log field
 		try (MDC.MDCCloseable logged = requestId == null ? null : MDC.putCloseable(Problems.REQUEST_ID, requestId)) {
 			problem = Problems.from(ex, HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method));
 		}
@@ -62,6 +63,5 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
 		DataBuffer buffer = response.bufferFactory().wrap(body);
 		return response.writeWith(Mono.just(buffer));
 	}
-
 
 }

@@ -5,8 +5,9 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * The kinds of error the portal answers with, each with a stable {@code type} URI (relative to the portal;
- * documented in openapi/portal.yaml and at {@code /problems/{slug}}) and its HTTP status.
+ * The kinds of error the portal answers with, each with a stable {@code type} URI
+ * (relative to the portal; documented in openapi/portal.yaml and at
+ * {@code /problems/{slug}}) and its HTTP status.
  */
 public enum ProblemType {
 
@@ -22,8 +23,7 @@ public enum ProblemType {
 	NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
 	METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
 	NOT_ACCEPTABLE("not-acceptable", "No acceptable representation", HttpStatus.NOT_ACCEPTABLE),
-	CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT),
-	GONE("gone", "No longer available", HttpStatus.GONE),
+	CONFLICT("conflict", "Conflict", HttpStatus.CONFLICT), GONE("gone", "No longer available", HttpStatus.GONE),
 	RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE),
 	REQUEST_TIMEOUT("request-timeout", "Request too slow", HttpStatus.REQUEST_TIMEOUT),
 	PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),

@@ -17,23 +17,32 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * The one place that turns a throwable into an RFC 9457 problem: portal errors keep their own type and
- * detail, framework errors their status, a value the database refuses (SQLSTATE class 22) 400 or 422, other
- * database failures 503 with Retry-After, and anything else 500, with a generic detail (the cause is logged,
- * never sent).
+ * The one place that turns a throwable into an RFC 9457 problem: portal errors keep their
+ * own type and detail, framework errors their status, a value the database refuses
+ * (SQLSTATE class 22) 400 or 422, other database failures 503 with Retry-After, and
+ * anything else 500, with a generic detail (the cause is logged, never sent).
  */
 public final class Problems {
 
-	/** The extension member (and the source of the Retry-After header) saying when to retry. */
+	/**
+	 * The extension member (and the source of the Retry-After header) saying when to
+	 * retry.
+	 */
 	public static final String RETRY_AFTER = "retryAfterSeconds";
 
-	/** The extension member naming the request (the {@code X-Request-Id} of the answer), as in the logs. */
+	/**
+	 * The extension member naming the request (the {@code X-Request-Id} of the answer),
+	 * as in the logs.
+	 */
 	public static final String REQUEST_ID = "requestId";
 
 	/** The header that names a request, in both directions (web.RequestIds). */
 	public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-	/** Retry-After of a 503 that does not know better (the database reconnects within seconds). */
+	/**
+	 * Retry-After of a 503 that does not know better (the database reconnects within
+	 * seconds).
+	 */
 	static final int DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 	/** SQLSTATE class 22, data exception: a value out of range or of the wrong form. */
@@ -51,7 +60,10 @@ public final class Problems {
 			return body(instance, null);
 		}
 
-		/** The document of this problem at {@code instance}, with {@code requestId} when not null. */
+		/**
+		 * The document of this problem at {@code instance}, with {@code requestId} when
+		 * not null.
+		 */
 		public Map<String, Object> body(String instance, String requestId) {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("type", this.type.uri().toString());
@@ -69,8 +81,8 @@ public final class Problems {
 	}
 
 	/**
-	 * The problem of {@code ex}; {@code readRequest} tells a GET or HEAD (a value the database refuses is then a
-	 * 400, in an upload a 422). Every 503 names when to retry.
+	 * The problem of {@code ex}; {@code readRequest} tells a GET or HEAD (a value the
+	 * database refuses is then a 400, in an upload a 422). Every 503 names when to retry.
 	 */
 	public static Problem from(Throwable ex, boolean readRequest) {
 		Problem problem = problemOf(ex, readRequest);
@@ -112,7 +124,10 @@ public final class Problems {
 		return new Problem(ProblemType.INTERNAL, 500, "An unexpected error occurred.", Map.of());
 	}
 
-	/** The SQLSTATE of the first database error in the cause chain, null when there is none. */
+	/**
+	 * The SQLSTATE of the first database error in the cause chain, null when there is
+	 * none.
+	 */
 	private static String sqlState(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof R2dbcException database && database.getSqlState() != null) {
@@ -125,7 +140,8 @@ public final class Problems {
 	private static Problem fromStatus(ResponseStatusException ex) {
 		HttpStatusCode status = ex.getStatusCode();
 		ProblemType type = switch (status.value()) {
-			case 400 -> ex instanceof ServerWebInputException ? ProblemType.MALFORMED_BODY : ProblemType.INVALID_PARAMETER;
+			case 400 ->
+				ex instanceof ServerWebInputException ? ProblemType.MALFORMED_BODY : ProblemType.INVALID_PARAMETER;
 			case 404 -> ProblemType.NOT_FOUND;
 			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
 			case 406 -> ProblemType.NOT_ACCEPTABLE;

@@ -8,17 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Checks that a raw query string is one a parameter reader can trust: every {@code %} escape is two hex digits,
- * the decoded bytes are UTF-8, and no name or value holds a control character (U+0000-U+001F, U+007F-U+009F).
- * The framework would otherwise decode bad bytes to U+FFFD and pass a NUL through to the database, which refuses
- * it as a failure of its own. A bad query is a 400 {@code invalid-parameter} problem naming the parameter.
+ * Checks that a raw query string is one a parameter reader can trust: every {@code %}
+ * escape is two hex digits, the decoded bytes are UTF-8, and no name or value holds a
+ * control character (U+0000-U+001F, U+007F-U+009F). The framework would otherwise decode
+ * bad bytes to U+FFFD and pass a NUL through to the database, which refuses it as a
+ * failure of its own. A bad query is a 400 {@code invalid-parameter} problem naming the
+ * parameter.
  */
 public final class QueryString {
 
 	private QueryString() {
 	}
 
-	/** Throws the problem of the first bad parameter of {@code rawQuery} (null or empty: nothing to check). */
+	/**
+	 * Throws the problem of the first bad parameter of {@code rawQuery} (null or empty:
+	 * nothing to check).
+	 */
 	public static void check(String rawQuery) {
 		if (rawQuery == null || rawQuery.isEmpty()) {
 			return;
@@ -35,7 +40,10 @@ public final class QueryString {
 		}
 	}
 
-	/** Whether {@link #check} accepts {@code rawQuery}; for callers that must not throw (the fast path). */
+	/**
+	 * Whether {@link #check} accepts {@code rawQuery}; for callers that must not throw
+	 * (the fast path).
+	 */
 	public static boolean wellFormed(String rawQuery) {
 		try {
 			check(rawQuery);

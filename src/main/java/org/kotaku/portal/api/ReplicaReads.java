@@ -12,10 +12,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Public reads from a PostgreSQL streaming replica ({@code portal.replica.url}): the auto-configured public pool
- * (snapshot builds, searches, listings, OGC items, tiles, bulk files, checks, the change feed) connects to the
- * replica named there instead of {@code spring.r2dbc.url}, which stays the primary for everything that writes or
- * must see the newest commit ({@link PrimaryDatabase}). Unset, the node runs on one database as before.
+ * Public reads from a PostgreSQL streaming replica ({@code portal.replica.url}): the
+ * auto-configured public pool (snapshot builds, searches, listings, OGC items, tiles,
+ * bulk files, checks, the change feed) connects to the replica named there instead of
+ * {@code spring.r2dbc.url}, which stays the primary for everything that writes or must
+ * see the newest commit ({@link PrimaryDatabase}). Unset, the node runs on one database
+ * as before.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReplicaReads {
@@ -33,12 +35,16 @@ public class ReplicaReads {
 			copy(replica, options, ConnectionFactoryOptions.SSL);
 			if (settings.username() != null && !settings.username().isBlank()) {
 				options.option(ConnectionFactoryOptions.USER, settings.username());
-				options.option(ConnectionFactoryOptions.PASSWORD, settings.password() == null ? "" : settings.password());
+				options.option(ConnectionFactoryOptions.PASSWORD,
+						settings.password() == null ? "" : settings.password());
 			}
 		};
 	}
 
-	/** Copies one option as the URL gave it (a URL's values may be text where the option is typed). */
+	/**
+	 * Copies one option as the URL gave it (a URL's values may be text where the option
+	 * is typed).
+	 */
 	@SuppressWarnings("unchecked")
 	private static void copy(ConnectionFactoryOptions from, ConnectionFactoryOptions.Builder to, Option<?> option) {
 		Object value = from.getValue(option);
@@ -48,11 +54,14 @@ public class ReplicaReads {
 	}
 
 	/**
-	 * @param url the replica's R2DBC URL (host, port, database); empty: public reads on the primary
-	 * @param username the replica's role; empty: the primary's ({@code spring.r2dbc.username}, and its password)
+	 * @param url the replica's R2DBC URL (host, port, database); empty: public reads on
+	 * the primary
+	 * @param username the replica's role; empty: the primary's
+	 * ({@code spring.r2dbc.username}, and its password)
 	 * @param password the replica role's password
-	 * @param maxLag how long a refresh waits for the replica to replay the primary's newest data version before it
-	 * counts as failed (health DEGRADED, the snapshot served stays); it is retried on the next version check
+	 * @param maxLag how long a refresh waits for the replica to replay the primary's
+	 * newest data version before it counts as failed (health DEGRADED, the snapshot
+	 * served stays); it is retried on the next version check
 	 */
 	@ConfigurationProperties("portal.replica")
 	public record Settings(String url, String username, String password, @DefaultValue("30s") Duration maxLag) {

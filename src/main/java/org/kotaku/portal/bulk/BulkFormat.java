@@ -31,7 +31,10 @@ enum BulkFormat {
 		return this.mediaType;
 	}
 
-	/** {@code gzip}, or null for a GeoPackage (an SQLite file is read in place, not streamed). */
+	/**
+	 * {@code gzip}, or null for a GeoPackage (an SQLite file is read in place, not
+	 * streamed).
+	 */
 	String compression() {
 		return this == GEOPACKAGE ? null : GZIP;
 	}

@@ -36,11 +36,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 
 /**
- * Writes the bulk files of the current data version whenever the portal starts serving a new one, never on a
- * request: every dataset is read in a repeatable-read transaction of one shared snapshot (so all files show the
- * same version, even while the next ingestion commits; two datasets are read side by side), written to a temporary
- * folder, and the folder renamed to {@code v<version>} once complete; then old versions are pruned. One generation runs at a time; a version that arrives meanwhile is
- * generated next. A failed generation is logged, leaves the previous files serving, and is tried again after
+ * Writes the bulk files of the current data version whenever the portal starts serving a
+ * new one, never on a request: every dataset is read in a repeatable-read transaction of
+ * one shared snapshot (so all files show the same version, even while the next ingestion
+ * commits; two datasets are read side by side), written to a temporary folder, and the
+ * folder renamed to {@code v<version>} once complete; then old versions are pruned. One
+ * generation runs at a time; a version that arrives meanwhile is generated next. A failed
+ * generation is logged, leaves the previous files serving, and is tried again after
  * {@link BulkProperties#retryAfter()}.
  */
 @Component
@@ -72,8 +74,8 @@ class BulkGenerator {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties,
-			Licence licence, JsonMapper json, ReactiveTransactionManager transactions, DatabaseClient db,
+	BulkGenerator(Listings listings, DataVersions versions, BulkStore store, BulkProperties properties, Licence licence,
+			JsonMapper json, ReactiveTransactionManager transactions, DatabaseClient db,
 			ConnectionFactory connections) {
 		this.listings = listings;
 		this.versions = versions;
@@ -88,15 +90,19 @@ class BulkGenerator {
 	}
 
 	/**
-	 * A new version is served: the first snapshot after start-up too, so a restarted node writes what is missing
-	 * after its read model is in, not beside the first build (which needs both cores for a few seconds).
+	 * A new version is served: the first snapshot after start-up too, so a restarted node
+	 * writes what is missing after its read model is in, not beside the first build
+	 * (which needs both cores for a few seconds).
 	 */
 	@EventListener
 	void onSwap(SnapshotSwapped swapped) {
 		request();
 	}
 
-	/** Asks for the current version's files; returns at once (the work runs off the caller's thread). */
+	/**
+	 * Asks for the current version's files; returns at once (the work runs off the
+	 * caller's thread).
+	 */
 	void request() {
 		if (!this.properties.enabled()) {
 			return;
@@ -110,25 +116,27 @@ class BulkGenerator {
 	}
 
 	/**
-	 * Generates the current version's files unless they exist; emits the new manifest, or nothing when the
-	 * version is already on disk (or there are no data yet). Folders of versions this database did not commit
-	 * are set aside first, so they are neither served nor taken as the base of a delta.
+	 * Generates the current version's files unless they exist; emits the new manifest, or
+	 * nothing when the version is already on disk (or there are no data yet). Folders of
+	 * versions this database did not commit are set aside first, so they are neither
+	 * served nor taken as the base of a delta.
 	 */
 	Mono<Manifest> generate() {
-		return ConsistentRead.shared(this.connections, this.transactions, this.db, (snapshot) -> snapshot
-			.join(this.versions.current())
-			.next()
-			.flatMap((version) -> this.store.setAsideForeign(version.version()).thenReturn(version))
-			.filter((version) -> version.version() > 0 && !this.store.manifest(version.version())
-				.filter(Manifest::isCurrentLayout).isPresent())
-			.flatMap((version) -> writeFolder(version, snapshot)))
+		return ConsistentRead
+			.shared(this.connections, this.transactions, this.db, (snapshot) -> snapshot.join(this.versions.current())
+				.next()
+				.flatMap((version) -> this.store.setAsideForeign(version.version()).thenReturn(version))
+				.filter((version) -> version.version() > 0
+						&& !this.store.manifest(version.version()).filter(Manifest::isCurrentLayout).isPresent())
+				.flatMap((version) -> writeFolder(version, snapshot)))
 			.flatMap(this::complete);
 	}
 
 	private void generated(Manifest manifest, long started) {
 		long bytes = manifest.files().stream().mapToLong(Download::byteSize).sum();
-		log.info(String.format(java.util.Locale.ROOT, "Bulk files of data version %d written in %.1f s: %d files, %d bytes, in %s",
-				manifest.version(), (System.nanoTime() - started) / 1e9, manifest.files().size(), bytes,
+		log.info(String.format(java.util.Locale.ROOT,
+				"Bulk files of data version %d written in %.1f s: %d files, %d bytes, in %s", manifest.version(),
+				(System.nanoTime() - started) / 1e9, manifest.files().size(), bytes,
 				this.store.folder(manifest.version())));
 	}
 
@@ -146,7 +154,10 @@ class BulkGenerator {
 		}
 	}
 
-	/** The written (not yet renamed) folder of {@code version}, with the version it was read at. */
+	/**
+	 * The written (not yet renamed) folder of {@code version}, with the version it was
+	 * read at.
+	 */
 	private record Written(Path folder, DataVersion version, List<Download> files) {
 	}
 
@@ -159,13 +170,17 @@ class BulkGenerator {
 		})
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMap((folder) -> largestFirst()
-				.flatMap((dataset) -> snapshot.join(this.files.write(dataset, version, folder)), this.properties.lanes())
+				.flatMap((dataset) -> snapshot.join(this.files.write(dataset, version, folder)),
+						this.properties.lanes())
 				.collectList()
 				.map((files) -> new Written(folder, version, inCatalogOrder(files)))
 				.onErrorResume((error) -> Mono.fromRunnable(() -> BulkStore.delete(folder)).then(Mono.error(error))));
 	}
 
-	/** The datasets, largest first by the planner's estimate, so the largest does not start last in its lane. */
+	/**
+	 * The datasets, largest first by the planner's estimate, so the largest does not
+	 * start last in its lane.
+	 */
 	private Flux<Dataset> largestFirst() {
 		return Flux.fromIterable(Catalog.all())
 			.flatMap((dataset) -> this.listings.estimatedRows(dataset).map((rows) -> Map.entry(dataset, rows)))
@@ -173,7 +188,10 @@ class BulkGenerator {
 			.map(Map.Entry::getKey);
 	}
 
-	/** The files in the order of the catalog, then of their formats, whatever order they were written in. */
+	/**
+	 * The files in the order of the catalog, then of their formats, whatever order they
+	 * were written in.
+	 */
 	private static List<Download> inCatalogOrder(List<Download> files) {
 		List<String> datasets = Catalog.all().stream().map(Dataset::id).toList();
 		return files.stream()
@@ -181,7 +199,10 @@ class BulkGenerator {
 			.toList();
 	}
 
-	/** Adds the deltas, licence and manifest, renames the folder into place and prunes old versions. */
+	/**
+	 * Adds the deltas, licence and manifest, renames the folder into place and prunes old
+	 * versions.
+	 */
 	private Mono<Manifest> complete(Written written) {
 		return Mono.fromCallable(() -> {
 			try {
@@ -211,7 +232,10 @@ class BulkGenerator {
 		return manifest;
 	}
 
-	/** Moves a folder of this version written by an older build aside (deleted at the next prune). */
+	/**
+	 * Moves a folder of this version written by an older build aside (deleted at the next
+	 * prune).
+	 */
 	private void replaceOlderLayout(long version) throws IOException {
 		Path existing = this.store.folder(version);
 		if (Files.isDirectory(existing)) {
@@ -220,9 +244,13 @@ class BulkGenerator {
 		}
 	}
 
-	/** The delta of every dataset the previous version has a CSV file of; datasets side by side (two cores). */
+	/**
+	 * The delta of every dataset the previous version has a CSV file of; datasets side by
+	 * side (two cores).
+	 */
 	private List<Download> deltas(Manifest before, Written written) {
-		return Catalog.all().parallelStream()
+		return Catalog.all()
+			.parallelStream()
 			.map((dataset) -> this.store.file(before, BulkFormat.CSV.fileName(dataset))
 				.map((old) -> delta(dataset, old, before, written)))
 			.flatMap(Optional::stream)
@@ -233,8 +261,8 @@ class BulkGenerator {
 		Path file = written.folder().resolve(BulkFormat.DELTA.fileName(dataset));
 		long changes;
 		try (GzipText out = new GzipText(file)) {
-			changes = new Delta(dataset, this.json).write(old, written.folder().resolve(BulkFormat.CSV.fileName(dataset)),
-					out);
+			changes = new Delta(dataset, this.json).write(old,
+					written.folder().resolve(BulkFormat.CSV.fileName(dataset)), out);
 		}
 		return Download.of(dataset, BulkFormat.DELTA, file, changes, written.version().version(), before.version());
 	}
@@ -244,7 +272,8 @@ class BulkGenerator {
 				These files are published under %s (%s), %s.
 				Credit: %s, and name the data version (the folder's number).
 				manifest.json lists every file with its size and SHA-256; the fields are described at /api/v1/datasets.
-				""".formatted(this.licence.title(), this.licence.id(), this.licence.url(), this.licence.attributionText());
+				""".formatted(this.licence.title(), this.licence.id(), this.licence.url(),
+				this.licence.attributionText());
 	}
 
 }

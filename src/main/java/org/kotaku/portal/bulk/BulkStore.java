@@ -26,9 +26,10 @@ import org.kotaku.portal.dataversion.DataVersions;
 import org.springframework.stereotype.Component;
 
 /**
- * The bulk files on disk: one folder {@code v<version>} per data version, complete once its {@code manifest.json}
- * exists (folders are written under a temporary name and renamed whole, so a reader never sees half of one).
- * Knows the versions it holds, newest last, and deletes all but the newest few.
+ * The bulk files on disk: one folder {@code v<version>} per data version, complete once
+ * its {@code manifest.json} exists (folders are written under a temporary name and
+ * renamed whole, so a reader never sees half of one). Knows the versions it holds, newest
+ * last, and deletes all but the newest few.
  */
 @Component
 class BulkStore {
@@ -75,7 +76,10 @@ class BulkStore {
 		return manifests().stream().filter((m) -> m.version() == version).findFirst();
 	}
 
-	/** The file {@code name} of {@code version}, when that version is on disk and lists it. */
+	/**
+	 * The file {@code name} of {@code version}, when that version is on disk and lists
+	 * it.
+	 */
 	Optional<Path> file(Manifest manifest, String name) {
 		if (!FILE_NAME.matcher(name).matches() || !manifest.holds(name)) {
 			return Optional.empty();
@@ -94,8 +98,9 @@ class BulkStore {
 	}
 
 	/**
-	 * Sets aside the folders of versions this database did not commit ({@code current} being its current version;
-	 * see {@link #foreign}); they are deleted at the next prune and never served again.
+	 * Sets aside the folders of versions this database did not commit ({@code current}
+	 * being its current version; see {@link #foreign}); they are deleted at the next
+	 * prune and never served again.
 	 */
 	Mono<Void> setAsideForeign(long current) {
 		List<Manifest> kept = manifests();
@@ -124,9 +129,9 @@ class BulkStore {
 	}
 
 	/**
-	 * The kept versions that are not the database's: newer than its current version, or committed by it at
-	 * another time or never (the folder of another database written into the same directory, or of one since
-	 * recreated).
+	 * The kept versions that are not the database's: newer than its current version, or
+	 * committed by it at another time or never (the folder of another database written
+	 * into the same directory, or of one since recreated).
 	 */
 	static List<Manifest> foreign(List<Manifest> kept, long current, Map<Long, Instant> committedAt) {
 		return kept.stream()
@@ -134,7 +139,10 @@ class BulkStore {
 			.toList();
 	}
 
-	/** Deletes every complete version but the newest {@code keep}, and temporary folders of failed runs. */
+	/**
+	 * Deletes every complete version but the newest {@code keep}, and temporary folders
+	 * of failed runs.
+	 */
 	void prune(int keep) {
 		List<Manifest> all = manifests();
 		for (Manifest old : all.subList(0, Math.max(0, all.size() - keep))) {
@@ -151,8 +159,10 @@ class BulkStore {
 			return List.of();
 		}
 		try (Stream<Path> entries = list()) {
-			return entries.map(this::readManifest).flatMap(Optional::stream)
-				.sorted(Comparator.comparingLong(Manifest::version)).toList();
+			return entries.map(this::readManifest)
+				.flatMap(Optional::stream)
+				.sorted(Comparator.comparingLong(Manifest::version))
+				.toList();
 		}
 	}
 

@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * The records of an RFC 4180 CSV text, each as its raw text without the line break that ends it: a record ends at
- * a line break outside quotes, so a quoted cell may hold one. Comparing two files' records as text, before any
- * parsing, is what lets {@link Delta} pass over the unchanged rows of a large dataset cheaply.
+ * The records of an RFC 4180 CSV text, each as its raw text without the line break that
+ * ends it: a record ends at a line break outside quotes, so a quoted cell may hold one.
+ * Comparing two files' records as text, before any parsing, is what lets {@link Delta}
+ * pass over the unchanged rows of a large dataset cheaply.
  */
 final class CsvRecords {
 
@@ -45,7 +46,10 @@ final class CsvRecords {
 		}
 	}
 
-	/** The index of the record's line feed in the buffer, or the buffer's end when the record goes on. */
+	/**
+	 * The index of the record's line feed in the buffer, or the buffer's end when the
+	 * record goes on.
+	 */
 	private int endOfRecord(int from) {
 		for (int i = from; i < this.length; i++) {
 			char c = this.buffer[i];

@@ -16,8 +16,9 @@ import org.kotaku.portal.listing.Format;
 import org.kotaku.portal.listing.Listings;
 
 /**
- * The whole files of one dataset at one version (CSV.gz, GeoJSON.gz where it has a location, GeoPackage), written
- * by {@link BulkGenerator} into the folder of the version being written.
+ * The whole files of one dataset at one version (CSV.gz, GeoJSON.gz where it has a
+ * location, GeoPackage), written by {@link BulkGenerator} into the folder of the version
+ * being written.
  */
 final class DatasetFiles {
 
@@ -30,8 +31,9 @@ final class DatasetFiles {
 	}
 
 	/**
-	 * The whole files of one dataset from one read of its rows, fanned out to a writer per format, each on a
-	 * thread of its own (formatting and compressing are what take the time; the two cores share them).
+	 * The whole files of one dataset from one read of its rows, fanned out to a writer
+	 * per format, each on a thread of its own (formatting and compressing are what take
+	 * the time; the two cores share them).
 	 */
 	Flux<Download> write(Dataset dataset, DataVersion version, Path folder) {
 		List<BulkFormat> formats = dataset.hasGeometry()
@@ -44,7 +46,10 @@ final class DatasetFiles {
 		return Flux.mergeSequential(files);
 	}
 
-	/** Rows a writer takes from the shared read at a time (the read keeps at most this many per writer in memory). */
+	/**
+	 * Rows a writer takes from the shared read at a time (the read keeps at most this
+	 * many per writer in memory).
+	 */
 	private static final int ROWS = 512;
 
 	private Mono<Download> write(Dataset dataset, BulkFormat kind, DataVersion version, Path folder,
@@ -52,8 +57,8 @@ final class DatasetFiles {
 		Path file = folder.resolve(kind.fileName(dataset));
 		Mono<Long> written = switch (kind) {
 			case CSV -> text(rows, this.listings.wholeText(dataset, Format.CSV, version, path(version, file)), file);
-			case GEOJSON -> text(rows, this.listings.wholeText(dataset, Format.GEOJSON, version, path(version, file)),
-					file);
+			case GEOJSON ->
+				text(rows, this.listings.wholeText(dataset, Format.GEOJSON, version, path(version, file)), file);
 			default -> geoPackage(rows, dataset, file);
 		};
 		long started = System.nanoTime();
@@ -71,11 +76,13 @@ final class DatasetFiles {
 	}
 
 	private static Mono<Long> text(Flux<FileRow> rows, Listings.WholeText text, Path file) {
-		return Mono.using(() -> new GzipText(file), (out) -> rows.index()
-			.doOnSubscribe((s) -> out.write(text.head()))
-			.doOnNext((indexed) -> out.write(text.row().apply(indexed.getT2().row(), indexed.getT1() == 0)))
-			.count()
-			.doOnNext((count) -> out.write(text.tail())), GzipText::close);
+		return Mono.using(() -> new GzipText(file),
+				(out) -> rows.index()
+					.doOnSubscribe((s) -> out.write(text.head()))
+					.doOnNext((indexed) -> out.write(text.row().apply(indexed.getT2().row(), indexed.getT1() == 0)))
+					.count()
+					.doOnNext((count) -> out.write(text.tail())),
+				GzipText::close);
 	}
 
 	private static Mono<Long> geoPackage(Flux<FileRow> rows, Dataset dataset, Path file) {
@@ -83,8 +90,7 @@ final class DatasetFiles {
 				(gpkg) -> rows.doOnNext((row) -> sql(() -> gpkg.add(row))).then(Mono.fromCallable(() -> {
 					gpkg.finish();
 					return gpkg.rows();
-				})),
-				(gpkg) -> sql(gpkg::close));
+				})), (gpkg) -> sql(gpkg::close));
 	}
 
 	private interface SqlAction {

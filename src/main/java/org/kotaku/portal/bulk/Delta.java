@@ -18,15 +18,15 @@ import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 
 /**
- * The changes of a dataset between two versions' CSV files, as NDJSON: one line per record created or changed
- * (with its whole content) and per record deleted (its id only), in id order:
- * <pre>
+ * The changes of a dataset between two versions' CSV files, as NDJSON: one line per
+ * record created or changed (with its whole content) and per record deleted (its id
+ * only), in id order: <pre>
  * {"change":"created","id":"ACT-1","record":{...}}
  * {"change":"changed","id":"ACT-2","record":{...}}
  * {"change":"deleted","id":"ACT-3"}
- * </pre>
- * Both files hold their rows in the code-point order of their ids, so one pass over each finds every difference
- * with constant memory. Applied to the previous version's rows, the lines give exactly the new version's rows.
+ * </pre> Both files hold their rows in the code-point order of their ids, so one pass
+ * over each finds every difference with constant memory. Applied to the previous
+ * version's rows, the lines give exactly the new version's rows.
  */
 final class Delta {
 
@@ -41,7 +41,10 @@ final class Delta {
 		this.json = json;
 	}
 
-	/** Writes the changes from {@code previous} to {@code current} into {@code out}; answers how many lines. */
+	/**
+	 * Writes the changes from {@code previous} to {@code current} into {@code out};
+	 * answers how many lines.
+	 */
 	long write(Path previous, Path current, GzipText out) {
 		try (Reader before = GzipText.read(previous); Reader after = GzipText.read(current)) {
 			CsvRecords old = new CsvRecords(before);
@@ -55,8 +58,9 @@ final class Delta {
 	}
 
 	/**
-	 * One pass over both files' records in id order. Records are compared as raw text first (the writer is
-	 * deterministic, so an unchanged record is the same text), and only those that differ are parsed.
+	 * One pass over both files' records in id order. Records are compared as raw text
+	 * first (the writer is deterministic, so an unchanged record is the same text), and
+	 * only those that differ are parsed.
 	 */
 	private long merge(CsvRecords old, CsvRecords now, boolean sameColumns, GzipText out) throws IOException {
 		long lines = 0;
@@ -105,7 +109,10 @@ final class Delta {
 		return this.json.writeValueAsString(line) + "\n";
 	}
 
-	/** A CSV row of the current version as the record JSON publishes, typed from the catalog. */
+	/**
+	 * A CSV row of the current version as the record JSON publishes, typed from the
+	 * catalog.
+	 */
 	private Map<String, Object> record(String[] cells) {
 		List<Field> fields = this.dataset.fields();
 		Map<String, Object> record = new LinkedHashMap<>();
@@ -115,7 +122,10 @@ final class Delta {
 		return record;
 	}
 
-	/** Unicode code-point order: PostgreSQL's {@code collate "C"} on UTF-8 text, which the files are sorted by. */
+	/**
+	 * Unicode code-point order: PostgreSQL's {@code collate "C"} on UTF-8 text, which the
+	 * files are sorted by.
+	 */
 	static int compareCodePoints(String a, String b) {
 		int i = 0;
 		int j = 0;

@@ -15,7 +15,8 @@ import org.kotaku.portal.catalog.Dataset;
  * One bulk file of one data version.
  *
  * @param dataset the catalog dataset it holds
- * @param format {@code csv}, {@code geojson}, {@code gpkg} (GeoPackage) or {@code ndjson} (the delta)
+ * @param format {@code csv}, {@code geojson}, {@code gpkg} (GeoPackage) or {@code ndjson}
+ * (the delta)
  * @param mediaType the media type of the content once decompressed
  * @param compression {@code gzip}, or null (a GeoPackage)
  * @param file its name within the version
@@ -24,11 +25,12 @@ import org.kotaku.portal.catalog.Dataset;
  * @param rowCount the records it holds (a delta: the changes)
  * @param version the data version it was read at
  * @param modified when it was written
- * @param since for a delta, the version its changes start from (exclusive); null for a whole file
+ * @param since for a delta, the version its changes start from (exclusive); null for a
+ * whole file
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Download(String dataset, String format, String mediaType, String compression, String file,
-		long byteSize, String sha256, long rowCount, long version, Instant modified, Long since) {
+public record Download(String dataset, String format, String mediaType, String compression, String file, long byteSize,
+		String sha256, long rowCount, long version, Instant modified, Long since) {
 
 	/** The path of this very file, which never changes. */
 	@JsonProperty
@@ -41,18 +43,20 @@ public record Download(String dataset, String format, String mediaType, String c
 		return BulkStore.DOWNLOADS + "/latest/" + this.file;
 	}
 
-	/** Whether this is the changes since the previous version rather than the whole dataset. */
+	/**
+	 * Whether this is the changes since the previous version rather than the whole
+	 * dataset.
+	 */
 	public boolean isDelta() {
 		return this.format.equals(BulkFormat.DELTA.format());
 	}
 
 	/** The description of a file just written: its size and SHA-256 read from disk. */
-	static Download of(Dataset dataset, BulkFormat kind, Path file, long rows, long version,
-			Long since) {
+	static Download of(Dataset dataset, BulkFormat kind, Path file, long rows, long version, Long since) {
 		try {
 			return new Download(dataset.id(), kind.format(), kind.mediaType(), kind.compression(),
-					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version, Instant.now(),
-					since);
+					file.getFileName().toString(), Files.size(file), GzipText.sha256(file), rows, version,
+					Instant.now(), since);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

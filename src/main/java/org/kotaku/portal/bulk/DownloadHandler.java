@@ -31,10 +31,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /downloads}: the versions on disk; {@code GET /downloads/{version}/{file}}: one file, immutable
- * (cached for a year), with {@code Content-Length}, a strong {@code ETag}, {@code Last-Modified} and byte ranges
- * (206; an unsatisfiable range 416); {@code GET /downloads/latest/{file}}: a redirect (302) to the newest version's
- * file. A version that was pruned answers 410 with the address of the newest; a file a version does not hold 404.
+ * {@code GET /downloads}: the versions on disk; {@code GET /downloads/{version}/{file}}:
+ * one file, immutable (cached for a year), with {@code Content-Length}, a strong
+ * {@code ETag}, {@code Last-Modified} and byte ranges (206; an unsatisfiable range 416);
+ * {@code GET /downloads/latest/{file}}: a redirect (302) to the newest version's file. A
+ * version that was pruned answers 410 with the address of the newest; a file a version
+ * does not hold 404.
  */
 @Configuration(proxyBeanMethods = false)
 class DownloadHandler {
@@ -70,9 +72,12 @@ class DownloadHandler {
 			return version;
 		}).toList();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("latest", this.store.latest().map((m) -> BulkStore.DOWNLOADS + "/latest/" + Manifest.FILE).orElse(null));
+		body.put("latest",
+				this.store.latest().map((m) -> BulkStore.DOWNLOADS + "/latest/" + Manifest.FILE).orElse(null));
 		body.put("versions", versions);
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.cacheControl(CacheControl.noCache())
 			.bodyValue(body);
 	}
 
@@ -95,8 +100,12 @@ class DownloadHandler {
 		Path path = this.store.file(manifest, file).orElseThrow(() -> noSuchFile(manifest, file));
 		long size = size(path);
 		checkRanges(request, size);
-		String etag = "\"" + manifest.files().stream().filter((d) -> d.file().equals(file)).findFirst()
-			.map((d) -> d.sha256().substring(0, 32)).orElse("v" + version + "-" + file) + "\"";
+		String etag = "\"" + manifest.files()
+			.stream()
+			.filter((d) -> d.file().equals(file))
+			.findFirst()
+			.map((d) -> d.sha256().substring(0, 32))
+			.orElse("v" + version + "-" + file) + "\"";
 		Instant modified = modified(path);
 		return request.checkNotModified(modified, etag)
 			.switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
@@ -122,26 +131,33 @@ class DownloadHandler {
 		return Long.parseLong(text);
 	}
 
-	/** A version that is not on disk: pruned (410) when newer ones exist, else not (yet) generated (404). */
+	/**
+	 * A version that is not on disk: pruned (410) when newer ones exist, else not (yet)
+	 * generated (404).
+	 */
 	private PortalException gone(long version, String file) {
 		Manifest newest = this.store.latest()
 			.orElseThrow(() -> PortalException.notFound("No bulk files have been generated yet."));
 		if (version > newest.version()) {
-			return PortalException.notFound("Data version " + version + " has no bulk files (yet); the newest is "
-					+ newest.version() + ".");
+			return PortalException.notFound(
+					"Data version " + version + " has no bulk files (yet); the newest is " + newest.version() + ".");
 		}
-		return new PortalException(ProblemType.GONE, "The bulk files of data version " + version
-				+ " are no longer kept; the newest version is " + newest.version() + ".",
+		return new PortalException(ProblemType.GONE,
+				"The bulk files of data version " + version + " are no longer kept; the newest version is "
+						+ newest.version() + ".",
 				Map.of("latestVersion", newest.version(), "latest", BulkStore.DOWNLOADS + "/latest/" + file), null);
 	}
 
 	private static PortalException noSuchFile(Manifest manifest, String file) {
-		return PortalException.notFound("Data version " + manifest.version() + " has no bulk file '" + file
-				+ "'; its files are listed in " + BulkStore.DOWNLOADS + "/" + manifest.version() + "/" + Manifest.FILE
-				+ ".");
+		return PortalException.notFound(
+				"Data version " + manifest.version() + " has no bulk file '" + file + "'; its files are listed in "
+						+ BulkStore.DOWNLOADS + "/" + manifest.version() + "/" + Manifest.FILE + ".");
 	}
 
-	/** 416 when a well-formed {@code Range} starts beyond the file (a malformed one is ignored, RFC 9110 14.2). */
+	/**
+	 * 416 when a well-formed {@code Range} starts beyond the file (a malformed one is
+	 * ignored, RFC 9110 14.2).
+	 */
 	private static void checkRanges(ServerRequest request, long size) {
 		List<HttpRange> ranges;
 		try {
@@ -152,8 +168,9 @@ class DownloadHandler {
 		}
 		for (HttpRange range : ranges) {
 			if (!satisfiable(range, size)) {
-				throw new PortalException(ProblemType.RANGE_NOT_SATISFIABLE, "The range " + range + " lies outside "
-						+ "the file's " + size + " bytes.", Map.of("size", size), null);
+				throw new PortalException(ProblemType.RANGE_NOT_SATISFIABLE,
+						"The range " + range + " lies outside " + "the file's " + size + " bytes.",
+						Map.of("size", size), null);
 			}
 		}
 	}
@@ -174,7 +191,8 @@ class DownloadHandler {
 		if (file.endsWith(".gpkg")) {
 			return GEOPACKAGE;
 		}
-		return file.endsWith(".json") ? MediaType.APPLICATION_JSON : new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+		return file.endsWith(".json") ? MediaType.APPLICATION_JSON
+				: new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static String disposition(String file) {

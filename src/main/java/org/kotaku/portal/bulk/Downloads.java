@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/** Which bulk files exist: the catalogs ({@code /api/v1/datasets}, DCAT, the data package) list them from here. */
+/**
+ * Which bulk files exist: the catalogs ({@code /api/v1/datasets}, DCAT, the data package)
+ * list them from here.
+ */
 @Component
 public class Downloads {
 
@@ -18,9 +21,13 @@ public class Downloads {
 		this.store = store;
 	}
 
-	/** The files of {@code datasetId} in the newest version on disk (whole files first, then the delta). */
+	/**
+	 * The files of {@code datasetId} in the newest version on disk (whole files first,
+	 * then the delta).
+	 */
 	public List<Download> of(String datasetId) {
-		return this.store.latest().map((m) -> m.files().stream().filter((d) -> d.dataset().equals(datasetId)).toList())
+		return this.store.latest()
+			.map((m) -> m.files().stream().filter((d) -> d.dataset().equals(datasetId)).toList())
 			.orElse(List.of());
 	}
 
@@ -29,7 +36,10 @@ public class Downloads {
 		return this.store.latest().map(Manifest::version);
 	}
 
-	/** The address of the newest manifest, which lists every file with its size and SHA-256. */
+	/**
+	 * The address of the newest manifest, which lists every file with its size and
+	 * SHA-256.
+	 */
 	public static String latestManifest() {
 		return BulkStore.DOWNLOADS + "/latest/" + Manifest.FILE;
 	}

@@ -23,17 +23,22 @@ import org.kotaku.portal.catalog.FieldType;
 import org.kotaku.portal.listing.FileRow;
 
 /**
- * A dataset as an OGC GeoPackage 1.3 (an SQLite file, written with the SQLite JDBC driver, which bundles the
- * reference SQLite): one table named after the dataset, a feature table with a {@code geom} column (GeoPackage
- * binary: header and ISO WKB, EPSG:4326) where records have a location, else an attributes table; columns are
- * the catalog's fields with SQLite types. Rows are inserted in batches within one transaction, so memory stays
- * bounded whatever the size. Blocking: never on an event loop.
+ * A dataset as an OGC GeoPackage 1.3 (an SQLite file, written with the SQLite JDBC
+ * driver, which bundles the reference SQLite): one table named after the dataset, a
+ * feature table with a {@code geom} column (GeoPackage binary: header and ISO WKB,
+ * EPSG:4326) where records have a location, else an attributes table; columns are the
+ * catalog's fields with SQLite types. Rows are inserted in batches within one
+ * transaction, so memory stays bounded whatever the size. Blocking: never on an event
+ * loop.
  */
 final class GeoPackage implements AutoCloseable {
 
 	private static final int GPKG_APPLICATION_ID = 0x47504B47;
 
-	/** GeoPackage 1.3: what this writes is valid 1.3 and 1.4, and GDAL 3.6 (Debian 12) reads 1.3 without a warning. */
+	/**
+	 * GeoPackage 1.3: what this writes is valid 1.3 and 1.4, and GDAL 3.6 (Debian 12)
+	 * reads 1.3 without a warning.
+	 */
 	private static final int GPKG_VERSION = 10300;
 
 	private static final int BATCH = 1000;
@@ -74,7 +79,8 @@ final class GeoPackage implements AutoCloseable {
 		if (this.dataset.hasGeometry()) {
 			this.insert.setBytes(column++, row.wkb() == null ? null : geometry(row.wkb()));
 		}
-		// the values come in field order: walking both together spares a map lookup per cell
+		// the values come in field order: walking both together spares a map lookup per
+		// cell
 		java.util.Iterator<Object> values = row.row().values().values().iterator();
 		for (Field field : this.dataset.fields()) {
 			bind(column++, field, values.next());
@@ -120,8 +126,8 @@ final class GeoPackage implements AutoCloseable {
 			contents.executeUpdate();
 		}
 		if (this.dataset.hasGeometry()) {
-			try (PreparedStatement columns = this.connection.prepareStatement(
-					"insert into gpkg_geometry_columns values (?, 'geom', 'GEOMETRY', 4326, 0, 0)")) {
+			try (PreparedStatement columns = this.connection
+				.prepareStatement("insert into gpkg_geometry_columns values (?, 'geom', 'GEOMETRY', 4326, 0, 0)")) {
 				columns.setString(1, this.dataset.id());
 				columns.executeUpdate();
 			}
@@ -165,7 +171,8 @@ final class GeoPackage implements AutoCloseable {
 	}
 
 	private String createTable() {
-		String columns = this.dataset.fields().stream()
+		String columns = this.dataset.fields()
+			.stream()
 			.map((f) -> quote(f.name()) + " " + sqliteType(f) + (f.isRequired() ? " not null" : ""))
 			.collect(Collectors.joining(", "));
 		String geometry = this.dataset.hasGeometry() ? "geom blob, " : "";
@@ -208,8 +215,9 @@ final class GeoPackage implements AutoCloseable {
 	}
 
 	/**
-	 * GeoPackage binary (GeoPackage 1.3, 2.1.3): "GP", version 0, flags (little-endian, no envelope), the SRS id,
-	 * then the ISO WKB; the geometry's envelope widens the table's extent.
+	 * GeoPackage binary (GeoPackage 1.3, 2.1.3): "GP", version 0, flags (little-endian,
+	 * no envelope), the SRS id, then the ISO WKB; the geometry's envelope widens the
+	 * table's extent.
 	 */
 	private byte[] geometry(byte[] isoWkb) {
 		try {

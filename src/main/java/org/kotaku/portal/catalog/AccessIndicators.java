@@ -7,7 +7,9 @@ import static org.kotaku.portal.catalog.Field.decimal;
 import static org.kotaku.portal.catalog.Field.integer;
 import static org.kotaku.portal.catalog.Field.text;
 
-/** The 100-0-100 access figures of a village in a year, keyed {@code villageCode/year}. */
+/**
+ * The 100-0-100 access figures of a village in a year, keyed {@code villageCode/year}.
+ */
 final class AccessIndicators {
 
 	static final Dataset DATASET = new Dataset("access-indicators", "access indicator",
@@ -25,11 +27,13 @@ final class AccessIndicators {
 	}
 
 	private static List<Field> fields() {
-		return List.of(text("id", "i.village_code || '/' || i.year", "Kode desa / tahun.", "Village code / year.")
-			.required()
-			.sortable(),
-				text("villageCode", "i.village_code", "Kode Kemendagri desa/kelurahan.", "Kemendagri code of the village.")
-					.required().queryable(),
+		return List.of(
+				text("id", "i.village_code || '/' || i.year", "Kode desa / tahun.", "Village code / year.").required()
+					.sortable(),
+				text("villageCode", "i.village_code", "Kode Kemendagri desa/kelurahan.",
+						"Kemendagri code of the village.")
+					.required()
+					.queryable(),
 				text("villageName", "v.name", "Nama desa/kelurahan.", "Village name.").required(),
 				text("regencyCode", "left(i.village_code, 5)", "Kode kabupaten/kota.", "Regency/city code.").required()
 					.queryable(),
@@ -37,14 +41,18 @@ final class AccessIndicators {
 				integer("households", "i.households", "Jumlah rumah tangga.", "Households.").unit("household"),
 				integer("people", "i.people", "Jumlah jiwa.", "People.").unit("person"),
 				decimal("safeWaterPct", "i.safe_water_pct", "%", "Persentase dengan akses air minum aman.",
-						"Percentage with safe drinking water.").sortable(),
+						"Percentage with safe drinking water.")
+					.sortable(),
 				decimal("sanitationPct", "i.sanitation_pct", "%", "Persentase dengan akses sanitasi layak.",
-						"Percentage with proper sanitation.").sortable(),
+						"Percentage with proper sanitation.")
+					.sortable(),
 				decimal("wasteServicePct", "i.waste_service_pct", "%", "Persentase terlayani persampahan.",
 						"Percentage with waste service."),
 				decimal("slumHa", "i.slum_ha", "ha", "Luas kumuh, hektare.", "Slum area, hectares."),
-				coordinate("lon", "v.label_point", "Bujur titik label desa.", "Longitude of the village's label point."),
-				coordinate("lat", "v.label_point", "Lintang titik label desa.", "Latitude of the village's label point."),
+				coordinate("lon", "v.label_point", "Bujur titik label desa.",
+						"Longitude of the village's label point."),
+				coordinate("lat", "v.label_point", "Lintang titik label desa.",
+						"Latitude of the village's label point."),
 				Catalog.updatedVersion("i"));
 	}
 

@@ -9,7 +9,10 @@ import static org.kotaku.portal.catalog.Field.decimal;
 import static org.kotaku.portal.catalog.Field.integer;
 import static org.kotaku.portal.catalog.Field.text;
 
-/** The per-criterion volumes, percentages and scores of every assessment, with the criterion they belong to. */
+/**
+ * The per-criterion volumes, percentages and scores of every assessment, with the
+ * criterion they belong to.
+ */
 final class AssessmentScores {
 
 	static final Dataset DATASET = new Dataset("assessment-scores", "assessment score",
@@ -30,24 +33,31 @@ final class AssessmentScores {
 	}
 
 	private static List<Field> fields() {
-		return List.of(text("id", "c.assessment_id || '/' || c.criterion", "Kode penilaian / kode kriteria.",
-				"Assessment id / criterion code.").required().sortable(),
+		return List.of(
+				text("id", "c.assessment_id || '/' || c.criterion", "Kode penilaian / kode kriteria.",
+						"Assessment id / criterion code.")
+					.required()
+					.sortable(),
 				text("assessmentId", "c.assessment_id", "Penilaian.", "The assessment.").required().queryable(),
-				code("regulation", "c.regulation", Regulation.class, "Peraturan kriteria.", "Regulation of the criterion.")
+				code("regulation", "c.regulation", Regulation.class, "Peraturan kriteria.",
+						"Regulation of the criterion.")
 					.required(),
 				text("criterion", "c.criterion", "Kode kriteria (mis. 4b).", "Criterion code (e.g. 4b).").required()
 					.queryable(),
 				integer("aspect", "k.aspect", "Aspek 1-7 kriteria.", "Aspect 1-7 of the criterion.").required(),
-				text("aspectName", "k.aspect_name", "Nama aspek kriteria.", "Name of the criterion's aspect.").required(),
+				text("aspectName", "k.aspect_name", "Nama aspek kriteria.", "Name of the criterion's aspect.")
+					.required(),
 				text("criterionName", "k.name", "Nama kriteria.", "Criterion name.").required(),
 				text("unit", "k.unit", "Satuan volume (unit, ha, m, kk).", "Unit of the volume (unit, ha, m, kk).")
 					.required(),
 				text("denominator", "k.denominator",
 						"Pembagi persentase: kolom penilaian (buildings, area_ha, road_length_m, drain_length_m, households).",
 						"Denominator of the percentage: a field of the assessment (buildings, area_ha, road_length_m, "
-								+ "drain_length_m, households).").required(),
+								+ "drain_length_m, households).")
+					.required(),
 				decimal("volume", "c.volume", null, "Volume yang tidak memenuhi kriteria, dalam unit.",
-						"Volume that fails the criterion, in unit.").required(),
+						"Volume that fails the criterion, in unit.")
+					.required(),
 				decimal("percentage", "c.percentage", "%", "Volume / pembagi x 100.", "Volume / denominator x 100.")
 					.required(),
 				integer("score", "c.score", "Skor kriteria: 0, 1, 3 atau 5.", "Criterion score: 0, 1, 3 or 5.")

@@ -7,7 +7,10 @@ import static org.kotaku.portal.catalog.Field.decimal;
 import static org.kotaku.portal.catalog.Field.integer;
 import static org.kotaku.portal.catalog.Field.text;
 
-/** Slum decrees (SK kumuh) of a Bupati or Walikota, written from the decree fields of the slum areas. */
+/**
+ * Slum decrees (SK kumuh) of a Bupati or Walikota, written from the decree fields of the
+ * slum areas.
+ */
 final class Decrees {
 
 	static final Dataset DATASET = new Dataset("decrees", "decree", Text.of("SK kumuh", "Slum decrees"),
@@ -26,7 +29,9 @@ final class Decrees {
 	private static List<Field> fields() {
 		return List.of(text("id", "d.id", "Kode SK.", "Decree id.").required().sortable(),
 				text("regencyCode", "d.regency_code", "Kode kabupaten/kota penerbit.",
-						"Kemendagri code of the issuing regency/city.").required().queryable(),
+						"Kemendagri code of the issuing regency/city.")
+					.required()
+					.queryable(),
 				text("regencyName", "r.name", "Nama kabupaten/kota.", "Regency/city name.").required(),
 				text("number", "d.number", "Nomor SK.", "Decree number.").required(),
 				date("decreeDate", "d.decree_date", "Tanggal SK.", "Decree date.").required().sortable(),
@@ -34,7 +39,8 @@ final class Decrees {
 				decimal("totalAreaHa", "d.total_area_ha", "ha", "Luas total kumuh menurut SK, hektare.",
 						"Total slum area in the decree, hectares."),
 				integer("slumAreaCount", "(select count(*) from slum_area s where s.decree_id = d.id)",
-						"Jumlah kawasan kumuh yang ditetapkan.", "Number of slum areas it designates.").required(),
+						"Jumlah kawasan kumuh yang ditetapkan.", "Number of slum areas it designates.")
+					.required(),
 				Catalog.updatedVersion("d"));
 	}
 

@@ -10,7 +10,10 @@ import static org.kotaku.portal.catalog.Field.integer;
 import static org.kotaku.portal.catalog.Field.money;
 import static org.kotaku.portal.catalog.Field.text;
 
-/** The disbursement tranches (termin) of every allocation, keyed {@code allocationId/tranche}. */
+/**
+ * The disbursement tranches (termin) of every allocation, keyed
+ * {@code allocationId/tranche}.
+ */
 final class Disbursements {
 
 	static final Dataset DATASET = new Dataset("disbursements", "disbursement",
@@ -28,8 +31,11 @@ final class Disbursements {
 	}
 
 	private static List<Field> fields() {
-		return List.of(text("id", "t.allocation_id || '/' || t.tranche", "Kode alokasi / nomor termin.",
-				"Allocation id / tranche number.").required().sortable(),
+		return List.of(
+				text("id", "t.allocation_id || '/' || t.tranche", "Kode alokasi / nomor termin.",
+						"Allocation id / tranche number.")
+					.required()
+					.sortable(),
 				text("allocationId", "t.allocation_id", "Alokasi.", "The allocation.").required().queryable(),
 				integer("tranche", "t.tranche", "Nomor termin 1-12.", "Tranche number 1-12.").required(),
 				code("status", "t.status", TrancheStatus.class, "Status termin.", "Status of the tranche.").required()

@@ -3,15 +3,18 @@ package org.kotaku.portal.catalog;
 import java.util.List;
 
 /**
- * One published field of a dataset, described once: its public name (the same in JSON, CSV, GeoJSON, OGC
- * feature properties, bulk files and table schemas), the SQL expression that reads it (fixed by code, over the
- * dataset's table aliases), its type and unit, its allowed values where the vocabulary is closed, whether it is
- * always present, its description in Bahasa Indonesia and English, and whether OGC API - Features filters
+ * One published field of a dataset, described once: its public name (the same in JSON,
+ * CSV, GeoJSON, OGC feature properties, bulk files and table schemas), the SQL expression
+ * that reads it (fixed by code, over the dataset's table aliases), its type and unit, its
+ * allowed values where the vocabulary is closed, whether it is always present, its
+ * description in Bahasa Indonesia and English, and whether OGC API - Features filters
  * ({@code queryable}) and the list API sorts ({@code sortable}) on it.
  *
- * @param unit the unit of a number ({@code IDR}, {@code ha}, {@code %}, {@code m}, ...), or null
+ * @param unit the unit of a number ({@code IDR}, {@code ha}, {@code %}, {@code m}, ...),
+ * or null
  * @param values the allowed values, empty for an open one
- * @param coordinate whether the field repeats a coordinate of the feature's geometry (left out of OGC features)
+ * @param coordinate whether the field repeats a coordinate of the feature's geometry
+ * (left out of OGC features)
  */
 public record Field(String name, String sql, FieldType type, String unit, List<Term> values, boolean isRequired,
 		Text description, boolean isQueryable, boolean isSortable, boolean coordinate) {
@@ -46,7 +49,10 @@ public record Field(String name, String sql, FieldType type, String unit, List<T
 		return text(name, sql, id, en).values(Term.terms(vocabulary));
 	}
 
-	/** The longitude or latitude of a feature's point, in EPSG:4326 degrees with 6 decimals. */
+	/**
+	 * The longitude or latitude of a feature's point, in EPSG:4326 degrees with 6
+	 * decimals.
+	 */
 	public static Field coordinate(String name, String pointSql, String id, String en) {
 		String axis = name.equals("lon") ? "ST_X" : "ST_Y";
 		return new Field(name, "round(" + axis + "(" + pointSql + ")::numeric, 6)", FieldType.DECIMAL, "degree",

@@ -17,8 +17,9 @@ import static org.kotaku.portal.catalog.Field.integer;
 import static org.kotaku.portal.catalog.Field.text;
 
 /**
- * Slum areas (kawasan kumuh) designated by decree, with their latest assessment: the newest year, and within a
- * year the latest kind (baseline, then SK, then R0, then final).
+ * Slum areas (kawasan kumuh) designated by decree, with their latest assessment: the
+ * newest year, and within a year the latest kind (baseline, then SK, then R0, then
+ * final).
  */
 final class SlumAreas {
 
@@ -50,19 +51,25 @@ final class SlumAreas {
 		return List.of(text("id", "s.id", "Kode kawasan kumuh.", "Slum area id.").required().sortable(),
 				text("name", "s.name", "Nama kawasan.", "Name of the slum area.").required().sortable(),
 				text("regencyCode", "s.regency_code", "Kode kabupaten/kota yang SK-nya menetapkan kawasan ini.",
-						"Kemendagri code of the regency/city whose decree designates it.").required().queryable(),
+						"Kemendagri code of the regency/city whose decree designates it.")
+					.required()
+					.queryable(),
 				text("regencyName", "r.name", "Nama kabupaten/kota.", "Regency/city name.").required(),
 				text("decreeId", "s.decree_id", "SK kumuh yang menetapkannya.", "The decree (SK kumuh)."),
 				decimal("areaHa", "s.area_ha", "ha", "Luas menurut SK, hektare.", "Area in the decree, hectares.")
-					.required().sortable(),
+					.required()
+					.sortable(),
 				code("typology", "s.typology", Typology.class, "Tipologi kawasan.", "Typology.").queryable(),
 				code("legality", "s.legality", Legality.class, "Legalitas lahan.", "Legality of the land.").queryable(),
 				integer("priority", "s.priority", "Prioritas penanganan 1-9 (1 tertinggi).",
-						"Handling priority 1-9 (1 highest).").queryable(),
+						"Handling priority 1-9 (1 highest).")
+					.queryable(),
 				code("handling", "s.handling", Handling.class, "Pola penanganan.", "Handling pattern.").queryable(),
 				code("scale", "s.scale", Scale.class, "Skala kawasan.", "Scale.").required().queryable(),
 				text("villageCodes", "s.village_codes", "Desa/kelurahan yang dicakup (CSV: dipisah ;).",
-						"Villages the area spans (CSV: joined with ;).").list().required(),
+						"Villages the area spans (CSV: joined with ;).")
+					.list()
+					.required(),
 				integer("latestYear", "l.year", "Tahun penilaian terakhir.", "Year of the latest assessment."),
 				code("latestKind", "l.kind", AssessmentKind.class, "Jenis penilaian terakhir.",
 						"Kind of the latest assessment."),

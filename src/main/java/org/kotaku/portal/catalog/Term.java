@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One allowed value of a closed vocabulary: the code stored and published ({@code drainage}) and its label in
- * both languages. The vocabularies are the enums of the {@code vocabulary} package; ingestion validates against the same
- * enums that the catalog publishes.
+ * One allowed value of a closed vocabulary: the code stored and published
+ * ({@code drainage}) and its label in both languages. The vocabularies are the enums of
+ * the {@code vocabulary} package; ingestion validates against the same enums that the
+ * catalog publishes.
  */
 public interface Term {
 

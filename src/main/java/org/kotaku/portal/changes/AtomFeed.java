@@ -12,8 +12,9 @@ import org.kotaku.portal.ingest.batch.BatchReport;
 import org.kotaku.portal.licence.Licence;
 
 /**
- * Writes committed batches as an Atom 1.0 feed (RFC 4287): one entry per batch, newest first, each linking to
- * the records it changed ({@code /api/v1/changes?since=<version - 1>}); the feed states the data licence as
+ * Writes committed batches as an Atom 1.0 feed (RFC 4287): one entry per batch, newest
+ * first, each linking to the records it changed
+ * ({@code /api/v1/changes?since=<version - 1>}); the feed states the data licence as
  * {@code rights} and a {@code license} link (RFC 4946).
  */
 final class AtomFeed {
@@ -61,9 +62,10 @@ final class AtomFeed {
 		element(xml, "name", batch.source());
 		xml.writeEndElement();
 		link(xml, "alternate", base + "api/v1/changes?since=" + (batch.dataVersion() - 1));
-		element(xml, "summary", batch.rowsInserted() + " inserted, " + batch.rowsUpdated() + " updated, "
-				+ batch.rowsDeleted() + " deleted, " + batch.rowsUnchanged() + " unchanged (" + batch.mode() + " of "
-				+ batch.rowsReceived() + " rows from " + batch.source() + ")");
+		element(xml, "summary",
+				batch.rowsInserted() + " inserted, " + batch.rowsUpdated() + " updated, " + batch.rowsDeleted()
+						+ " deleted, " + batch.rowsUnchanged() + " unchanged (" + batch.mode() + " of "
+						+ batch.rowsReceived() + " rows from " + batch.source() + ")");
 		xml.writeEndElement();
 	}
 

@@ -6,7 +6,10 @@ import org.kotaku.portal.api.SqlFile;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the record-level change log: canonical rows by their versions, deletions from the tombstones. */
+/**
+ * Reads the record-level change log: canonical rows by their versions, deletions from the
+ * tombstones.
+ */
 @Repository
 class ChangeLog {
 
@@ -19,7 +22,10 @@ class ChangeLog {
 		this.recordsSince = SqlFile.read("sql/changes/records-since.sql");
 	}
 
-	/** Up to {@code limit} record changes after version {@code since}, in version order, after the cursor. */
+	/**
+	 * Up to {@code limit} record changes after version {@code since}, in version order,
+	 * after the cursor.
+	 */
 	Flux<RecordChange> recordsSince(long since, RecordCursor after, int limit) {
 		return this.db.sql(this.recordsSince)
 			.bind("since", since)

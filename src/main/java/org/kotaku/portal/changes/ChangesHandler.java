@@ -26,11 +26,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The public change log. {@code GET /api/v1/changes}: committed batches newest first (when, which dataset,
- * which source, rows inserted / updated / deleted, the resulting data version), paged with {@code before};
- * with {@code since=<version>}, the records created, changed and deleted after that version, paged with an
- * {@code after} cursor, so a mirror can follow exactly. {@code GET /api/v1/changes.atom}: the newest batches as
- * an Atom feed.
+ * The public change log. {@code GET /api/v1/changes}: committed batches newest first
+ * (when, which dataset, which source, rows inserted / updated / deleted, the resulting
+ * data version), paged with {@code before}; with {@code since=<version>}, the records
+ * created, changed and deleted after that version, paged with an {@code after} cursor, so
+ * a mirror can follow exactly. {@code GET /api/v1/changes.atom}: the newest batches as an
+ * Atom feed.
  */
 @Configuration(proxyBeanMethods = false)
 class ChangesHandler {
@@ -107,7 +108,10 @@ class ChangesHandler {
 			.flatMap((xml) -> ServerResponse.ok().contentType(ATOM).bodyValue(xml));
 	}
 
-	/** The data version read for this request and its commit time ({0, null} before the first batch). */
+	/**
+	 * The data version read for this request and its commit time ({0, null} before the
+	 * first batch).
+	 */
 	private Map<String, Object> envelope(DataVersion version) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("dataVersion", version.version());
@@ -121,12 +125,16 @@ class ChangesHandler {
 		links.put("atom", "/api/v1/changes.atom");
 		bulkLinks(links);
 		if (items.size() == limit) {
-			links.put("next", "/api/v1/changes?limit=" + limit + "&before=" + items.get(items.size() - 1).dataVersion());
+			links.put("next",
+					"/api/v1/changes?limit=" + limit + "&before=" + items.get(items.size() - 1).dataVersion());
 		}
 		return links;
 	}
 
-	/** Where a mirror finds whole files and the delta files with full records (the change log names ids only). */
+	/**
+	 * Where a mirror finds whole files and the delta files with full records (the change
+	 * log names ids only).
+	 */
 	private static void bulkLinks(Map<String, Object> links) {
 		links.put("bulk", Downloads.INDEX);
 		links.put("deltas", Downloads.latestManifest());

@@ -6,8 +6,8 @@ import java.util.Base64;
 import org.kotaku.portal.api.PortalException;
 
 /**
- * Where a page of record changes ends: the (version, dataset, id) of its last entry, carried in links as an
- * opaque base64url token so ids with any characters round-trip.
+ * Where a page of record changes ends: the (version, dataset, id) of its last entry,
+ * carried in links as an opaque base64url token so ids with any characters round-trip.
  */
 record RecordCursor(long version, String dataset, String id) {
 

@@ -22,9 +22,10 @@ import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 
 /**
- * Runs every {@link Check} once per data version, one after the other, when the read model moves to a new version
- * (off the request path: requests read the cached result of their version). Each check's SQL file is wrapped in a
- * query that counts all offending records and keeps the first {@link #MAX_IDS} by id, so that a check failing on a
+ * Runs every {@link Check} once per data version, one after the other, when the read
+ * model moves to a new version (off the request path: requests read the cached result of
+ * their version). Each check's SQL file is wrapped in a query that counts all offending
+ * records and keeps the first {@link #MAX_IDS} by id, so that a check failing on a
  * million rows costs no more memory than one failing on ten thousand.
  */
 @Repository
@@ -58,15 +59,18 @@ class CheckRepository {
 		this.readModel = readModel;
 	}
 
-	/** The result of every check at the current data version, in {@link Checks#all()} order. */
+	/**
+	 * The result of every check at the current data version, in {@link Checks#all()}
+	 * order.
+	 */
 	Mono<List<CheckResult>> current() {
 		return this.cache.get(this.readModel.servedVersion(), "all", (key) -> runAll());
 	}
 
 	@EventListener
 	void warm(SnapshotSwapped swapped) {
-		current().subscribe(null, (ex) -> log.error("reconciliation checks failed at data version "
-				+ swapped.current().version().version(), ex));
+		current().subscribe(null, (ex) -> log
+			.error("reconciliation checks failed at data version " + swapped.current().version().version(), ex));
 	}
 
 	private Mono<List<CheckResult>> runAll() {

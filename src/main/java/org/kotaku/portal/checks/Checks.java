@@ -7,7 +7,10 @@ import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Text;
 
-/** Every check of the reconciliation ledger, in published order (grouped by what they reconcile). */
+/**
+ * Every check of the reconciliation ledger, in published order (grouped by what they
+ * reconcile).
+ */
 final class Checks {
 
 	private static final String SCHEMA_ID = " Dijamin oleh skema basis data (constraint CHECK): pemeriksaan ini "
@@ -27,7 +30,8 @@ final class Checks {
 					"Activity budget = sum of its cost split",
 					"budgetIdr sama dengan costBpmIdr + costApbdIdr + costCsrIdr + costSwadayaIdr + costOtherIdr."
 							+ SCHEMA_ID,
-					"budgetIdr equals costBpmIdr + costApbdIdr + costCsrIdr + costSwadayaIdr + costOtherIdr." + SCHEMA_EN),
+					"budgetIdr equals costBpmIdr + costApbdIdr + costCsrIdr + costSwadayaIdr + costOtherIdr."
+							+ SCHEMA_EN),
 			check("allocation-disbursed-within-ceiling", Catalog.ALLOCATIONS, "Penyaluran tidak melebihi pagu",
 					"Disbursed within the ceiling",
 					"Jumlah termin yang sudah disalurkan (dataset disbursements, status disbursed) tidak melebihi pagu "
@@ -76,8 +80,8 @@ final class Checks {
 			check("activity-progress-in-range", Catalog.ACTIVITIES, "Kemajuan fisik antara 0 dan 100",
 					"Physical progress within 0-100", "physicalProgress antara 0 dan 100." + SCHEMA_ID,
 					"physicalProgress lies within 0-100." + SCHEMA_EN),
-			check("assessment-percentages-in-range", Catalog.ASSESSMENT_SCORES,
-					"Persentase kriteria antara 0 dan 100", "Criterion percentages within 0-100",
+			check("assessment-percentages-in-range", Catalog.ASSESSMENT_SCORES, "Persentase kriteria antara 0 dan 100",
+					"Criterion percentages within 0-100",
 					"Persentase setiap kriteria penilaian antara 0 dan 100." + SCHEMA_ID,
 					"Each assessment criterion's percentage lies within 0-100." + SCHEMA_EN));
 

@@ -24,10 +24,11 @@ import org.kotaku.portal.licence.Licence;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The reconciliation ledger: {@code GET /api/v1/checks} (every check with pass/fail, its count and the first
- * {@value #SAMPLE} offending ids) and {@code GET /api/v1/checks/{id}} (one check with every offending id the
- * ledger keeps, up to {@link CheckRepository#MAX_IDS}, and why). Both read the results computed for the current
- * data version and are cached per version.
+ * The reconciliation ledger: {@code GET /api/v1/checks} (every check with pass/fail, its
+ * count and the first {@value #SAMPLE} offending ids) and {@code GET /api/v1/checks/{id}}
+ * (one check with every offending id the ledger keeps, up to
+ * {@link CheckRepository#MAX_IDS}, and why). Both read the results computed for the
+ * current data version and are cached per version.
  */
 @Configuration(proxyBeanMethods = false)
 class ChecksHandler {
@@ -69,12 +70,16 @@ class ChecksHandler {
 			Check check = result.check();
 			return new CheckView(check.id(), check.dataset().id(), check.title(), check.description(),
 					result.passed() ? "pass" : "fail", result.count(),
-					result.offenders().stream().limit(SAMPLE).map(CheckResult.Offender::id).toList(), result.checkedAt());
+					result.offenders().stream().limit(SAMPLE).map(CheckResult.Offender::id).toList(),
+					result.checkedAt());
 		}
 
 	}
 
-	/** One check with its offending records (all of them, or the first {@code MAX_IDS} when {@code truncated}). */
+	/**
+	 * One check with its offending records (all of them, or the first {@code MAX_IDS}
+	 * when {@code truncated}).
+	 */
 	record CheckDetail(String id, String dataset, Text title, Text description, String status, long count,
 			List<String> offendingIds, List<CheckResult.Offender> offending, boolean truncated, Instant checkedAt) {
 
@@ -109,8 +114,9 @@ class ChecksHandler {
 	}
 
 	private Mono<ServerResponse> answer(ServerRequest request, Body body) {
-		return this.versions.of(request).zipWith(this.checks.current()).flatMap((both) -> this.answers.json(request,
-				both.getT1(), () -> body.of(both.getT1(), both.getT2())));
+		return this.versions.of(request)
+			.zipWith(this.checks.current())
+			.flatMap((both) -> this.answers.json(request, both.getT1(), () -> body.of(both.getT1(), both.getT2())));
 	}
 
 	private static CheckResult resultOf(Check check, List<CheckResult> results) {

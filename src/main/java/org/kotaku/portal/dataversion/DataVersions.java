@@ -13,13 +13,15 @@ import org.springframework.stereotype.Repository;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The one answer to "which data version is current": the newest committed ingestion batch (one index probe on the
- * unique {@code data_version}), when it was committed and whether the data are synthetic. Database-backed answers
- * (searches, OGC items, tiles, the change log) read it on the public pool, so that their ETags, versioned tile
- * URLs and paging snapshots name the data they actually read (the read model's snapshot can lag a commit by the
- * length of a refresh); the read model reads it inside the transaction that loads a snapshot, and on the primary
- * ({@link #on(DatabaseClient)}) to learn whether a refresh is due. Reading it must be cheap: the HTTP layer asks
- * for it on every routed public request before any handler runs.
+ * The one answer to "which data version is current": the newest committed ingestion batch
+ * (one index probe on the unique {@code data_version}), when it was committed and whether
+ * the data are synthetic. Database-backed answers (searches, OGC items, tiles, the change
+ * log) read it on the public pool, so that their ETags, versioned tile URLs and paging
+ * snapshots name the data they actually read (the read model's snapshot can lag a commit
+ * by the length of a refresh); the read model reads it inside the transaction that loads
+ * a snapshot, and on the primary ({@link #on(DatabaseClient)}) to learn whether a refresh
+ * is due. Reading it must be cheap: the HTTP layer asks for it on every routed public
+ * request before any handler runs.
  */
 @Repository
 public class DataVersions {
@@ -41,8 +43,9 @@ public class DataVersions {
 	}
 
 	/**
-	 * The current version on the public pool (the replica's, when public reads come from one); inside a
-	 * transaction of that pool, the version that transaction sees. Version 0 before the first batch.
+	 * The current version on the public pool (the replica's, when public reads come from
+	 * one); inside a transaction of that pool, the version that transaction sees. Version
+	 * 0 before the first batch.
 	 */
 	public Mono<DataVersion> current() {
 		return on(this.db);
@@ -53,12 +56,18 @@ public class DataVersions {
 		return current().map(DataVersion::version);
 	}
 
-	/** The current version as another database sees it (the primary, for the read model's version check). */
+	/**
+	 * The current version as another database sees it (the primary, for the read model's
+	 * version check).
+	 */
 	public Mono<DataVersion> on(DatabaseClient database) {
 		return database.sql(CURRENT).map(DataVersions::fromRow).one();
 	}
 
-	/** The version the conditional GET already read for this request ({@link DataVersion#ATTRIBUTE}), or the current one. */
+	/**
+	 * The version the conditional GET already read for this request
+	 * ({@link DataVersion#ATTRIBUTE}), or the current one.
+	 */
 	public Mono<DataVersion> of(ServerRequest request) {
 		return request.attribute(DataVersion.ATTRIBUTE)
 			.map(DataVersion.class::cast)
@@ -67,8 +76,9 @@ public class DataVersions {
 	}
 
 	/**
-	 * When each of {@code versions} was committed, by version; a version this database never committed is
-	 * missing. What tells files kept on disk for a version from those of another database's same number.
+	 * When each of {@code versions} was committed, by version; a version this database
+	 * never committed is missing. What tells files kept on disk for a version from those
+	 * of another database's same number.
 	 */
 	public Mono<Map<Long, Instant>> committedAt(Collection<Long> versions) {
 		return this.db.sql(COMMITTED)

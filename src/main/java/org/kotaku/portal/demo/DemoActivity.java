@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** One synthetic activity of an allocation: what was built, for how much, by whom, and how far it got. */
+/**
+ * One synthetic activity of an allocation: what was built, for how much, by whom, and how
+ * far it got.
+ */
 final class DemoActivity {
 
 	private DemoActivity() {
@@ -65,9 +68,10 @@ final class DemoActivity {
 		row.put("beneficiaryWomen", (int) Math.round(people * random.nextDouble(0.47, 0.53)));
 		row.put("beneficiaryLowIncome", (int) Math.round(households * random.nextDouble(0.4, 0.8)));
 		labour(row, a.program(), budget, random);
-		row.put("location", Map.of("type", "Point", "coordinates",
-				java.util.List.of(DemoWorld.round(a.village().lon() + random.nextDouble(-0.004, 0.004)),
-						DemoWorld.round(a.village().lat() + random.nextDouble(-0.004, 0.004)))));
+		row.put("location",
+				Map.of("type", "Point", "coordinates",
+						java.util.List.of(DemoWorld.round(a.village().lon() + random.nextDouble(-0.004, 0.004)),
+								DemoWorld.round(a.village().lat() + random.nextDouble(-0.004, 0.004)))));
 		return row;
 	}
 
@@ -82,7 +86,9 @@ final class DemoActivity {
 		return x < 0.02 ? "cancelled" : "completed";
 	}
 
-	/** Output volume from the cost at 2018-2021 unit prices (shared/DOMAIN.md section 6). */
+	/**
+	 * Output volume from the cost at 2018-2021 unit prices (shared/DOMAIN.md section 6).
+	 */
 	private static void output(Map<String, Object> row, String type, long cost, SplittableRandom random) {
 		double unitCost;
 		String unit;
@@ -128,7 +134,8 @@ final class DemoActivity {
 			return;
 		}
 		long dailyWage = DemoMoney.roundThousand(random.nextLong(80_000, 160_001));
-		long wages = DemoMoney.roundThousand((long) (budget * (pkt ? random.nextDouble(0.65, 0.70) : random.nextDouble(0.15, 0.3))));
+		long wages = DemoMoney
+			.roundThousand((long) (budget * (pkt ? random.nextDouble(0.65, 0.70) : random.nextDouble(0.15, 0.3))));
 		int personDays = (int) Math.max(1, wages / dailyWage);
 		int workers = (int) Math.max(5, Math.min(120, personDays / (30 + random.nextInt(31))));
 		row.put("labourWorkers", workers);

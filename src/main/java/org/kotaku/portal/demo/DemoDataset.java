@@ -13,15 +13,19 @@ import org.kotaku.portal.demo.DemoWorld.Village;
 import org.kotaku.portal.ingest.dataset.Dataset;
 
 /**
- * A deterministic, plausible KOTAKU dataset (shared/DOMAIN.md section 6) written as ingestion rows, so that it
- * enters the portal through the same validation and merge as the program's own data. Regions, slum areas
- * with decrees, yearly assessments, 100-0-100 access figures and allocations are built up front (they are
- * small); activities are generated lazily, allocation by allocation, so the national fixture of a million
+ * A deterministic, plausible KOTAKU dataset (shared/DOMAIN.md section 6) written as
+ * ingestion rows, so that it enters the portal through the same validation and merge as
+ * the program's own data. Regions, slum areas with decrees, yearly assessments, 100-0-100
+ * access figures and allocations are built up front (they are small); activities are
+ * generated lazily, allocation by allocation, so the national fixture of a million
  * activities never sits in memory.
  */
 public final class DemoDataset {
 
-	/** The source name of every synthetic batch; answers built on it are labelled synthetic. */
+	/**
+	 * The source name of every synthetic batch; answers built on it are labelled
+	 * synthetic.
+	 */
 	public static final String SOURCE = "demo-generator";
 
 	static final int FIRST_YEAR = 2016;
@@ -56,7 +60,9 @@ public final class DemoDataset {
 		}
 	}
 
-	/** The datasets in the order they must be loaded (later ones reference earlier ones). */
+	/**
+	 * The datasets in the order they must be loaded (later ones reference earlier ones).
+	 */
 	public static List<Dataset> loadOrder() {
 		return List.of(Dataset.REGIONS, Dataset.SLUM_AREAS, Dataset.ASSESSMENTS, Dataset.ACCESS_INDICATORS,
 				Dataset.ALLOCATIONS, Dataset.ACTIVITIES);
@@ -67,7 +73,8 @@ public final class DemoDataset {
 			case REGIONS -> Flux.fromIterable(regionRows());
 			case SLUM_AREAS -> Flux.fromIterable(this.slumAreas).map(DemoSlums::slumAreaRow);
 			case ASSESSMENTS -> Flux.fromIterable(this.slumAreas)
-				.concatMapIterable((area) -> DemoSlums.assessmentRows(area, new SplittableRandom(this.seed ^ area.id().hashCode())));
+				.concatMapIterable((area) -> DemoSlums.assessmentRows(area,
+						new SplittableRandom(this.seed ^ area.id().hashCode())));
 			case ACCESS_INDICATORS -> Flux.fromIterable(this.world.villages()).concatMapIterable(this::accessRows);
 			case ALLOCATIONS -> Flux.fromIterable(this.allocations).map(DemoMoney::allocationRow);
 			case ACTIVITIES -> Flux.fromIterable(this.allocations)

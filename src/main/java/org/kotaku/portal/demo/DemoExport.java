@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kotaku.portal.ingest.dataset.Dataset;
 
 /**
- * Writes one dataset of the synthetic fixture as NDJSON (one JSON object a line, the rows exactly as
- * {@link DemoDataset#rows(Dataset)} gives them), the body the ingestion endpoint accepts. The benchmark uses it
- * to push the national activities over HTTP. It runs without the Spring context and streams row by row, so a
- * million rows never sit in memory:
+ * Writes one dataset of the synthetic fixture as NDJSON (one JSON object a line, the rows
+ * exactly as {@link DemoDataset#rows(Dataset)} gives them), the body the ingestion
+ * endpoint accepts. The benchmark uses it to push the national activities over HTTP. It
+ * runs without the Spring context and streams row by row, so a million rows never sit in
+ * memory:
  *
  * <pre>
  * java -Dloader.main=org.kotaku.portal.demo.DemoExport -cp target/kotaku-portal.jar \
@@ -27,7 +28,10 @@ import org.kotaku.portal.ingest.dataset.Dataset;
  */
 public final class DemoExport {
 
-	/** The default of {@code portal.demo.seed}, so that the export matches what the app loads by default. */
+	/**
+	 * The default of {@code portal.demo.seed}, so that the export matches what the app
+	 * loads by default.
+	 */
 	static final long DEFAULT_SEED = 20161;
 
 	private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
@@ -50,11 +54,15 @@ public final class DemoExport {
 		}
 	}
 
-	/** Writes every row of the dataset to {@code out}, one JSON object a line; answers the number of rows. */
+	/**
+	 * Writes every row of the dataset to {@code out}, one JSON object a line; answers the
+	 * number of rows.
+	 */
 	static long write(DemoDataset data, Dataset dataset, Writer out) throws IOException {
 		BufferedWriter lines = (out instanceof BufferedWriter buffered) ? buffered : new BufferedWriter(out);
 		long count = 0;
-		// a command-line tool: walking the generator's Flux synchronously is the point here
+		// a command-line tool: walking the generator's Flux synchronously is the point
+		// here
 		for (Map<String, Object> row : data.rows(dataset).toIterable()) {
 			lines.write(JSON.writeValueAsString(row));
 			lines.write('\n');

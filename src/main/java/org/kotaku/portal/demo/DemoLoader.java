@@ -24,10 +24,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the synthetic demo dataset on the first start of an empty database (no batch ever committed), one
- * dataset after the other through {@link IngestService}, exactly like data pushed by the program's systems.
- * It runs in the background after start-up: the portal answers (with empty figures) while it loads. A
- * database that has data is left alone, so restarting never loads the demo twice.
+ * Loads the synthetic demo dataset on the first start of an empty database (no batch ever
+ * committed), one dataset after the other through {@link IngestService}, exactly like
+ * data pushed by the program's systems. It runs in the background after start-up: the
+ * portal answers (with empty figures) while it loads. A database that has data is left
+ * alone, so restarting never loads the demo twice.
  */
 @Component
 public class DemoLoader {
@@ -53,7 +54,8 @@ public class DemoLoader {
 		if (!this.properties.loadOnEmpty()) {
 			return;
 		}
-		this.loading = this.batches.none().filter(Boolean::booleanValue)
+		this.loading = this.batches.none()
+			.filter(Boolean::booleanValue)
 			.flatMapMany((empty) -> load(this.properties.scale(), this.properties.seed())
 				.concatWith(loadBoundaries(this.properties.regionFiles())))
 			.subscribe(null, (ex) -> log.error("loading the demo dataset failed", ex));
@@ -65,14 +67,16 @@ public class DemoLoader {
 			log.info("loading the synthetic " + scale.name().toLowerCase() + " dataset (seed " + seed + ")");
 			long start = System.nanoTime();
 			return Flux.fromIterable(DemoDataset.loadOrder())
-				.concatMap((d) -> this.ingest.ingest(IngestRequest.upsert(d, DemoDataset.SOURCE, true), dataset.rows(d)))
+				.concatMap(
+						(d) -> this.ingest.ingest(IngestRequest.upsert(d, DemoDataset.SOURCE, true), dataset.rows(d)))
 				.doOnComplete(() -> log.info("demo dataset loaded in " + Duration.ofNanos(System.nanoTime() - start)));
 		});
 	}
 
 	/**
-	 * Lays the real province and regency boundaries (and official names, areas and populations) over the
-	 * regions, when the region files are there. They carry small geometry defects, repaired by PostGIS.
+	 * Lays the real province and regency boundaries (and official names, areas and
+	 * populations) over the regions, when the region files are there. They carry small
+	 * geometry defects, repaired by PostGIS.
 	 */
 	public Flux<BatchReport> loadBoundaries(Path folder) {
 		if (!Files.exists(folder.resolve(RegionFiles.PROVINCES))) {
@@ -90,4 +94,5 @@ public class DemoLoader {
 		Disposable current = this.loading;
 		return current != null && !current.isDisposed();
 	}
+
 }

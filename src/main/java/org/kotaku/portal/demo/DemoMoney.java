@@ -10,10 +10,12 @@ import java.util.SplittableRandom;
 import org.kotaku.portal.demo.DemoWorld.Village;
 
 /**
- * Synthetic money and works: allocations per village and fiscal year (BPM reguler of about Rp 1 miliar for
- * slum villages in 2016-2019, PKT cash-for-work of Rp 300 juta in 2020-2021, local-budget lines elsewhere,
- * kawasan-scale works per regency) paid in 40/40/20 tranches, and the activities they fund, with cost splits,
- * outputs at plausible unit costs, beneficiaries and padat karya labour (shared/DOMAIN.md sections 3.3-3.5, 6).
+ * Synthetic money and works: allocations per village and fiscal year (BPM reguler of
+ * about Rp 1 miliar for slum villages in 2016-2019, PKT cash-for-work of Rp 300 juta in
+ * 2020-2021, local-budget lines elsewhere, kawasan-scale works per regency) paid in
+ * 40/40/20 tranches, and the activities they fund, with cost splits, outputs at plausible
+ * unit costs, beneficiaries and padat karya labour (shared/DOMAIN.md sections 3.3-3.5,
+ * 6).
  */
 final class DemoMoney {
 
@@ -21,8 +23,8 @@ final class DemoMoney {
 
 	private static final double[] TYPE_SHARES = { 0.35, 0.30, 0.12, 0.08, 0.06, 0.04, 0.05 };
 
-	record Allocation(String id, Village village, int year, String program, String source, long ceiling,
-			int activities, long seed) {
+	record Allocation(String id, Village village, int year, String program, String source, long ceiling, int activities,
+			long seed) {
 	}
 
 	private DemoMoney() {
@@ -42,8 +44,8 @@ final class DemoMoney {
 				Village village = regency.villages().get(random.nextInt(regency.villages().size()));
 				int year = 2018 + random.nextInt(7);
 				long ceiling = roundMillion(random.nextLong(5_000_000_000L, 50_000_000_000L));
-				allocations.add(new Allocation("ALC-" + village.code().replace(".", "") + "-" + year + "-K" + k, village,
-						year, "kawasan", "loan", ceiling, 1 + random.nextInt(3), random.nextLong()));
+				allocations.add(new Allocation("ALC-" + village.code().replace(".", "") + "-" + year + "-K" + k,
+						village, year, "kawasan", "loan", ceiling, 1 + random.nextInt(3), random.nextLong()));
 			}
 		}
 		return allocations;
@@ -60,9 +62,8 @@ final class DemoMoney {
 			program = year <= 2019 && year >= 2017 && x < 0.3 ? "bdi" : "bpm_reguler";
 			source = x < 0.5 ? "loan" : "apbn";
 			double c = random.nextDouble();
-			ceiling = c < 0.7 ? 1_000_000_000L
-					: (c < 0.9 ? roundMillion(random.nextLong(500_000_000L, 900_000_000L))
-							: roundMillion(random.nextLong(1_100_000_000L, 1_500_000_000L)));
+			ceiling = c < 0.7 ? 1_000_000_000L : (c < 0.9 ? roundMillion(random.nextLong(500_000_000L, 900_000_000L))
+					: roundMillion(random.nextLong(1_100_000_000L, 1_500_000_000L)));
 		}
 		else if (x < 0.12) {
 			year = 2020 + random.nextInt(2);

@@ -15,12 +15,14 @@ final class DemoNames {
 					"Peningkatan jalan lingkungan");
 			case "drainage" -> pick(random, "Pembangunan saluran drainase", "Rehabilitasi drainase lingkungan",
 					"Pembangunan drainase U-ditch");
-			case "sanitation" -> pick(random, "Pembangunan septic tank individual", "Pembangunan IPAL komunal",
-					"Pembangunan MCK umum");
+			case "sanitation" ->
+				pick(random, "Pembangunan septic tank individual", "Pembangunan IPAL komunal", "Pembangunan MCK umum");
 			case "water" -> pick(random, "Pemasangan sambungan rumah air minum", "Pembangunan hidran umum",
 					"Pembangunan sumur bor");
-			case "waste" -> pick(random, "Pengadaan gerobak sampah", "Pembangunan TPS3R", "Pengadaan tong sampah terpilah");
-			case "fire" -> pick(random, "Pengadaan APAR", "Pembangunan hidran kebakaran", "Pembangunan tandon air kebakaran");
+			case "waste" ->
+				pick(random, "Pengadaan gerobak sampah", "Pembangunan TPS3R", "Pengadaan tong sampah terpilah");
+			case "fire" ->
+				pick(random, "Pengadaan APAR", "Pembangunan hidran kebakaran", "Pembangunan tandon air kebakaran");
 			default -> pick(random, "Pembangunan taman bermain", "Penataan ruang terbuka publik", "Pembangunan RTH");
 		};
 		return (program.equals("pkt") ? "Padat karya: " : "") + work + place;

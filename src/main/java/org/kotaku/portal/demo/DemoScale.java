@@ -1,10 +1,11 @@
 package org.kotaku.portal.demo;
 
 /**
- * How big the synthetic dataset is. {@code demo}: about 2,000 program villages in 54 cities with their full
- * history, loads in seconds. {@code national}: the benchmark fixture of shared/DESIGN.md section 6 (269
- * regencies, about 11,000 program villages, about 5,000 slum areas, about 1,000,000 activities). {@code tiny}:
- * a handful of cities for tests.
+ * How big the synthetic dataset is. {@code demo}: about 2,000 program villages in 54
+ * cities with their full history, loads in seconds. {@code national}: the benchmark
+ * fixture of shared/DESIGN.md section 6 (269 regencies, about 11,000 program villages,
+ * about 5,000 slum areas, about 1,000,000 activities). {@code tiny}: a handful of cities
+ * for tests.
  */
 public enum DemoScale {
 

@@ -11,10 +11,11 @@ import org.kotaku.portal.demo.DemoWorld.Regency;
 import org.kotaku.portal.demo.DemoWorld.Village;
 
 /**
- * Synthetic slum areas (one SK kumuh per regency, one to three kawasan in each slum village) and their yearly
- * assessments: a baseline in 2016 and an R0 every year after, under Permen PUPR 02/2016 until 2018 and 14/2018
- * from 2019. Criterion percentages follow shared/DOMAIN.md section 6 and fall over the years along one of three
- * paths (45 % reach tidak kumuh, 40 % drop about one level, 15 % barely move).
+ * Synthetic slum areas (one SK kumuh per regency, one to three kawasan in each slum
+ * village) and their yearly assessments: a baseline in 2016 and an R0 every year after,
+ * under Permen PUPR 02/2016 until 2018 and 14/2018 from 2019. Criterion percentages
+ * follow shared/DOMAIN.md section 6 and fall over the years along one of three paths (45
+ * % reach tidak kumuh, 40 % drop about one level, 15 % barely move).
  */
 final class DemoSlums {
 
@@ -60,7 +61,8 @@ final class DemoSlums {
 		int households = (int) Math.round(buildings * random.nextDouble(1.0, 1.3));
 		Map<String, Double> pct = new LinkedHashMap<>();
 		for (String criterion : CRITERIA_02_2016) {
-			// waste and fire protection are almost always lacking (shared/DOMAIN.md 1.3): severity moves the rest
+			// waste and fire protection are almost always lacking (shared/DOMAIN.md 1.3):
+			// severity moves the rest
 			double factor = criterion.startsWith("6") || criterion.startsWith("7") ? 1 : severity;
 			pct.put(criterion, Math.min(100, baselinePct(criterion, random) * factor));
 		}
@@ -122,7 +124,8 @@ final class DemoSlums {
 		List<List<Double>> ring = new ArrayList<>();
 		for (int i = 0; i <= 8; i++) {
 			double angle = Math.PI / 8 + (i % 8) * Math.PI / 4;
-			ring.add(List.of(DemoWorld.round(lon + dLon * Math.cos(angle)), DemoWorld.round(lat + dLat * Math.sin(angle))));
+			ring.add(List.of(DemoWorld.round(lon + dLon * Math.cos(angle)),
+					DemoWorld.round(lat + dLat * Math.sin(angle))));
 		}
 		return Map.of("type", "Polygon", "coordinates", List.of(ring));
 	}
@@ -148,7 +151,8 @@ final class DemoSlums {
 			Map<String, Object> volumes = new LinkedHashMap<>();
 			Map<String, Double> denominators = denominators(area);
 			area.baselinePct().forEach((criterion, pct) -> {
-				if (regulation.equals("14/2018") && (criterion.equals("4d") || criterion.equals("4e") || criterion.equals("6c"))) {
+				if (regulation.equals("14/2018")
+						&& (criterion.equals("4d") || criterion.equals("4e") || criterion.equals("6c"))) {
 					return;
 				}
 				double share = Math.min(100, pct * factor * random.nextDouble(0.97, 1.03)) / 100;

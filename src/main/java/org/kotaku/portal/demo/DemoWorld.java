@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The places of the synthetic dataset: the 38 real provinces, real program cities (and, at national scale,
- * synthetic regencies), with synthetic districts and villages placed around each city's label point so that
- * the map looks like Indonesia. Deterministic for a given scale and seed.
+ * The places of the synthetic dataset: the 38 real provinces, real program cities (and,
+ * at national scale, synthetic regencies), with synthetic districts and villages placed
+ * around each city's label point so that the map looks like Indonesia. Deterministic for
+ * a given scale and seed.
  */
 final class DemoWorld {
 
@@ -28,7 +29,10 @@ final class DemoWorld {
 			"indah", "baru", "raya", "permai", "agung", "rahayu", "mekar", "lestari", "timur", "barat", "utara",
 			"selatan", "tengah", "wangi", "manis", "kencana", "damai", "sejahtera" };
 
-	/** A place; {@code radius} (degrees) bounds its synthetic villages, 0 for the default of its kind. */
+	/**
+	 * A place; {@code radius} (degrees) bounds its synthetic villages, 0 for the default
+	 * of its kind.
+	 */
 	record Place(String code, String name, double lon, double lat, double radius) {
 	}
 

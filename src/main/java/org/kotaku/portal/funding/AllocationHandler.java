@@ -13,9 +13,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /api/v1/allocations} and {@code /{id}} (with its tranches), {@code GET /api/v1/disbursements} and
- * {@code /{allocationId}/{tranche}} (a tranche's id is {@code allocationId/tranche}, so its path is the list path
- * and its id), read from PostGIS with the conventions of every listing.
+ * {@code GET /api/v1/allocations} and {@code /{id}} (with its tranches),
+ * {@code GET /api/v1/disbursements} and {@code /{allocationId}/{tranche}} (a tranche's id
+ * is {@code allocationId/tranche}, so its path is the list path and its id), read from
+ * PostGIS with the conventions of every listing.
  */
 @Configuration(proxyBeanMethods = false)
 public class AllocationHandler {
@@ -29,10 +30,14 @@ public class AllocationHandler {
 	@Bean
 	RouterFunction<ServerResponse> allocationRoutes() {
 		return this.listings.routes(Catalog.ALLOCATIONS, List.of("id"), this::tranches)
-			.and(this.listings.routes(Catalog.DISBURSEMENTS, List.of("allocationId", "tranche"), Listings.NOTHING_BESIDE));
+			.and(this.listings.routes(Catalog.DISBURSEMENTS, List.of("allocationId", "tranche"),
+					Listings.NOTHING_BESIDE));
 	}
 
-	/** The allocation's tranches, in tranche order: the {@code tranches} member of its answer. */
+	/**
+	 * The allocation's tranches, in tranche order: the {@code tranches} member of its
+	 * answer.
+	 */
 	private Mono<Map<String, Object>> tranches(String allocationId) {
 		return this.listings.records(Catalog.DISBURSEMENTS, "allocationId", allocationId, "t.tranche")
 			.map((rows) -> Map.of("tranches", rows));

@@ -8,9 +8,10 @@ import org.kotaku.portal.api.PortalException;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads {@code Accept-Encoding} (RFC 9110 12.5.3) strictly enough to answer a malformed one with a 400 problem
- * instead of a guess or a failure: codings are tokens, weights are {@code q=} qvalues (0 to 1, at most three
- * decimals). gzip is accepted when named with a weight above 0, or when {@code *} is and gzip is not named.
+ * Reads {@code Accept-Encoding} (RFC 9110 12.5.3) strictly enough to answer a malformed
+ * one with a 400 problem instead of a guess or a failure: codings are tokens, weights are
+ * {@code q=} qvalues (0 to 1, at most three decimals). gzip is accepted when named with a
+ * weight above 0, or when {@code *} is and gzip is not named.
  */
 final class AcceptEncoding {
 
@@ -20,7 +21,10 @@ final class AcceptEncoding {
 	private AcceptEncoding() {
 	}
 
-	/** Whether the header values accept gzip; a malformed value is a 400 {@code invalid-header} problem. */
+	/**
+	 * Whether the header values accept gzip; a malformed value is a 400
+	 * {@code invalid-header} problem.
+	 */
 	static boolean acceptsGzip(List<String> values) {
 		if (values == null) {
 			return false;
@@ -35,8 +39,9 @@ final class AcceptEncoding {
 				}
 				Matcher matcher = CODING.matcher(coding);
 				if (!matcher.matches()) {
-					throw PortalException.invalidHeader(HttpHeaders.ACCEPT_ENCODING, "Accept-Encoding has the malformed "
-							+ "element '" + coding + "'; use codings with optional weights, e.g. 'gzip, br;q=0.5'.");
+					throw PortalException.invalidHeader(HttpHeaders.ACCEPT_ENCODING,
+							"Accept-Encoding has the malformed " + "element '" + coding
+									+ "'; use codings with optional weights, e.g. 'gzip, br;q=0.5'.");
 				}
 				double weight = matcher.group(2) == null ? 1 : Double.parseDouble(matcher.group(2));
 				if (matcher.group(1).equalsIgnoreCase("gzip")) {

@@ -12,10 +12,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.HandlerMapping;
 
 /**
- * What a handler of a cacheable public GET calls: renders its answer once per data version and request, keeps
- * it in the {@link ResponseCache} (where the {@link FastPath} finds it for the next identical request), and
- * answers with {@link CachedAnswer}'s conditional request handling and headers. Validate parameters before
- * calling it: errors are never cached. Its routes must be declared {@link SelfValidatingRoutes}.
+ * What a handler of a cacheable public GET calls: renders its answer once per data
+ * version and request, keeps it in the {@link ResponseCache} (where the {@link FastPath}
+ * finds it for the next identical request), and answers with {@link CachedAnswer}'s
+ * conditional request handling and headers. Validate parameters before calling it: errors
+ * are never cached. Its routes must be declared {@link SelfValidatingRoutes}.
  */
 @Component
 public class CachedAnswers {
@@ -33,15 +34,16 @@ public class CachedAnswers {
 	}
 
 	/** Answers with {@code body()} serialised as JSON (built only on a cache miss). */
-	public Mono<ServerResponse> json(ServerRequest request, DataVersion version, java.util.function.Supplier<Object> body) {
+	public Mono<ServerResponse> json(ServerRequest request, DataVersion version,
+			java.util.function.Supplier<Object> body) {
 		return answer(request, version,
 				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
 	}
 
 	/**
-	 * Answers with {@code body()} as JSON, for an answer that depends on {@code variant} besides the data version
-	 * (kept and validated per version and variant, see {@link ResponseCache#getOrRender(DataVersion, String,
-	 * org.springframework.http.server.reactive.ServerHttpRequest, Rendered.Renderer)}).
+	 * Answers with {@code body()} as JSON, for an answer that depends on {@code variant}
+	 * besides the data version (kept and validated per version and variant, see
+	 * {@link ResponseCache#getOrRender(DataVersion, String, org.springframework.http.server.reactive.ServerHttpRequest, Rendered.Renderer)}).
 	 */
 	public Mono<ServerResponse> json(ServerRequest request, DataVersion version, String variant,
 			java.util.function.Supplier<Object> body) {
@@ -49,21 +51,25 @@ public class CachedAnswers {
 				() -> new Rendered(MediaType.APPLICATION_JSON_VALUE, this.json.writeValueAsBytes(body.get())));
 	}
 
-	/** Answers with what {@code render} produces, for an answer that depends on {@code variant} too. */
+	/**
+	 * Answers with what {@code render} produces, for an answer that depends on
+	 * {@code variant} too.
+	 */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, String variant,
 			Rendered.Renderer render) {
-		return replay(request, this.cache.getOrRender(version, variant, request.exchange().getRequest(), route(request),
-				render));
+		return replay(request,
+				this.cache.getOrRender(version, variant, request.exchange().getRequest(), route(request), render));
 	}
 
 	/** Answers with whatever {@code render} produces (CSV, GeoJSON...). */
 	public Mono<ServerResponse> answer(ServerRequest request, DataVersion version, Rendered.Renderer render) {
-		return replay(request, this.cache.getOrRender(version, request.exchange().getRequest(), route(request), render));
+		return replay(request,
+				this.cache.getOrRender(version, request.exchange().getRequest(), route(request), render));
 	}
 
 	/**
-	 * The pattern of the route that matched (the {@code uri} tag of the request metrics), which must be declared
-	 * {@link SelfValidatingRoutes}.
+	 * The pattern of the route that matched (the {@code uri} tag of the request metrics),
+	 * which must be declared {@link SelfValidatingRoutes}.
 	 */
 	private String route(ServerRequest request) {
 		Object pattern = request.exchange().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
@@ -73,9 +79,10 @@ public class CachedAnswers {
 	}
 
 	/**
-	 * Prepares an answer that a feature keeps itself (and offers to the {@link FastPath} as a {@link FastAnswers}
-	 * store), with its own ETag and Cache-Control; {@link #replay} answers with it. {@code route} is the pattern of
-	 * the route answering {@code path}, the {@code uri} of the fast path's request metrics.
+	 * Prepares an answer that a feature keeps itself (and offers to the {@link FastPath}
+	 * as a {@link FastAnswers} store), with its own ETag and Cache-Control;
+	 * {@link #replay} answers with it. {@code route} is the pattern of the route
+	 * answering {@code path}, the {@code uri} of the fast path's request metrics.
 	 */
 	public CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
 			String contentType, byte[] body) {

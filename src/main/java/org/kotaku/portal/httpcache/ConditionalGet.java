@@ -16,12 +16,14 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The one place of conditional GETs: the one ETag format, {@code W/"v<data version>-<hash>"} (it changes exactly
- * when the data or the representation do), the one {@code If-None-Match} matcher, and the headers that describe
- * which data an answer shows and how long it may be kept (ETag, Cache-Control, Vary, {@code X-Data-Version},
- * {@code X-Data-As-Of}), on a 200 and on its 304 alike. Cached answers ({@link CachedResponse}), routed answers
- * ({@link ConditionalGetFilter}) and the handlers that validate their own answers ({@link #answer}, e.g. tiles)
- * all go through it.
+ * The one place of conditional GETs: the one ETag format,
+ * {@code W/"v<data version>-<hash>"} (it changes exactly when the data or the
+ * representation do), the one {@code If-None-Match} matcher, and the headers that
+ * describe which data an answer shows and how long it may be kept (ETag, Cache-Control,
+ * Vary, {@code X-Data-Version}, {@code X-Data-As-Of}), on a 200 and on its 304 alike.
+ * Cached answers ({@link CachedResponse}), routed answers ({@link ConditionalGetFilter})
+ * and the handlers that validate their own answers ({@link #answer}, e.g. tiles) all go
+ * through it.
  */
 public final class ConditionalGet {
 
@@ -35,8 +37,9 @@ public final class ConditionalGet {
 	}
 
 	/**
-	 * The ETag of an answer: weak, from the data version and a hash of {@code key}, what selects the representation
-	 * (a {@link RequestKey}, or a path where nothing else does).
+	 * The ETag of an answer: weak, from the data version and a hash of {@code key}, what
+	 * selects the representation (a {@link RequestKey}, or a path where nothing else
+	 * does).
 	 */
 	public static String etag(long version, String key) {
 		CRC32C crc = new CRC32C();
@@ -45,8 +48,8 @@ public final class ConditionalGet {
 	}
 
 	/**
-	 * Whether {@code If-None-Match} header values name {@code etag}: RFC 9110 13.1.2 weak comparison, lists, and
-	 * {@code *} for any current representation.
+	 * Whether {@code If-None-Match} header values name {@code etag}: RFC 9110 13.1.2 weak
+	 * comparison, lists, and {@code *} for any current representation.
 	 */
 	public static boolean matches(List<String> ifNoneMatch, String etag) {
 		if (ifNoneMatch == null) {
@@ -65,10 +68,11 @@ public final class ConditionalGet {
 	}
 
 	/**
-	 * Describes an answer of {@code version}: its ETag and Cache-Control, {@code vary} added to Vary unless it is
-	 * there, and the data version and its commit time.
+	 * Describes an answer of {@code version}: its ETag and Cache-Control, {@code vary}
+	 * added to Vary unless it is there, and the data version and its commit time.
 	 */
-	public static void describe(HttpHeaders headers, String etag, String cacheControl, String vary, DataVersion version) {
+	public static void describe(HttpHeaders headers, String etag, String cacheControl, String vary,
+			DataVersion version) {
 		headers.setETag(etag);
 		headers.setCacheControl(cacheControl);
 		if (!headers.getVary().contains(vary)) {
@@ -81,10 +85,11 @@ public final class ConditionalGet {
 	}
 
 	/**
-	 * Answers a request of a handler that validates its own answers (its route in {@link SelfValidatingRoutes}):
-	 * 304 when {@code If-None-Match} names the ETag of {@code key} at {@code version}, else the answer
-	 * {@code fresh} makes. Either is described as it is sent ({@link #describeWhenSent}), with {@code cacheControl}
-	 * and {@code Vary: vary}: the 304 carries what the 200 says.
+	 * Answers a request of a handler that validates its own answers (its route in
+	 * {@link SelfValidatingRoutes}): 304 when {@code If-None-Match} names the ETag of
+	 * {@code key} at {@code version}, else the answer {@code fresh} makes. Either is
+	 * described as it is sent ({@link #describeWhenSent}), with {@code cacheControl} and
+	 * {@code Vary: vary}: the 304 carries what the 200 says.
 	 */
 	public static Mono<ServerResponse> answer(ServerRequest request, DataVersion version, String key,
 			String cacheControl, String vary, Supplier<Mono<ServerResponse>> fresh) {
@@ -97,9 +102,9 @@ public final class ConditionalGet {
 	}
 
 	/**
-	 * Describes the response just before it is sent ({@link #describe}), if it is a success or a 304 without an
-	 * ETag of its own: an error is never described (never cached), and what a handler or filter put in Vary (CORS)
-	 * stays.
+	 * Describes the response just before it is sent ({@link #describe}), if it is a
+	 * success or a 304 without an ETag of its own: an error is never described (never
+	 * cached), and what a handler or filter put in Vary (CORS) stays.
 	 */
 	static void describeWhenSent(ServerHttpResponse response, String etag, String cacheControl, String vary,
 			DataVersion version) {

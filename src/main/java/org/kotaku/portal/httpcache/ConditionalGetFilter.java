@@ -20,14 +20,17 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Conditional GETs of the routed public reads (searches, records, OGC API, the change log, the contract): the
- * ETag ({@link ConditionalGet#etag}) is the database's current data version and the request's {@link RequestKey},
- * so it changes exactly when new data are committed. A matching {@code If-None-Match} is answered 304 before any
- * handler runs; successful answers are described as they are sent ({@link ConditionalGet#describeWhenSent}:
- * {@code Vary: Accept} and the routed answers' Cache-Control), unless the handler set its own ETag. The version read is kept for the handler
- * ({@link DataVersions#of}). If it cannot be read (database down), or not within {@link #VERSION_WAIT}, the request
- * goes ahead without an ETag, so answers served from memory keep working. Routes declared
- * {@link SelfValidatingRoutes} are left alone: they answer conditional requests themselves.
+ * Conditional GETs of the routed public reads (searches, records, OGC API, the change
+ * log, the contract): the ETag ({@link ConditionalGet#etag}) is the database's current
+ * data version and the request's {@link RequestKey}, so it changes exactly when new data
+ * are committed. A matching {@code If-None-Match} is answered 304 before any handler
+ * runs; successful answers are described as they are sent
+ * ({@link ConditionalGet#describeWhenSent}: {@code Vary: Accept} and the routed answers'
+ * Cache-Control), unless the handler set its own ETag. The version read is kept for the
+ * handler ({@link DataVersions#of}). If it cannot be read (database down), or not within
+ * {@link #VERSION_WAIT}, the request goes ahead without an ETag, so answers served from
+ * memory keep working. Routes declared {@link SelfValidatingRoutes} are left alone: they
+ * answer conditional requests themselves.
  */
 @Component
 @Order(ConditionalGetFilter.ORDER)
@@ -36,9 +39,9 @@ class ConditionalGetFilter implements WebFilter {
 	static final int ORDER = -160;
 
 	/**
-	 * How long a request waits for the version before it goes ahead without one. With the database down, the
-	 * connection pool can hold an acquisition for many seconds (it retries past dead connections); answers served
-	 * from memory must not wait for that.
+	 * How long a request waits for the version before it goes ahead without one. With the
+	 * database down, the connection pool can hold an acquisition for many seconds (it
+	 * retries past dead connections); answers served from memory must not wait for that.
 	 */
 	static final Duration VERSION_WAIT = Duration.ofSeconds(2);
 
@@ -66,7 +69,8 @@ class ConditionalGetFilter implements WebFilter {
 			.timeout(VERSION_WAIT)
 			.map(Optional::of)
 			.onErrorReturn(Optional.empty())
-			.flatMap((version) -> version.isPresent() ? conditional(exchange, chain, version.get()) : chain.filter(exchange));
+			.flatMap((version) -> version.isPresent() ? conditional(exchange, chain, version.get())
+					: chain.filter(exchange));
 	}
 
 	private Mono<Void> conditional(ServerWebExchange exchange, WebFilterChain chain, DataVersion version) {

@@ -11,9 +11,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Every {@link SelfValidatingRoutes} declaration: which request paths the {@link ConditionalGetFilter} leaves
- * alone, and which route patterns may answer through {@link CachedAnswers}. Read on first use, once every bean
- * exists (the features that declare routes use {@link CachedAnswers} themselves).
+ * Every {@link SelfValidatingRoutes} declaration: which request paths the
+ * {@link ConditionalGetFilter} leaves alone, and which route patterns may answer through
+ * {@link CachedAnswers}. Read on first use, once every bean exists (the features that
+ * declare routes use {@link CachedAnswers} themselves).
  */
 @Component
 class DeclaredRoutes {

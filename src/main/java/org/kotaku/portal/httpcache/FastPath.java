@@ -22,15 +22,19 @@ import org.springframework.http.server.reactive.observation.DefaultServerRequest
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
- * Answers cache hits before routing (an {@link HttpHandler} decorator in front of WebFlux's filter and handler
- * chain), which is what lets cached aggregate answers approach a static file server's throughput
- * (shared/stack/CALIBRATION.md). It answers only GET/HEAD requests that a {@link FastAnswers} store holds a prepared
- * answer for at the current data version (those a routed handler already answered through {@link CachedAnswers},
- * tiles of the current version), with the same {@link CachedAnswer} (conditional requests, gzip, ETag,
- * Cache-Control, CORS, freshness and security headers), writing the prepared direct bytes without copying them.
- * Everything else, and every request a {@link FastPathGuard} holds back (e.g. a rate limiter), takes the normal
- * path. A replayed answer is counted as the routed one is ({@code http.server.requests}, with the route pattern the
- * answer was rendered for as its {@code uri}; {@link FastPathMetrics}), so that the request metrics count every answer.
+ * Answers cache hits before routing (an {@link HttpHandler} decorator in front of
+ * WebFlux's filter and handler chain), which is what lets cached aggregate answers
+ * approach a static file server's throughput (shared/stack/CALIBRATION.md). It answers
+ * only GET/HEAD requests that a {@link FastAnswers} store holds a prepared answer for at
+ * the current data version (those a routed handler already answered through
+ * {@link CachedAnswers}, tiles of the current version), with the same
+ * {@link CachedAnswer} (conditional requests, gzip, ETag, Cache-Control, CORS, freshness
+ * and security headers), writing the prepared direct bytes without copying them.
+ * Everything else, and every request a {@link FastPathGuard} holds back (e.g. a rate
+ * limiter), takes the normal path. A replayed answer is counted as the routed one is
+ * ({@code http.server.requests}, with the route pattern the answer was rendered for as
+ * its {@code uri}; {@link FastPathMetrics}), so that the request metrics count every
+ * answer.
  */
 @Configuration(proxyBeanMethods = false)
 class FastPath {
@@ -38,7 +42,8 @@ class FastPath {
 	@Bean
 	WebHttpHandlerBuilderCustomizer responseCacheFastPath(ReadModel readModel, List<FastAnswers> answers,
 			HttpCacheProperties properties, List<FastPathGuard> guards, ObjectProvider<MeterRegistry> meters,
-			ObjectProvider<ObservationRegistry> registry, ObjectProvider<ServerRequestObservationConvention> convention) {
+			ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<ServerRequestObservationConvention> convention) {
 		return (builder) -> {
 			if (properties.fastPath()) {
 				FastPathMetrics metrics = new FastPathMetrics(meters.getIfAvailable(),
@@ -83,7 +88,8 @@ class FastPath {
 				answer = CachedAnswer.of(request, hit);
 			}
 			catch (PortalException malformedHeader) {
-				// the routed path answers it as a problem, with every header a problem gets
+				// the routed path answers it as a problem, with every header a problem
+				// gets
 				return this.next.handle(request, response);
 			}
 			String route = hit.route();
@@ -98,7 +104,8 @@ class FastPath {
 			if (answer.buffer() == null) {
 				return response.setComplete();
 			}
-			// wraps the direct bytes without copying; the server releases the wrapper, never the bytes
+			// wraps the direct bytes without copying; the server releases the wrapper,
+			// never the bytes
 			DataBuffer buffer = response.bufferFactory().wrap(answer.buffer());
 			return response.writeWith(Mono.just(buffer));
 		}
@@ -114,10 +121,12 @@ class FastPath {
 			}
 			CachedResponse hit = find(request, version);
 			if (hit != null && !QueryString.wellFormed(request.getURI().getRawQuery())) {
-				// a bad escape can decode to the key of a good request; the routed path refuses it
+				// a bad escape can decode to the key of a good request; the routed path
+				// refuses it
 				return null;
 			}
-			// guards last: a guard may count the request (a rate limiter takes a token), which only a hit should do
+			// guards last: a guard may count the request (a rate limiter takes a token),
+			// which only a hit should do
 			return hit != null && allowed(request) ? hit : null;
 		}
 

@@ -18,16 +18,21 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
- * How the fast path counts its answers in {@code http.server.requests}, under the route the answer was rendered
- * for and with the tags the routed answers get (the same naming convention). A replayed answer is a few
- * microseconds of work, and a full observation per request (its context, key values, a long-task timer and two
- * meter lookups) was about 8 % of the CPU samples at 30,000 answers per second: an answer that completes is
- * recorded on the timer of its method, status and route, made once from the convention's tags. One that fails
- * while it is written (the client went away) is observed in full, as the routed path does.
+ * How the fast path counts its answers in {@code http.server.requests}, under the route
+ * the answer was rendered for and with the tags the routed answers get (the same naming
+ * convention). A replayed answer is a few microseconds of work, and a full observation
+ * per request (its context, key values, a long-task timer and two meter lookups) was
+ * about 8 % of the CPU samples at 30,000 answers per second: an answer that completes is
+ * recorded on the timer of its method, status and route, made once from the convention's
+ * tags. One that fails while it is written (the client went away) is observed in full, as
+ * the routed path does.
  */
 final class FastPathMetrics {
 
-	/** The tag Micrometer's meter observation handler adds to the timer of an observation without an error. */
+	/**
+	 * The tag Micrometer's meter observation handler adds to the timer of an observation
+	 * without an error.
+	 */
 	private static final String ERROR_TAG = "error";
 
 	private final MeterRegistry meters;
@@ -45,7 +50,9 @@ final class FastPathMetrics {
 		this.convention = convention;
 	}
 
-	/** Records an answer written in full, {@code startNanos} being when it was looked up. */
+	/**
+	 * Records an answer written in full, {@code startNanos} being when it was looked up.
+	 */
 	void completed(ServerHttpRequest request, ServerHttpResponse response, String route, long startNanos) {
 		if (this.meters == null) {
 			return;

@@ -8,9 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * The normalised form of a request as a cache key: path, query parameters sorted by name (values in their
- * order) and the {@code Accept} header, which can change the representation. Two requests with the same key get
- * the same answer for the same data version, and the same ETag ({@link ConditionalGet#etag}).
+ * The normalised form of a request as a cache key: path, query parameters sorted by name
+ * (values in their order) and the {@code Accept} header, which can change the
+ * representation. Two requests with the same key get the same answer for the same data
+ * version, and the same ETag ({@link ConditionalGet#etag}).
  */
 public final class RequestKey {
 

@@ -17,9 +17,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Rendered public answers (bytes, gzip variant, ETag) kept per data version and normalised request
- * ({@link RequestKey}) in a {@link VersionedCache}, bounded by their size in bytes. Metrics:
- * {@code cache_*{cache="responses"}} and {@code portal.response-cache.*}.
+ * Rendered public answers (bytes, gzip variant, ETag) kept per data version and
+ * normalised request ({@link RequestKey}) in a {@link VersionedCache}, bounded by their
+ * size in bytes. Metrics: {@code cache_*{cache="responses"}} and
+ * {@code portal.response-cache.*}.
  */
 @Component
 public class ResponseCache implements FastAnswers {
@@ -28,7 +29,10 @@ public class ResponseCache implements FastAnswers {
 
 	private final VersionedCache<String, CachedResponse> cache;
 
-	/** The paths of the answers rendered so far: a request for any other path is not looked up at all. */
+	/**
+	 * The paths of the answers rendered so far: a request for any other path is not
+	 * looked up at all.
+	 */
 	private final Set<String> paths = ConcurrentHashMap.newKeySet();
 
 	private final HttpCacheProperties properties;
@@ -59,16 +63,19 @@ public class ResponseCache implements FastAnswers {
 		return this.cache.ready(version, RequestKey.of(request));
 	}
 
-	/** The cached answer, or the one {@code render} makes now (stored for the next requests). */
-	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, String route,
-			Rendered.Renderer render) {
+	/**
+	 * The cached answer, or the one {@code render} makes now (stored for the next
+	 * requests).
+	 */
+	CachedResponse getOrRender(DataVersion version, ServerHttpRequest request, String route, Rendered.Renderer render) {
 		return getOrRender(version, "", request, route, render);
 	}
 
 	/**
-	 * The same for an answer that also depends on {@code variant}, a state besides the data version (e.g. which bulk
-	 * files exist): it is part of the key and the ETag. The fast path does not find such answers. {@code route} is
-	 * the pattern of the route answering it (null when unknown), for the fast path's request metrics.
+	 * The same for an answer that also depends on {@code variant}, a state besides the
+	 * data version (e.g. which bulk files exist): it is part of the key and the ETag. The
+	 * fast path does not find such answers. {@code route} is the pattern of the route
+	 * answering it (null when unknown), for the fast path's request metrics.
 	 */
 	CachedResponse getOrRender(DataVersion version, String variant, ServerHttpRequest request, String route,
 			Rendered.Renderer render) {
@@ -83,8 +90,9 @@ public class ResponseCache implements FastAnswers {
 	}
 
 	/**
-	 * Prepares an answer with its own ETag and Cache-Control (e.g. a tile: the data version, immutable), with the
-	 * headers every answer gets and those the {@link AnswerHeaders} beans give its path; no gzip variant.
+	 * Prepares an answer with its own ETag and Cache-Control (e.g. a tile: the data
+	 * version, immutable), with the headers every answer gets and those the
+	 * {@link AnswerHeaders} beans give its path; no gzip variant.
 	 */
 	CachedResponse prepare(DataVersion version, String path, String route, String etag, String cacheControl,
 			String contentType, byte[] body) {

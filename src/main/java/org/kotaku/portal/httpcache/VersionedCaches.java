@@ -14,9 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes every {@link VersionedCache}, with its metrics ({@code cache_*{cache="<name>"}}), and drops the values of
- * older data versions from all of them when the read model swaps in a new snapshot (nothing asks for them again:
- * answers name the current version, and an old tile URL redirects).
+ * Makes every {@link VersionedCache}, with its metrics ({@code cache_*{cache="<name>"}}),
+ * and drops the values of older data versions from all of them when the read model swaps
+ * in a new snapshot (nothing asks for them again: answers name the current version, and
+ * an old tile URL redirects).
  */
 @Component
 public class VersionedCaches {
@@ -34,13 +35,17 @@ public class VersionedCaches {
 		return register(name, Caffeine.newBuilder().maximumSize(maxEntries).recordStats().buildAsync());
 	}
 
-	/** A cache of values weighing at most {@code maxWeight} together (bytes, as {@code weigher} counts them). */
+	/**
+	 * A cache of values weighing at most {@code maxWeight} together (bytes, as
+	 * {@code weigher} counts them).
+	 */
 	public <K, V> VersionedCache<K, V> byWeight(String name, long maxWeight, ToIntBiFunction<K, V> weigher) {
-		return register(name, Caffeine.newBuilder()
-			.maximumWeight(maxWeight)
-			.weigher((VersionedCache.Key<K> key, V value) -> weigher.applyAsInt(key.key(), value))
-			.recordStats()
-			.buildAsync());
+		return register(name,
+				Caffeine.newBuilder()
+					.maximumWeight(maxWeight)
+					.weigher((VersionedCache.Key<K> key, V value) -> weigher.applyAsInt(key.key(), value))
+					.recordStats()
+					.buildAsync());
 	}
 
 	private <K, V> VersionedCache<K, V> register(String name, AsyncCache<VersionedCache.Key<K>, V> cache) {

@@ -18,10 +18,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --portal.import.regions=<folder>}: loads the open region files of a folder (every Kemendagri code of
- * {@code wilayah_kode.csv}, areas and populations, and the province and regency boundaries) as one
- * {@code regions} batch through {@link IngestService}, the same path as an upload. Boundaries known to carry
- * small defects are repaired by PostGIS. Prints the batch record.
+ * {@code --portal.import.regions=<folder>}: loads the open region files of a folder
+ * (every Kemendagri code of {@code wilayah_kode.csv}, areas and populations, and the
+ * province and regency boundaries) as one {@code regions} batch through
+ * {@link IngestService}, the same path as an upload. Boundaries known to carry small
+ * defects are repaired by PostGIS. Prints the batch record.
  */
 @Component
 public class ImportCommand implements ApplicationRunner {
@@ -42,7 +43,8 @@ public class ImportCommand implements ApplicationRunner {
 		if (folders == null) {
 			return;
 		}
-		// a command-line run on the main thread: waiting for the batch to commit is the point
+		// a command-line run on the main thread: waiting for the batch to commit is the
+		// point
 		BatchReport report = importRegions(Path.of(folders.get(0))).block(Duration.ofMinutes(30));
 		System.out.println("imported " + report);
 	}
@@ -50,7 +52,8 @@ public class ImportCommand implements ApplicationRunner {
 	/** Loads every region of the folder's files as one all-or-nothing batch. */
 	public Mono<BatchReport> importRegions(Path folder) {
 		if (!Files.exists(folder.resolve(RegionFiles.CODES))) {
-			return Mono.error(new IllegalArgumentException("no " + RegionFiles.CODES + " in " + folder.toAbsolutePath()));
+			return Mono
+				.error(new IllegalArgumentException("no " + RegionFiles.CODES + " in " + folder.toAbsolutePath()));
 		}
 		IngestRequest request = IngestRequest.upsert(Dataset.REGIONS, SOURCE, false).withRepairedGeometries();
 		Flux<java.util.Map<String, Object>> rows = Flux.defer(() -> Flux.fromIterable(new RegionFiles(folder).rows(4)))

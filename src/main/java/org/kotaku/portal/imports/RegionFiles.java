@@ -18,11 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.kotaku.portal.ingest.validation.CsvRows;
 
 /**
- * Reads the open region files (the Kemendagri code list {@code wilayah_kode.csv}, area and population
- * {@code wilayah_prov_kabkota_stats.csv}, and the boundaries {@code provinces.geojson} and
- * {@code kabupaten_kota.geojson}) from one folder and writes them as rows of the {@code regions} dataset:
- * code, name and type from the code list, area and population from the statistics, geometry and label point
- * from the boundaries, joined on the dotted code. Files that are absent are skipped.
+ * Reads the open region files (the Kemendagri code list {@code wilayah_kode.csv}, area
+ * and population {@code wilayah_prov_kabkota_stats.csv}, and the boundaries
+ * {@code provinces.geojson} and {@code kabupaten_kota.geojson}) from one folder and
+ * writes them as rows of the {@code regions} dataset: code, name and type from the code
+ * list, area and population from the statistics, geometry and label point from the
+ * boundaries, joined on the dotted code. Files that are absent are skipped.
  */
 public final class RegionFiles {
 
@@ -42,7 +43,9 @@ public final class RegionFiles {
 		this.folder = folder;
 	}
 
-	/** Region rows down to {@code maxLevel} (1 provinces ... 4 villages), parents first. */
+	/**
+	 * Region rows down to {@code maxLevel} (1 provinces ... 4 villages), parents first.
+	 */
 	public List<Map<String, Object>> rows(int maxLevel) {
 		Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
 		readCsv(CODES).stream()

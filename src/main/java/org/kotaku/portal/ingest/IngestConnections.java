@@ -10,15 +10,19 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The connections of ingestion: a pool of its own on the primary ({@link PrimaryDatabase}), so that batches
- * streaming in or waiting for the merge lock never hold a connection a public read needs, and so that they write
- * to the primary when public reads come from a replica. Not a {@link ConnectionFactory} bean on purpose: one would
- * replace the auto-configured public pool.
+ * The connections of ingestion: a pool of its own on the primary
+ * ({@link PrimaryDatabase}), so that batches streaming in or waiting for the merge lock
+ * never hold a connection a public read needs, and so that they write to the primary when
+ * public reads come from a replica. Not a {@link ConnectionFactory} bean on purpose: one
+ * would replace the auto-configured public pool.
  */
 @Component
 public class IngestConnections implements DisposableBean {
 
-	/** How ingestion's sessions are named in pg_stat_activity, apart from the public pool's. */
+	/**
+	 * How ingestion's sessions are named in pg_stat_activity, apart from the public
+	 * pool's.
+	 */
 	public static final String APPLICATION_NAME = "kotaku-portal-ingest";
 
 	private final ConnectionPool pool;

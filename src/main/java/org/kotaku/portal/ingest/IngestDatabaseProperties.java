@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code portal.ingest.database.*}: the connection pool of ingestion, apart from the one public reads use (so
- * uploads waiting for each other never take a connection a reader needs), and how long a staged batch waits for
- * the merge lock before it answers 503 with Retry-After.
+ * {@code portal.ingest.database.*}: the connection pool of ingestion, apart from the one
+ * public reads use (so uploads waiting for each other never take a connection a reader
+ * needs), and how long a staged batch waits for the merge lock before it answers 503 with
+ * Retry-After.
  *
- * @param poolSize connections for batches at once (each upload holds one while it streams in)
+ * @param poolSize connections for batches at once (each upload holds one while it streams
+ * in)
  * @param lockWait the longest a staged batch waits for the batch in front of it to merge
  */
 @ConfigurationProperties("portal.ingest.database")

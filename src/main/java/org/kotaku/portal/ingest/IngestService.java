@@ -28,17 +28,20 @@ import org.kotaku.portal.ingest.pipeline.StepTimings;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads one batch of one dataset, all or nothing: every row is validated and staged through COPY inside one
- * transaction, references are checked against the database, then the rows are merged into the canonical table
- * (inserted, updated, deleted or left unchanged), the batch is recorded with a new data version, and a
- * notification on {@link DataVersionChannel} carries that version to every node once the transaction commits.
+ * Loads one batch of one dataset, all or nothing: every row is validated and staged
+ * through COPY inside one transaction, references are checked against the database, then
+ * the rows are merged into the canonical table (inserted, updated, deleted or left
+ * unchanged), the batch is recorded with a new data version, and a notification on
+ * {@link DataVersionChannel} carries that version to every node once the transaction
+ * commits.
  *
  * <p>
- * Batches run on their own connection pool ({@link IngestConnections}) and are serialised by a
- * transaction-scoped advisory lock taken once the upload is staged, so data versions follow commit order, two
- * batches touching the same rows never interleave, and a slow upload delays nobody. A batch that fails or is
- * cancelled (client disconnect) is rolled back and leaves the canonical tables exactly as they were. This class
- * only puts the steps of {@code ingest.pipeline} in order.
+ * Batches run on their own connection pool ({@link IngestConnections}) and are serialised
+ * by a transaction-scoped advisory lock taken once the upload is staged, so data versions
+ * follow commit order, two batches touching the same rows never interleave, and a slow
+ * upload delays nobody. A batch that fails or is cancelled (client disconnect) is rolled
+ * back and leaves the canonical tables exactly as they were. This class only puts the
+ * steps of {@code ingest.pipeline} in order.
  */
 @Service
 public class IngestService {
@@ -57,22 +60,27 @@ public class IngestService {
 		this.lockWait = properties.lockWait();
 	}
 
-	/** The spec of a batch's dataset; assessments need the scoring rules from the database. */
+	/**
+	 * The spec of a batch's dataset; assessments need the scoring rules from the
+	 * database.
+	 */
 	public Mono<DatasetSpec> spec(IngestRequest request) {
 		return this.specs.spec(request.dataset(), request.repairGeometries());
 	}
 
 	/**
 	 * Validates and commits one batch. Emits the batch record, or fails with
-	 * {@link IngestValidationException} (nothing written) or {@link IngestConflictException}.
+	 * {@link IngestValidationException} (nothing written) or
+	 * {@link IngestConflictException}.
 	 */
 	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows) {
 		return ingest(request, rows, () -> null);
 	}
 
 	/**
-	 * Like {@link #ingest(IngestRequest, Flux)}, and records the SHA-256 of the raw upload (known once the
-	 * rows have been read) with the batch, so that a retry under the same idempotency key can be recognised.
+	 * Like {@link #ingest(IngestRequest, Flux)}, and records the SHA-256 of the raw
+	 * upload (known once the rows have been read) with the batch, so that a retry under
+	 * the same idempotency key can be recognised.
 	 */
 	public Mono<BatchReport> ingest(IngestRequest request, Flux<Map<String, Object>> rows,
 			Supplier<String> bodyChecksum) {
@@ -81,8 +89,9 @@ public class IngestService {
 	}
 
 	/**
-	 * Reads, validates and stages the whole upload first: a slow client then holds only its own connection of the
-	 * ingestion pool, never the lock that other batches wait for. Then the lock, the checks and the merge.
+	 * Reads, validates and stages the whole upload first: a slow client then holds only
+	 * its own connection of the ingestion pool, never the lock that other batches wait
+	 * for. Then the lock, the checks and the merge.
 	 */
 	private Mono<BatchReport> run(BatchConnection db, Batch batch, Flux<Map<String, Object>> rows,
 			Supplier<String> bodyChecksum) {

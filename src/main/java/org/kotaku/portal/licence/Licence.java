@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The one owner of the data licence and its attribution ({@link LicenceProperties}), in the forms each format
- * expects: the {@code licence} member of JSON envelopes, the {@code Link: <url>; rel="license"} header (RFC 8288,
- * RFC 4946's relation) and the attribution text (plain, or HTML for map attributions). Every public answer gets
- * the header ({@link LicenceHeaders}); features that write a document call {@link #member()}.
+ * The one owner of the data licence and its attribution ({@link LicenceProperties}), in
+ * the forms each format expects: the {@code licence} member of JSON envelopes, the
+ * {@code Link: <url>; rel="license"} header (RFC 8288, RFC 4946's relation) and the
+ * attribution text (plain, or HTML for map attributions). Every public answer gets the
+ * header ({@link LicenceHeaders}); features that write a document call {@link #member()}.
  */
 @Component
 public class Licence {
@@ -62,15 +63,17 @@ public class Licence {
 	}
 
 	/**
-	 * The attribution with a link to the licence, as HTML (escaped): what map clients show, e.g. TileJSON's
-	 * {@code attribution}.
+	 * The attribution with a link to the licence, as HTML (escaped): what map clients
+	 * show, e.g. TileJSON's {@code attribution}.
 	 */
 	public String attributionHtml() {
 		return HtmlUtils.htmlEscape(attributionText()) + " · <a href=\"" + HtmlUtils.htmlEscape(url()) + "\">"
 				+ HtmlUtils.htmlEscape(id()) + "</a>";
 	}
 
-	/** The JSON member {@code licence}: {@code {id, title, url, attribution}} (read-only). */
+	/**
+	 * The JSON member {@code licence}: {@code {id, title, url, attribution}} (read-only).
+	 */
 	public Map<String, Object> member() {
 		return this.member;
 	}
@@ -81,8 +84,9 @@ public class Licence {
 	}
 
 	/**
-	 * Adds the licence link to {@code headers}, after any links they already carry (one {@code Link} field, its
-	 * values comma-separated); does nothing when a licence link is already there.
+	 * Adds the licence link to {@code headers}, after any links they already carry (one
+	 * {@code Link} field, its values comma-separated); does nothing when a licence link
+	 * is already there.
 	 */
 	public void addLinkTo(HttpHeaders headers) {
 		List<String> links = headers.get(HttpHeaders.LINK);
@@ -98,7 +102,10 @@ public class Licence {
 		headers.set(HttpHeaders.LINK, String.join(", ", combined));
 	}
 
-	/** Whether answers to {@code path} are published data or documents (everything but internal and operations). */
+	/**
+	 * Whether answers to {@code path} are published data or documents (everything but
+	 * internal and operations).
+	 */
 	public static boolean isPublic(String path) {
 		return !path.startsWith("/internal/") && !path.equals("/internal") && !path.startsWith("/actuator");
 	}

@@ -11,10 +11,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The {@code Link: <url>; rel="license"} header on every public answer (API, OGC, tiles, site files, documents;
- * never {@code /internal/**} or {@code /actuator/**}), added after the links a handler sets (listing pages send
- * {@code next} and {@code describedby}). It runs before every other filter, so answers they end early (429, 405,
- * 304) carry it too, and as an {@link AnswerHeaders} it goes into every cached answer the fast path replays.
+ * The {@code Link: <url>; rel="license"} header on every public answer (API, OGC, tiles,
+ * site files, documents; never {@code /internal/**} or {@code /actuator/**}), added after
+ * the links a handler sets (listing pages send {@code next} and {@code describedby}). It
+ * runs before every other filter, so answers they end early (429, 405, 304) carry it too,
+ * and as an {@link AnswerHeaders} it goes into every cached answer the fast path replays.
  */
 @Component
 @Order(LicenceHeaders.ORDER)
@@ -34,7 +35,8 @@ class LicenceHeaders implements WebFilter, AnswerHeaders {
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
 		if (Licence.isPublic(path)) {
 			exchange.getResponse()
-				.beforeCommit(() -> Mono.fromRunnable(() -> this.licence.addLinkTo(exchange.getResponse().getHeaders())));
+				.beforeCommit(
+						() -> Mono.fromRunnable(() -> this.licence.addLinkTo(exchange.getResponse().getHeaders())));
 		}
 		return chain.filter(exchange);
 	}

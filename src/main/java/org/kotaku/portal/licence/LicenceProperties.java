@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code portal.licence.*}: the licence the published data are under (an SPDX identifier, its title and the URL of
- * its text) and the attribution users are asked to give. Read by {@link Licence}, which writes them everywhere.
+ * {@code portal.licence.*}: the licence the published data are under (an SPDX identifier,
+ * its title and the URL of its text) and the attribution users are asked to give. Read by
+ * {@link Licence}, which writes them everywhere.
  */
 @ConfigurationProperties("portal.licence")
 public record LicenceProperties(@DefaultValue("CC-BY-4.0") String id,

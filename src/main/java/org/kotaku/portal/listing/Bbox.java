@@ -3,8 +3,9 @@ package org.kotaku.portal.listing;
 import org.kotaku.portal.api.PortalException;
 
 /**
- * A bounding box in EPSG:4326 degrees, {@code minLon,minLat,maxLon,maxLat} as in OGC API - Features. A box wider
- * than {@value #MAX_WIDTH} or taller than {@value #MAX_HEIGHT} degrees is refused (Indonesia fits in one).
+ * A bounding box in EPSG:4326 degrees, {@code minLon,minLat,maxLon,maxLat} as in OGC API
+ * - Features. A box wider than {@value #MAX_WIDTH} or taller than {@value #MAX_HEIGHT}
+ * degrees is refused (Indonesia fits in one).
  */
 public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 
@@ -15,8 +16,8 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 	public static Bbox parse(String text) {
 		String[] parts = text.split(",", -1);
 		if (parts.length != 4) {
-			throw invalid("bbox must be four comma-separated numbers minLon,minLat,maxLon,maxLat; got "
-					+ parts.length + " value(s).");
+			throw invalid("bbox must be four comma-separated numbers minLon,minLat,maxLon,maxLat; got " + parts.length
+					+ " value(s).");
 		}
 		double[] n = new double[4];
 		for (int i = 0; i < 4; i++) {
@@ -28,19 +29,24 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 	}
 
 	/**
-	 * Keeps the rows whose point ({@code pointSql}, EPSG:4326) lies in the box, edges included: through the index,
-	 * then exactly ({@code &&} alone also keeps points up to about a metre outside; see OgcCatalog).
+	 * Keeps the rows whose point ({@code pointSql}, EPSG:4326) lies in the box, edges
+	 * included: through the index, then exactly ({@code &&} alone also keeps points up to
+	 * about a metre outside; see OgcCatalog).
 	 */
 	public void addPointsTo(Where where, String pointSql) {
-		where.and("(" + pointSql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326) and ST_X(" + pointSql
-				+ ") between :minLon and :maxLon and ST_Y(" + pointSql + ") between :minLat and :maxLat)")
+		where
+			.and("(" + pointSql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326) and ST_X(" + pointSql
+					+ ") between :minLon and :maxLon and ST_Y(" + pointSql + ") between :minLat and :maxLat)")
 			.bind("minLon", this.minLon)
 			.bind("minLat", this.minLat)
 			.bind("maxLon", this.maxLon)
 			.bind("maxLat", this.maxLat);
 	}
 
-	/** Keeps the rows whose geometry's bounding box ({@code geometrySql}, EPSG:4326) overlaps the box. */
+	/**
+	 * Keeps the rows whose geometry's bounding box ({@code geometrySql}, EPSG:4326)
+	 * overlaps the box.
+	 */
 	public void addTo(Where where, String geometrySql) {
 		where.and(geometrySql + " && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)")
 			.bind("minLon", this.minLon)
@@ -63,8 +69,9 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
 	}
 
 	/**
-	 * One coordinate of a parameter ({@code bbox}, {@code near}) as decimal degrees; a 400 naming the parameter when
-	 * it is no finite number ({@code form} says what the values should be).
+	 * One coordinate of a parameter ({@code bbox}, {@code near}) as decimal degrees; a
+	 * 400 naming the parameter when it is no finite number ({@code form} says what the
+	 * values should be).
 	 */
 	static double degrees(String parameter, String text, String form) {
 		String value = text.strip();

@@ -6,9 +6,11 @@ import java.util.stream.Collectors;
 import org.kotaku.portal.catalog.CsvCell;
 
 /**
- * CSV (RFC 4180): UTF-8, CRLF line ends, a header row of the published field names, fields quoted when they hold
- * a comma, a quote or a line break (quotes doubled), text guarded against spreadsheet formulas ({@link CsvCell}).
- * Money is whole rupiah, dates ISO 8601, lists joined with {@code ;}. With {@code bom} the text starts with a UTF-8 byte order mark, which Excel needs to read UTF-8.
+ * CSV (RFC 4180): UTF-8, CRLF line ends, a header row of the published field names,
+ * fields quoted when they hold a comma, a quote or a line break (quotes doubled), text
+ * guarded against spreadsheet formulas ({@link CsvCell}). Money is whole rupiah, dates
+ * ISO 8601, lists joined with {@code ;}. With {@code bom} the text starts with a UTF-8
+ * byte order mark, which Excel needs to read UTF-8.
  */
 final class CsvRowWriter implements RowWriter {
 

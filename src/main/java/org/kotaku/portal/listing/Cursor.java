@@ -7,9 +7,9 @@ import java.util.Base64;
 import org.kotaku.portal.api.PortalException;
 
 /**
- * Where a paged walk stands: the sort, the sort value and id of the last row served, and the data version the
- * walk started at (rows created after it are left out, so every page of one walk reads the same set of rows).
- * Written as an opaque URL-safe token.
+ * Where a paged walk stands: the sort, the sort value and id of the last row served, and
+ * the data version the walk started at (rows created after it are left out, so every page
+ * of one walk reads the same set of rows). Written as an opaque URL-safe token.
  */
 public record Cursor(SortOrder sort, String lastValue, String lastId, long snapshot) {
 
@@ -22,7 +22,10 @@ public record Cursor(SortOrder sort, String lastValue, String lastId, long snaps
 				part(Long.toString(this.snapshot)));
 	}
 
-	/** Reads a token written by {@link #encode}; it must belong to the same sort as the request. */
+	/**
+	 * Reads a token written by {@link #encode}; it must belong to the same sort as the
+	 * request.
+	 */
 	static Cursor decode(String token, SortOrder sort) {
 		String[] parts = token.split("\\.", -1);
 		try {

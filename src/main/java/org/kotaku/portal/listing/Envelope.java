@@ -7,8 +7,9 @@ import java.util.Map;
 import org.kotaku.portal.dataversion.DataVersion;
 
 /**
- * What a representation says around its rows: the data version, links ({@code self}, {@code next} when there is
- * a further page, {@code describedBy} the data dictionary), and the count of matching rows when asked for.
+ * What a representation says around its rows: the data version, links ({@code self},
+ * {@code next} when there is a further page, {@code describedBy} the data dictionary),
+ * and the count of matching rows when asked for.
  */
 record Envelope(DataVersion version, List<String> columns, String self, String next, Long count,
 		ListQuery.Count countKind, boolean bom) {
@@ -36,7 +37,10 @@ record Envelope(DataVersion version, List<String> columns, String self, String n
 		return head;
 	}
 
-	/** {@link #head()} followed by the {@code licence} member (JSON and GeoJSON write it; CSV has no envelope). */
+	/**
+	 * {@link #head()} followed by the {@code licence} member (JSON and GeoJSON write it;
+	 * CSV has no envelope).
+	 */
 	Map<String, Object> head(Map<String, Object> licence) {
 		Map<String, Object> head = head();
 		head.put("licence", licence);

@@ -18,11 +18,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Bounds the streamed exports ({@code limit=all} on a list route), which each hold a database connection for as
- * long as the client reads: at most {@code portal.exports.max-per-client} at once from one address (429 past it)
- * and {@code portal.exports.max-concurrent} in all (503 past it), both with Retry-After and a pointer to the bulk
- * files, which cost the database nothing. A slot is held from the request until its answer is written, failed or
- * abandoned.
+ * Bounds the streamed exports ({@code limit=all} on a list route), which each hold a
+ * database connection for as long as the client reads: at most
+ * {@code portal.exports.max-per-client} at once from one address (429 past it) and
+ * {@code portal.exports.max-concurrent} in all (503 past it), both with Retry-After and a
+ * pointer to the bulk files, which cost the database nothing. A slot is held from the
+ * request until its answer is written, failed or abandoned.
  */
 @Component
 @Order(ExportLimitFilter.ORDER)
@@ -57,8 +58,8 @@ class ExportLimitFilter implements WebFilter {
 		}
 		if (this.running.incrementAndGet() > this.limits.maxConcurrent()) {
 			release(client, mine, true);
-			return Mono.error(busy(ProblemType.SERVICE_UNAVAILABLE, "The portal streams "
-					+ this.limits.maxConcurrent() + " exports (limit=all) at once, its limit (portal.exports.max-concurrent)"));
+			return Mono.error(busy(ProblemType.SERVICE_UNAVAILABLE, "The portal streams " + this.limits.maxConcurrent()
+					+ " exports (limit=all) at once, its limit (portal.exports.max-concurrent)"));
 		}
 		return chain.filter(exchange).doFinally((signal) -> release(client, mine, true));
 	}
@@ -85,8 +86,9 @@ class ExportLimitFilter implements WebFilter {
 	}
 
 	private static PortalException busy(ProblemType type, String why) {
-		return new PortalException(type, why + "; retry in " + RETRY_AFTER_SECONDS + " s, or take the whole dataset "
-				+ "from the bulk files (/downloads), which are written once per data version.",
+		return new PortalException(type,
+				why + "; retry in " + RETRY_AFTER_SECONDS + " s, or take the whole dataset "
+						+ "from the bulk files (/downloads), which are written once per data version.",
 				Map.of(Problems.RETRY_AFTER, RETRY_AFTER_SECONDS), null);
 	}
 

@@ -13,9 +13,11 @@ import org.kotaku.portal.catalog.FieldType;
 import org.kotaku.portal.region.RegionCode;
 
 /**
- * The filters of a listing that has none of its own, derived from its dataset: one parameter per queryable field
- * (exact value; codes of a closed vocabulary and texts comma-separated for any of several, integers one value), and
- * {@code region} where records carry a village or regency code. The SQL is the catalog's, every value is bound.
+ * The filters of a listing that has none of its own, derived from its dataset: one
+ * parameter per queryable field (exact value; codes of a closed vocabulary and texts
+ * comma-separated for any of several, integers one value), and {@code region} where
+ * records carry a village or regency code. The SQL is the catalog's, every value is
+ * bound.
  */
 final class FieldFilters {
 
@@ -36,7 +38,10 @@ final class FieldFilters {
 		return names;
 	}
 
-	/** The conditions of the request ({@code region} parsed and checked beforehand, see {@link Listings#search}). */
+	/**
+	 * The conditions of the request ({@code region} parsed and checked beforehand, see
+	 * {@link Listings#search}).
+	 */
 	static Where from(Dataset dataset, Params params, Optional<RegionCode> region) {
 		Where where = new Where();
 		region.ifPresent((code) -> regionCondition(where, regionField(dataset).orElseThrow(), code));
@@ -62,13 +67,18 @@ final class FieldFilters {
 
 	private static List<String> texts(Params params, String name) {
 		return params.text(name, MAX_TEXT)
-			.map((text) -> Arrays.stream(text.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).distinct().toList())
+			.map((text) -> Arrays.stream(text.split(","))
+				.map(String::strip)
+				.filter((s) -> !s.isEmpty())
+				.distinct()
+				.toList())
 			.orElse(List.of());
 	}
 
 	/**
-	 * The field {@code region} compares: the village code where records have one (any region containing the village),
-	 * else the regency code (a province's regencies, or the regency of a district or village).
+	 * The field {@code region} compares: the village code where records have one (any
+	 * region containing the village), else the regency code (a province's regencies, or
+	 * the regency of a district or village).
 	 */
 	private static Optional<Field> regionField(Dataset dataset) {
 		return dataset.field("villageCode").or(() -> dataset.field("regencyCode"));

@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The representations of a listing, chosen by the {@code format} parameter or else by the {@code Accept} header
- * (JSON when the client accepts anything).
+ * The representations of a listing, chosen by the {@code format} parameter or else by the
+ * {@code Accept} header (JSON when the client accepts anything).
  */
 public enum Format {
 
@@ -46,14 +46,17 @@ public enum Format {
 		return dataset.hasGeometry() ? Set.of(JSON, CSV, GEOJSON) : Set.of(JSON, CSV);
 	}
 
-	/** The format named by {@code format=}, else the best of {@code Accept}; 406 when none fits. */
+	/**
+	 * The format named by {@code format=}, else the best of {@code Accept}; 406 when none
+	 * fits.
+	 */
 	public static Format negotiate(ServerRequest request, Optional<String> parameter, Set<Format> offered) {
 		if (parameter.isPresent()) {
 			return Arrays.stream(values())
 				.filter((f) -> offered.contains(f) && f.parameter.equals(parameter.get()))
 				.findFirst()
-				.orElseThrow(() -> Params.invalid("format", "Unknown format '" + parameter.get() + "'.",
-						names(offered)));
+				.orElseThrow(
+						() -> Params.invalid("format", "Unknown format '" + parameter.get() + "'.", names(offered)));
 		}
 		List<MediaType> accepted = request.headers().accept();
 		if (accepted.isEmpty()) {
@@ -71,9 +74,10 @@ public enum Format {
 				return match.get();
 			}
 		}
-		throw new PortalException(ProblemType.NOT_ACCEPTABLE, "None of the accepted media types can be produced here; "
-				+ "available: " + offered.stream().map((f) -> f.mediaType.toString()).collect(Collectors.joining(", "))
-				+ " (or use format=" + String.join("|", names(offered)) + ").");
+		throw new PortalException(ProblemType.NOT_ACCEPTABLE,
+				"None of the accepted media types can be produced here; " + "available: "
+						+ offered.stream().map((f) -> f.mediaType.toString()).collect(Collectors.joining(", "))
+						+ " (or use format=" + String.join("|", names(offered)) + ").");
 	}
 
 	private static Set<String> names(Set<Format> offered) {

@@ -5,9 +5,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * GeoJSON (RFC 7946): a FeatureCollection of Features whose properties are the row's fields; the envelope
- * members ride along as foreign members. A row without a location (or with geometries left out) has a null
- * geometry, as the RFC allows.
+ * GeoJSON (RFC 7946): a FeatureCollection of Features whose properties are the row's
+ * fields; the envelope members ride along as foreign members. A row without a location
+ * (or with geometries left out) has a null geometry, as the RFC allows.
  */
 final class GeoJsonRowWriter implements RowWriter {
 
@@ -55,7 +55,9 @@ final class GeoJsonRowWriter implements RowWriter {
 		else {
 			RowJson.appendString(feature, row.id());
 		}
-		feature.append(",\"geometry\":").append(row.geometry() == null ? "null" : row.geometry()).append(",\"properties\":");
+		feature.append(",\"geometry\":")
+			.append(row.geometry() == null ? "null" : row.geometry())
+			.append(",\"properties\":");
 		this.rows.appendObject(feature, row.values());
 		return feature.append(foreignMembers).append('}').toString();
 	}

@@ -8,7 +8,10 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.catalog.Dataset;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
-/** The parameters of a single-row answer ({@code /{id}}): representation and GeoJSON geometry options. */
+/**
+ * The parameters of a single-row answer ({@code /{id}}): representation and GeoJSON
+ * geometry options.
+ */
 public record ItemQuery(Format format, int precision, boolean geometry) {
 
 	public static final List<String> PARAMETERS = List.of("format", "precision", "geometry");

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** JSON: {@code {dataset, dataVersion, asOf, [count, countKind,] licence, items: [...], links}}. */
+/**
+ * JSON: {@code {dataset, dataVersion, asOf, [count, countKind,] licence, items: [...],
+ * links}}.
+ */
 final class JsonRowWriter implements RowWriter {
 
 	private final JsonMapper json;

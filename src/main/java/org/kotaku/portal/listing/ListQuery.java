@@ -10,9 +10,9 @@ import org.kotaku.portal.catalog.Dataset;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The parameters every listing shares: representation, page size ({@code limit}, or {@code all} to stream the
- * whole result), keyset {@code cursor}, {@code sort}, {@code count}, CSV {@code bom}, and GeoJSON
- * {@code precision} and {@code geometry}.
+ * The parameters every listing shares: representation, page size ({@code limit}, or
+ * {@code all} to stream the whole result), keyset {@code cursor}, {@code sort},
+ * {@code count}, CSV {@code bom}, and GeoJSON {@code precision} and {@code geometry}.
  */
 public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cursor, Count count, boolean bom,
 		int precision, boolean geometry) {
@@ -26,14 +26,20 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 	public static final List<String> PARAMETERS = List.of("format", "limit", "cursor", "sort", "count", "bom",
 			"precision", "geometry");
 
-	/** How the number of matching rows is given: counted, estimated by the query planner, or not at all. */
+	/**
+	 * How the number of matching rows is given: counted, estimated by the query planner,
+	 * or not at all.
+	 */
 	public enum Count {
 
 		EXACT, ESTIMATE, NONE
 
 	}
 
-	/** The shared parameters plus a listing's own filters: every parameter the listing accepts. */
+	/**
+	 * The shared parameters plus a listing's own filters: every parameter the listing
+	 * accepts.
+	 */
 	public static Params params(ServerRequest request, Set<String> featureParameters) {
 		Set<String> allowed = new HashSet<>(PARAMETERS);
 		allowed.addAll(featureParameters);
@@ -49,7 +55,8 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 		if (limit == null && cursor != null) {
 			throw PortalException.invalidParameter("limit", "limit=all streams the whole result; it takes no cursor.");
 		}
-		Count count = Count.valueOf(p.choice("count", Set.of("exact", "estimate", "none")).orElse("none").toUpperCase());
+		Count count = Count
+			.valueOf(p.choice("count", Set.of("exact", "estimate", "none")).orElse("none").toUpperCase());
 		boolean bom = p.bool("bom").orElse(false);
 		int precision = p.integer("precision", 0, 15).orElse((long) DEFAULT_PRECISION).intValue();
 		boolean geometry = p.bool("geometry").orElse(true);
@@ -59,7 +66,10 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 	/** The {@code limit} value that streams the whole result instead of a page. */
 	static final String ALL = "all";
 
-	/** Whether a request's {@code limit} asks for the whole result streamed ({@link ExportLimitFilter}). */
+	/**
+	 * Whether a request's {@code limit} asks for the whole result streamed
+	 * ({@link ExportLimitFilter}).
+	 */
 	static boolean streamsAll(org.springframework.util.MultiValueMap<String, String> query) {
 		return ALL.equals(query.getFirst("limit"));
 	}
@@ -78,9 +88,8 @@ public record ListQuery(Format format, Integer limit, SortOrder sort, Cursor cur
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw PortalException.invalidParameter("limit",
-				"limit must be a whole number from 1 to " + MAX_LIMIT + ", or 'all' to stream the whole result; got '"
-						+ text + "'.");
+		throw PortalException.invalidParameter("limit", "limit must be a whole number from 1 to " + MAX_LIMIT
+				+ ", or 'all' to stream the whole result; got '" + text + "'.");
 	}
 
 	public boolean streamsAll() {

@@ -32,14 +32,17 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Answers listing requests for any {@link Dataset}: one keyset page (with a {@code next} link while more rows
- * follow) or, with {@code limit=all}, the whole result streamed row by row; and single rows by id. JSON, CSV and
- * GeoJSON are written from the same rows, so their field names and values are the same.
+ * Answers listing requests for any {@link Dataset}: one keyset page (with a {@code next}
+ * link while more rows follow) or, with {@code limit=all}, the whole result streamed row
+ * by row; and single rows by id. JSON, CSV and GeoJSON are written from the same rows, so
+ * their field names and values are the same.
  */
 @Component
 public class Listings {
 
-	/** Rows a spreadsheet opens at most (Excel and LibreOffice), the header row included. */
+	/**
+	 * Rows a spreadsheet opens at most (Excel and LibreOffice), the header row included.
+	 */
 	public static final long SPREADSHEET_ROWS = 1_048_576;
 
 	/** Number of rows of a {@code limit=all} answer. */
@@ -67,7 +70,10 @@ public class Listings {
 		this.licence = licence;
 	}
 
-	/** Turns a listing's own parameters (and its region, already checked to exist) into its SQL filter. */
+	/**
+	 * Turns a listing's own parameters (and its region, already checked to exist) into
+	 * its SQL filter.
+	 */
 	@FunctionalInterface
 	public interface Filters {
 
@@ -76,8 +82,9 @@ public class Listings {
 	}
 
 	/**
-	 * Answers a search of {@code dataset}: the shared parameters, the listing's own {@code parameters} (turned into
-	 * conditions by {@code filters}) and the {@code region} check (400 malformed, 404 unknown).
+	 * Answers a search of {@code dataset}: the shared parameters, the listing's own
+	 * {@code parameters} (turned into conditions by {@code filters}) and the
+	 * {@code region} check (400 malformed, 404 unknown).
 	 */
 	public Mono<ServerResponse> search(ServerRequest request, Dataset dataset, Set<String> parameters,
 			Filters filters) {
@@ -87,15 +94,18 @@ public class Listings {
 	}
 
 	/**
-	 * Answers a search of a dataset that has no filters of its own: those of its queryable fields, and
-	 * {@code region} where its records carry a village or regency code ({@link FieldFilters}).
+	 * Answers a search of a dataset that has no filters of its own: those of its
+	 * queryable fields, and {@code region} where its records carry a village or regency
+	 * code ({@link FieldFilters}).
 	 */
 	public Mono<ServerResponse> search(ServerRequest request, Dataset dataset) {
 		return search(request, dataset, FieldFilters.parameters(dataset),
 				(params, region) -> FieldFilters.from(dataset, params, region));
 	}
 
-	/** A page of the rows matching {@code where}, or all of them for {@code limit=all}. */
+	/**
+	 * A page of the rows matching {@code where}, or all of them for {@code limit=all}.
+	 */
 	public Mono<ServerResponse> list(ServerRequest request, Dataset dataset, ListQuery query, Where where) {
 		return this.versions.of(request)
 			.flatMap((version) -> query.streamsAll() ? export(request, dataset, query, where, version)
@@ -103,8 +113,8 @@ public class Listings {
 	}
 
 	/**
-	 * The {@code region} parameter as a Kemendagri code (dotted or digits): 400 when malformed, 404 when no such
-	 * region exists; empty when the parameter is absent.
+	 * The {@code region} parameter as a Kemendagri code (dotted or digits): 400 when
+	 * malformed, 404 when no such region exists; empty when the parameter is absent.
 	 */
 	private Mono<Optional<RegionCode>> region(Params params) {
 		Optional<RegionCode> code = params.region("region");
@@ -114,16 +124,23 @@ public class Listings {
 		return this.repository.regionExists(code.get().dotted())
 			.filter(Boolean::booleanValue)
 			.map((exists) -> code)
-			.switchIfEmpty(Mono.error(() -> PortalException.notFound("There is no region '" + code.get().dotted() + "'.")));
+			.switchIfEmpty(
+					Mono.error(() -> PortalException.notFound("There is no region '" + code.get().dotted() + "'.")));
 	}
 
-	/** One row by id, with optional {@code extra} JSON members; 404 when there is no such row. */
+	/**
+	 * One row by id, with optional {@code extra} JSON members; 404 when there is no such
+	 * row.
+	 */
 	public Mono<ServerResponse> one(ServerRequest request, Dataset dataset, String id, ItemQuery query,
 			Mono<Map<String, Object>> extra) {
 		return one(request, dataset, id, new Where().and(dataset.idSql() + " = :id", "id", id), query, extra);
 	}
 
-	/** One record by id as published values (no geometry): what a record's page shows; 404 when there is none. */
+	/**
+	 * One record by id as published values (no geometry): what a record's page shows; 404
+	 * when there is none.
+	 */
 	public Mono<Map<String, Object>> record(Dataset dataset, String id) {
 		return this.repository.findOne(dataset, new Where().and(dataset.idSql() + " = :id", "id", id), null)
 			.switchIfEmpty(Mono.error(() -> unknown(dataset, id)))
@@ -143,17 +160,23 @@ public class Listings {
 			.flatMap((t) -> writeItem(request, dataset, query.format(), t.getT1(), t.getT2(), t.getT3()));
 	}
 
-	/** The JSON members a record's answer adds beside its item, by record id; none for most datasets. */
+	/**
+	 * The JSON members a record's answer adds beside its item, by record id; none for
+	 * most datasets.
+	 */
 	public static final Function<String, Mono<Map<String, Object>>> NOTHING_BESIDE = (id) -> Mono.empty();
 
 	/**
-	 * The routes of a dataset without filters of its own: {@code GET} its list path ({@link #search(ServerRequest,
-	 * Dataset)}) and {@code GET} its list path followed by the path variables {@code idParts} (one record,
-	 * {@link #one(ServerRequest, Dataset, List, Function)}, with {@code beside} its answer's extra members).
+	 * The routes of a dataset without filters of its own: {@code GET} its list path
+	 * ({@link #search(ServerRequest, Dataset)}) and {@code GET} its list path followed by
+	 * the path variables {@code idParts} (one record,
+	 * {@link #one(ServerRequest, Dataset, List, Function)}, with {@code beside} its
+	 * answer's extra members).
 	 */
 	public RouterFunction<ServerResponse> routes(Dataset dataset, List<String> idParts,
 			Function<String, Mono<Map<String, Object>>> beside) {
-		String item = dataset.apiPath() + idParts.stream().map((part) -> "/{" + part + "}").collect(Collectors.joining());
+		String item = dataset.apiPath()
+				+ idParts.stream().map((part) -> "/{" + part + "}").collect(Collectors.joining());
 		return RouterFunctions.route()
 			.GET(dataset.apiPath(), (request) -> search(request, dataset))
 			.GET(item, (request) -> one(request, dataset, idParts, beside))
@@ -161,9 +184,10 @@ public class Listings {
 	}
 
 	/**
-	 * One row by id, taken from the path variables {@code parts} (joined with {@code /}: a composite id such as
-	 * {@code allocationId/tranche} is its own path), with only the item parameters; {@code extra} gives the JSON
-	 * members added beside the item (asked for JSON answers only).
+	 * One row by id, taken from the path variables {@code parts} (joined with {@code /}:
+	 * a composite id such as {@code allocationId/tranche} is its own path), with only the
+	 * item parameters; {@code extra} gives the JSON members added beside the item (asked
+	 * for JSON answers only).
 	 */
 	public Mono<ServerResponse> one(ServerRequest request, Dataset dataset, List<String> parts,
 			Function<String, Mono<Map<String, Object>>> extra) {
@@ -173,7 +197,8 @@ public class Listings {
 		if (parts.size() == 1) {
 			return one(request, dataset, id, query, beside);
 		}
-		// each part compared with its own column, so that the composite primary key finds the row
+		// each part compared with its own column, so that the composite primary key finds
+		// the row
 		Where match = new Where();
 		for (int i = 0; i < parts.size(); i++) {
 			Field field = dataset.field(parts.get(i)).orElseThrow();
@@ -188,22 +213,31 @@ public class Listings {
 	}
 
 	/**
-	 * The records of {@code dataset} whose field {@code field} equals {@code value}, in the order {@code orderBy}
-	 * (SQL fixed by code over the dataset's aliases), as published values: the children a record's answer embeds.
+	 * The records of {@code dataset} whose field {@code field} equals {@code value}, in
+	 * the order {@code orderBy} (SQL fixed by code over the dataset's aliases), as
+	 * published values: the children a record's answer embeds.
 	 */
 	public Mono<List<Map<String, Object>>> records(Dataset dataset, String field, Object value, String orderBy) {
 		return records(dataset, new Where().and(dataset.field(field).orElseThrow().sql() + " = :value", "value", value),
 				orderBy);
 	}
 
-	/** The records of {@code dataset} matching {@code where} (any version) in the order {@code orderBy}. */
+	/**
+	 * The records of {@code dataset} matching {@code where} (any version) in the order
+	 * {@code orderBy}.
+	 */
 	public Mono<List<Map<String, Object>>> records(Dataset dataset, Where where, String orderBy) {
 		return this.repository.findAll(dataset, where, orderBy).map(Row::values).collectList();
 	}
 
-	/** The first {@code limit} of those records: what a page lists of a region's activities. */
+	/**
+	 * The first {@code limit} of those records: what a page lists of a region's
+	 * activities.
+	 */
 	public Mono<List<Map<String, Object>>> records(Dataset dataset, Where where, String orderBy, int limit) {
-		return this.repository.findAll(dataset, where, orderBy + " limit " + Math.max(limit, 0)).map(Row::values).collectList();
+		return this.repository.findAll(dataset, where, orderBy + " limit " + Math.max(limit, 0))
+			.map(Row::values)
+			.collectList();
 	}
 
 	private Mono<ServerResponse> writeItem(ServerRequest request, Dataset dataset, Format format, DataVersion version,
@@ -226,8 +260,8 @@ public class Listings {
 			.flatMap((t) -> writePage(request, dataset, query, version, snapshot, t.getT1(), t.getT2()));
 	}
 
-	private Mono<ServerResponse> writePage(ServerRequest request, Dataset dataset, ListQuery query,
-			DataVersion version, long snapshot, List<Row> fetched, Optional<Long> count) {
+	private Mono<ServerResponse> writePage(ServerRequest request, Dataset dataset, ListQuery query, DataVersion version,
+			long snapshot, List<Row> fetched, Optional<Long> count) {
 		boolean more = fetched.size() > query.limit();
 		List<Row> rows = more ? fetched.subList(0, query.limit()) : fetched;
 		String next = more ? next(request, query, rows.get(rows.size() - 1), snapshot) : null;
@@ -260,8 +294,9 @@ public class Listings {
 			.find(dataset, where, query.sort(), null, version.version(), null, precision(query))
 			.index()
 			.map((indexed) -> writer.row(indexed.getT2(), indexed.getT1() == 0));
-		Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> writer.head(envelope)), rows,
-				Mono.fromSupplier(() -> writer.tail(envelope)))
+		Flux<DataBuffer> body = Flux
+			.concat(Mono.fromSupplier(() -> writer.head(envelope)), rows,
+					Mono.fromSupplier(() -> writer.tail(envelope)))
 			.buffer(ROWS_PER_BUFFER)
 			.map((chunk) -> buffer(String.join("", chunk)));
 		ServerResponse.BodyBuilder response = ServerResponse.ok()
@@ -276,25 +311,33 @@ public class Listings {
 		return response.body(body, DataBuffer.class);
 	}
 
-	/** Coordinate decimals of the geometries in a whole-dataset file: 7 is about a centimetre. */
+	/**
+	 * Coordinate decimals of the geometries in a whole-dataset file: 7 is about a
+	 * centimetre.
+	 */
 	public static final int WHOLE_DATASET_PRECISION = 7;
 
 	/**
-	 * The whole of {@code dataset} at {@code version} (rows created at or before it; the caller's transaction keeps
-	 * later changes out), rows in the code-point order of their ids, each with its geometry as GeoJSON and WKB.
+	 * The whole of {@code dataset} at {@code version} (rows created at or before it; the
+	 * caller's transaction keeps later changes out), rows in the code-point order of
+	 * their ids, each with its geometry as GeoJSON and WKB.
 	 */
 	public Flux<FileRow> wholeForFiles(Dataset dataset, DataVersion version) {
 		return this.repository.findAllForFiles(dataset, version.version(), WHOLE_DATASET_PRECISION);
 	}
 
-	/** The planner's estimate of the number of rows of {@code dataset} (table statistics, no scan). */
+	/**
+	 * The planner's estimate of the number of rows of {@code dataset} (table statistics,
+	 * no scan).
+	 */
 	public Mono<Long> estimatedRows(Dataset dataset) {
 		return this.repository.countEstimate(dataset, new Where());
 	}
 
 	/**
-	 * How a whole dataset reads as one document of {@code format} (CSV, or GeoJSON with the envelope and licence
-	 * as foreign members, {@code self} its own address): the text before the rows, of each row, and after them.
+	 * How a whole dataset reads as one document of {@code format} (CSV, or GeoJSON with
+	 * the envelope and licence as foreign members, {@code self} its own address): the
+	 * text before the rows, of each row, and after them.
 	 */
 	public WholeText wholeText(Dataset dataset, Format format, DataVersion version, String self) {
 		Envelope envelope = new Envelope(version, dataset.fieldNames(), self, null, null, null, false);
@@ -302,11 +345,17 @@ public class Listings {
 		return new WholeText(writer.head(envelope), (row, first) -> writer.row(row, first), writer.tail(envelope));
 	}
 
-	/** The text of a whole-dataset document: {@code head}, then each row, then {@code tail}. */
+	/**
+	 * The text of a whole-dataset document: {@code head}, then each row, then
+	 * {@code tail}.
+	 */
 	public record WholeText(String head, java.util.function.BiFunction<Row, Boolean, String> row, String tail) {
 	}
 
-	/** The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet cannot open it whole. */
+	/**
+	 * The warning a CSV of {@code rows} rows (plus its header) carries when a spreadsheet
+	 * cannot open it whole.
+	 */
 	static Optional<String> spreadsheetWarning(long rows) {
 		if (rows + 1 <= SPREADSHEET_ROWS) {
 			return Optional.empty();

@@ -8,10 +8,11 @@ import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A row's values as a JSON object, written straight into text: the same characters as the portal's
- * {@link JsonMapper} writes (strings escaped by Jackson's own encoder, numbers as Jackson writes them), without
- * a serializer lookup per value. Rows are what every listing and bulk file writes a million times; a value of a
- * type the catalog does not produce (a date object, say) is written by the mapper itself.
+ * A row's values as a JSON object, written straight into text: the same characters as the
+ * portal's {@link JsonMapper} writes (strings escaped by Jackson's own encoder, numbers
+ * as Jackson writes them), without a serializer lookup per value. Rows are what every
+ * listing and bulk file writes a million times; a value of a type the catalog does not
+ * produce (a date object, say) is written by the mapper itself.
  */
 final class RowJson {
 
@@ -74,7 +75,10 @@ final class RowJson {
 		}
 	}
 
-	/** A JSON string: as is where nothing needs escaping (most values), else escaped by Jackson's encoder. */
+	/**
+	 * A JSON string: as is where nothing needs escaping (most values), else escaped by
+	 * Jackson's encoder.
+	 */
 	static void appendString(StringBuilder out, String text) {
 		out.append('"');
 		if (needsEscaping(text)) {
@@ -89,7 +93,8 @@ final class RowJson {
 	private static boolean needsEscaping(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			// the rare characters at U+2028 and above tested last: most text is ASCII (a hot loop of the bulk files)
+			// the rare characters at U+2028 and above tested last: most text is ASCII (a
+			// hot loop of the bulk files)
 			if (c < 0x20 || c == '"' || c == '\\' || c >= '\u2028' && (c <= '\u2029' || Character.isSurrogate(c))) {
 				return true;
 			}

@@ -6,7 +6,10 @@ import java.util.Set;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.catalog.Dataset;
 
-/** A sort on one column, ascending or (with a leading {@code -}) descending; ties are broken by id. */
+/**
+ * A sort on one column, ascending or (with a leading {@code -}) descending; ties are
+ * broken by id.
+ */
 public record SortOrder(String column, boolean descending) {
 
 	static SortOrder parse(String text, Dataset dataset) {

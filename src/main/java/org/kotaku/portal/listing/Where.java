@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The filter of a listing: SQL conditions written by the feature (with named parameters) and the values bound
- * to them. Values are always bound, never written into the SQL.
+ * The filter of a listing: SQL conditions written by the feature (with named parameters)
+ * and the values bound to them. Values are always bound, never written into the SQL.
  */
 public final class Where {
 
@@ -15,7 +15,10 @@ public final class Where {
 
 	private final Map<String, Object> binds = new LinkedHashMap<>();
 
-	/** Adds a condition with no parameter, or whose parameters are added with {@link #bind}. */
+	/**
+	 * Adds a condition with no parameter, or whose parameters are added with
+	 * {@link #bind}.
+	 */
 	public Where and(String condition) {
 		this.conditions.add(condition);
 		return this;
@@ -32,7 +35,9 @@ public final class Where {
 		return this;
 	}
 
-	/** {@code column = :p} for one value, {@code column in (:p0, :p1, ...)} for several. */
+	/**
+	 * {@code column = :p} for one value, {@code column in (:p0, :p1, ...)} for several.
+	 */
 	public Where anyOf(String column, String parameter, List<?> values) {
 		if (values.size() == 1) {
 			return and(column + " = :" + parameter, parameter, values.get(0));
@@ -45,7 +50,10 @@ public final class Where {
 		return and(column + " in (" + String.join(", ", names) + ")");
 	}
 
-	/** An ILIKE pattern for "contains {@code text}", with the pattern characters of the text escaped. */
+	/**
+	 * An ILIKE pattern for "contains {@code text}", with the pattern characters of the
+	 * text escaped.
+	 */
 	public static String contains(String text) {
 		return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}

@@ -3,14 +3,18 @@ package org.kotaku.portal.ogc;
 import java.util.Arrays;
 
 /**
- * A bounding box in CRS84 (longitude, latitude). A box whose west edge is east of its east edge crosses the
- * antimeridian and stands for two boxes, one on each side (OGC API - Features 1.0, /req/core/fc-bbox-response).
+ * A bounding box in CRS84 (longitude, latitude). A box whose west edge is east of its
+ * east edge crosses the antimeridian and stands for two boxes, one on each side (OGC API
+ * - Features 1.0, /req/core/fc-bbox-response).
  */
 record Bbox(double west, double south, double east, double north) {
 
 	static final String PARAMETER = "bbox";
 
-	/** Parses {@code minLon,minLat,maxLon,maxLat} (or the six numbers of a 3D box, heights ignored). */
+	/**
+	 * Parses {@code minLon,minLat,maxLon,maxLat} (or the six numbers of a 3D box, heights
+	 * ignored).
+	 */
 	static Bbox parse(String text) {
 		String[] parts = text.split(",", -1);
 		if (parts.length != 4 && parts.length != 6) {
@@ -28,7 +32,10 @@ record Bbox(double west, double south, double east, double north) {
 		return this.west > this.east;
 	}
 
-	/** The box's extent in square degrees (a box crossing the antimeridian: both of its parts). */
+	/**
+	 * The box's extent in square degrees (a box crossing the antimeridian: both of its
+	 * parts).
+	 */
 	double squareDegrees() {
 		double width = crossesAntimeridian() ? 360 - (this.west - this.east) : this.east - this.west;
 		return width * (this.north - this.south);

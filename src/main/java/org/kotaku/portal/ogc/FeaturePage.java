@@ -18,13 +18,16 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 
 /**
- * Writes one page of a feature collection as a GeoJSON FeatureCollection while its rows stream from the
- * database: the features first, then the members that depend on the whole page (numberReturned, links with the
- * keyset cursors and the licence, numberMatched, timeStamp, the {@code licence} foreign member). JSON members have no order, so clients read them as usual.
+ * Writes one page of a feature collection as a GeoJSON FeatureCollection while its rows
+ * stream from the database: the features first, then the members that depend on the whole
+ * page (numberReturned, links with the keyset cursors and the licence, numberMatched,
+ * timeStamp, the {@code licence} foreign member). JSON members have no order, so clients
+ * read them as usual.
  */
 final class FeaturePage {
 
-	private static final byte[] HEAD = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] HEAD = "{\"type\":\"FeatureCollection\",\"features\":["
+		.getBytes(StandardCharsets.UTF_8);
 
 	private final ItemQuery query;
 
@@ -56,8 +59,9 @@ final class FeaturePage {
 	}
 
 	/**
-	 * The whole document: head, the streamed features, and the tail once the page and its count are known (the
-	 * count the rows carried, else {@code counted}, subscribed to only then).
+	 * The whole document: head, the streamed features, and the tail once the page and its
+	 * count are known (the count the rows carried, else {@code counted}, subscribed to
+	 * only then).
 	 */
 	Flux<DataBuffer> write(Flux<FeatureRow> rows, Mono<Long> counted, JsonMapper json, DataBufferFactory buffers) {
 		Flux<DataBuffer> features = rows.filter(this::accept).map((row) -> buffers.wrap(featureBytes(row)));

@@ -16,9 +16,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.UriUtils;
 
 /**
- * {@code /ogc/collections/{collectionId}/items} and {@code .../items/{featureId}}: GeoJSON features streamed
- * from PostGIS, paged by keyset on the feature id so that walking the {@code next} links yields every matching
- * feature exactly once.
+ * {@code /ogc/collections/{collectionId}/items} and {@code .../items/{featureId}}:
+ * GeoJSON features streamed from PostGIS, paged by keyset on the feature id so that
+ * walking the {@code next} links yields every matching feature exactly once.
  */
 @Component
 class ItemHandler {
@@ -59,21 +59,22 @@ class ItemHandler {
 		// a {*featureId} capture starts with the slash that precedes it
 		String id = request.pathVariable("featureId").substring(1);
 		return this.repository.findFeature(collection, id)
-			.switchIfEmpty(Mono.error(() -> OgcProblems.notFound("No feature '" + id + "' in " + collection.id() + ".")))
-			.map((feature) -> withLinks(feature, self + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8),
-					self))
+			.switchIfEmpty(
+					Mono.error(() -> OgcProblems.notFound("No feature '" + id + "' in " + collection.id() + ".")))
+			.map((feature) -> withLinks(feature,
+					self + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8), self))
 			.flatMap((feature) -> ServerResponse.ok().contentType(OgcHandler.geoJson()).bodyValue(feature));
 	}
 
 	/**
-	 * Adds the self, collection and licence links to a feature's GeoJSON text (/req/core/f-links), and the
-	 * {@code licence} member (a foreign member).
+	 * Adds the self, collection and licence links to a feature's GeoJSON text
+	 * (/req/core/f-links), and the {@code licence} member (a foreign member).
 	 */
 	private String withLinks(String feature, String self, String collection) {
 		String links = this.json.writeValueAsString(new Link[] { new Link(self, "self", Link.GEO_JSON, null),
 				new Link(collection, "collection", Link.JSON, null), Link.licence(this.licence) });
-		return feature.substring(0, feature.length() - 1) + ",\"licence\":" + this.json.writeValueAsString(this.licence.member())
-				+ ",\"links\":" + links + "}";
+		return feature.substring(0, feature.length() - 1) + ",\"licence\":"
+				+ this.json.writeValueAsString(this.licence.member()) + ",\"links\":" + links + "}";
 	}
 
 }

@@ -8,12 +8,11 @@ import java.util.Set;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A parsed {@code /items} request: spatial, temporal and property filters, the page size and the keyset cursor
- * ({@code after} or {@code before} a feature id, in id order). Unknown parameters are refused, so that a typo
- * never silently returns unfiltered data.
+ * A parsed {@code /items} request: spatial, temporal and property filters, the page size
+ * and the keyset cursor ({@code after} or {@code before} a feature id, in id order).
+ * Unknown parameters are refused, so that a typo never silently returns unfiltered data.
  */
-record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String before,
-		Map<Queryable, Object> filters) {
+record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String before, Map<Queryable, Object> filters) {
 
 	static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -48,9 +47,10 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 				|| FORMAT.contains(name) || collection.queryable(name).isPresent();
 		if (!known) {
 			List<String> queryables = collection.queryables().stream().map(Queryable::name).toList();
-			throw OgcProblems.invalidParameter(name, "Unknown query parameter '" + name + "'. Allowed: bbox, datetime, "
-					+ "limit, after, before, f, crs, bbox-crs and the queryables of " + collection.id() + ": "
-					+ String.join(", ", queryables) + ".");
+			throw OgcProblems.invalidParameter(name,
+					"Unknown query parameter '" + name + "'. Allowed: bbox, datetime, "
+							+ "limit, after, before, f, crs, bbox-crs and the queryables of " + collection.id() + ": "
+							+ String.join(", ", queryables) + ".");
 		}
 	}
 
@@ -60,7 +60,9 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 		}
 	}
 
-	/** Checks the format and CRS parameters: GeoJSON in CRS84 is the only representation. */
+	/**
+	 * Checks the format and CRS parameters: GeoJSON in CRS84 is the only representation.
+	 */
 	static void checkFormat(MultiValueMap<String, String> params) {
 		String f = params.getFirst("f");
 		if (f != null && !Set.of("json", "geojson").contains(f)) {
@@ -75,9 +77,10 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 	}
 
 	/**
-	 * The temporal filter, or {@code null} for none. A collection without time still checks the syntax, then
-	 * matches every feature: features without a temporal geometry are part of every datetime's result set
-	 * (OGC API - Features 1.0, /req/core/fc-time-response C).
+	 * The temporal filter, or {@code null} for none. A collection without time still
+	 * checks the syntax, then matches every feature: features without a temporal geometry
+	 * are part of every datetime's result set (OGC API - Features 1.0,
+	 * /req/core/fc-time-response C).
 	 */
 	private static TimeInterval time(OgcCollection collection, MultiValueMap<String, String> params) {
 		TimeInterval time = TimeInterval.parse(params.getFirst(TimeInterval.PARAMETER));
@@ -99,7 +102,8 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 		try {
 			int limit = Integer.parseInt(text.strip());
 			if (limit >= 1) {
-				// a limit above the maximum is served as the maximum (OGC API - Features 1.0, /req/core/fc-limit-response-1)
+				// a limit above the maximum is served as the maximum (OGC API - Features
+				// 1.0, /req/core/fc-limit-response-1)
 				return Math.min(limit, limits.maxLimit());
 			}
 		}
@@ -115,7 +119,10 @@ record ItemQuery(Bbox bbox, TimeInterval time, int limit, String after, String b
 		return this.before != null;
 	}
 
-	/** The filters of the query without the cursor: what numberMatched counts, as a stable cache key. */
+	/**
+	 * The filters of the query without the cursor: what numberMatched counts, as a stable
+	 * cache key.
+	 */
 	String filterKey() {
 		StringBuilder key = new StringBuilder();
 		key.append(this.bbox == null ? "" : this.bbox.text()).append('|');

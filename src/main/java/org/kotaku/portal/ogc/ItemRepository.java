@@ -12,8 +12,8 @@ import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 
 /**
- * Feature reads straight from PostGIS: pages stream row by row as GeoJSON text built by the database, never
- * a whole table in memory.
+ * Feature reads straight from PostGIS: pages stream row by row as GeoJSON text built by
+ * the database, never a whole table in memory.
  */
 @Repository
 class ItemRepository {
@@ -25,17 +25,23 @@ class ItemRepository {
 	}
 
 	/**
-	 * A page row: the feature id (the keyset cursor), the feature as GeoJSON text, and how many features match the
-	 * query when the page's read counted them (else null).
+	 * A page row: the feature id (the keyset cursor), the feature as GeoJSON text, and
+	 * how many features match the query when the page's read counted them (else null).
 	 */
 	record FeatureRow(String id, String feature, Long matched, boolean moreBefore) {
 	}
 
-	/** The spatial and temporal extent of a collection; emits an extent with nulls when it is empty. */
+	/**
+	 * The spatial and temporal extent of a collection; emits an extent with nulls when it
+	 * is empty.
+	 */
 	record Extent(Double west, Double south, Double east, Double north, LocalDate start, LocalDate end) {
 	}
 
-	/** Up to {@code limit + 1} features of the query in id order (the extra one tells a next page exists). */
+	/**
+	 * Up to {@code limit + 1} features of the query in id order (the extra one tells a
+	 * next page exists).
+	 */
 	Flux<FeatureRow> streamPage(OgcCollection collection, ItemQuery query) {
 		ItemSql sql = ItemSql.filtered(collection, query);
 		String statement = sql.page(query);
@@ -62,9 +68,9 @@ class ItemRepository {
 		String statement = """
 				select ST_XMin(x.e) as west, ST_YMin(x.e) as south, ST_XMax(x.e) as east, ST_YMax(x.e) as north,
 				       x.t0, x.t1
-				from (select ST_Extent(%s) as e, %s as t0, %s as t1 from %s where %s) x"""
-			.formatted(collection.geometry(), period == null ? "null::date" : "min(" + period.start() + ")",
-					period == null ? "null::date" : "max(" + period.end() + ")", collection.from(), collection.where());
+				from (select ST_Extent(%s) as e, %s as t0, %s as t1 from %s where %s) x""".formatted(
+				collection.geometry(), period == null ? "null::date" : "min(" + period.start() + ")",
+				period == null ? "null::date" : "max(" + period.end() + ")", collection.from(), collection.where());
 		return this.db.sql(statement).map(ItemRepository::toExtent).one();
 	}
 

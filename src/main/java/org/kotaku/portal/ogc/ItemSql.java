@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of an {@link ItemQuery} on one collection: the catalog's constant fragments joined by {@code and},
- * every request value bound as a named parameter ({@code :p0}, {@code :p1}, ...).
+ * The SQL of an {@link ItemQuery} on one collection: the catalog's constant fragments
+ * joined by {@code and}, every request value bound as a named parameter ({@code :p0},
+ * {@code :p1}, ...).
  */
 final class ItemSql {
 
@@ -43,15 +44,20 @@ final class ItemSql {
 	}
 
 	/**
-	 * Up to this many square degrees a bbox page reads the box's matches through the spatial index and sorts their
-	 * ids, instead of walking the id index until the page is full. Ids follow the village code, so the matches of a
-	 * small box lie far apart along the id index: for a 0.3 degree box of the national data (9,555 matches) the walk
-	 * read 305,000 rows (238 ms), the sort 13 ms; for a 1 degree box (41,150) 235 against 46 ms; for 3 degrees
-	 * (105,000) the walk wins (290 against 800 ms), as it does for the whole country (0.1 against 1,060 ms).
+	 * Up to this many square degrees a bbox page reads the box's matches through the
+	 * spatial index and sorts their ids, instead of walking the id index until the page
+	 * is full. Ids follow the village code, so the matches of a small box lie far apart
+	 * along the id index: for a 0.3 degree box of the national data (9,555 matches) the
+	 * walk read 305,000 rows (238 ms), the sort 13 ms; for a 1 degree box (41,150) 235
+	 * against 46 ms; for 3 degrees (105,000) the walk wins (290 against 800 ms), as it
+	 * does for the whole country (0.1 against 1,060 ms).
 	 */
 	static final double SORTED_MATCHES_MAX_SQUARE_DEGREES = 1.5;
 
-	/** The page: keyset on the id, one row more than the limit to tell whether another page follows. */
+	/**
+	 * The page: keyset on the id, one row more than the limit to tell whether another
+	 * page follows.
+	 */
 	String page(ItemQuery query) {
 		String id = this.collection.idColumn();
 		if (query.after() != null) {
@@ -64,14 +70,16 @@ final class ItemSql {
 		String direction = query.backwards() ? " desc" : "";
 		boolean sortedMatches = query.bbox() != null
 				&& query.bbox().squareDegrees() <= SORTED_MATCHES_MAX_SQUARE_DEGREES;
-		// a first page read through its sorted matches counts them on the way: numberMatched without a second scan
+		// a first page read through its sorted matches counts them on the way:
+		// numberMatched without a second scan
 		String matched = sortedMatches && query.after() == null && query.before() == null
 				? "(select count(*) from matches)" : "null::bigint";
 		String columns = id + " as id, " + this.collection.featureJson() + " as feature, " + matched + " as matched"
 				+ (query.backwards() ? "" : ", false as more_before");
 		String page;
 		if (sortedMatches) {
-			// the matches first (materialized: the planner would otherwise walk the id index), then the page's ids
+			// the matches first (materialized: the planner would otherwise walk the id
+			// index), then the page's ids
 			page = "with matches as materialized (select " + id + " as id from " + this.collection.matchFrom()
 					+ " where " + where() + ")\nselect " + columns + " from " + this.collection.from() + " where " + id
 					+ " in (select id from matches order by id" + direction + " limit " + limit + ") order by " + id
@@ -84,8 +92,10 @@ final class ItemSql {
 		if (!query.backwards()) {
 			return page;
 		}
-		// read backwards from the cursor, then hand the page out in id order like every other page; when the extra
-		// row came back it is the first one, and it only tells that a previous page exists
+		// read backwards from the cursor, then hand the page out in id order like every
+		// other page; when the extra
+		// row came back it is the first one, and it only tells that a previous page
+		// exists
 		return "select id, feature, matched, count(*) over () > " + bind(query.limit()) + " as more_before from ("
 				+ page + ") p order by id";
 	}

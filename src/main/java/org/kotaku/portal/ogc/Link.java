@@ -16,7 +16,10 @@ record Link(String href, String rel, String type, String title) {
 
 	static final String SCHEMA_JSON = "application/schema+json";
 
-	/** The link to the data licence (relation {@code license}, RFC 4946), on every OGC answer. */
+	/**
+	 * The link to the data licence (relation {@code license}, RFC 4946), on every OGC
+	 * answer.
+	 */
 	static Link licence(Licence licence) {
 		return new Link(licence.url(), Licence.REL, "text/html", licence.title());
 	}

@@ -8,12 +8,13 @@ import java.util.Map;
 import org.kotaku.portal.licence.Licence;
 
 /**
- * The OpenAPI 3.0 definition of {@code /ogc} (the landing page's {@code service-desc}), generated from the
- * catalog so that every collection's items path lists its own queryables. It is self-contained: every
- * {@code $ref} points inside the document, so offline clients and validators can resolve it. Its server is the
- * landing page and its paths are relative to it ({@code /collections/activities/items}), the layout of OGC's
- * own definitions: GDAL looks a layer's items path up by that name, and the OGC test suite finds its test points
- * by joining the landing page's URL with the paths.
+ * The OpenAPI 3.0 definition of {@code /ogc} (the landing page's {@code service-desc}),
+ * generated from the catalog so that every collection's items path lists its own
+ * queryables. It is self-contained: every {@code $ref} points inside the document, so
+ * offline clients and validators can resolve it. Its server is the landing page and its
+ * paths are relative to it ({@code /collections/activities/items}), the layout of OGC's
+ * own definitions: GDAL looks a layer's items path up by that name, and the OGC test
+ * suite finds its test points by joining the landing page's URL with the paths.
  */
 final class OgcApiDefinition {
 
@@ -25,10 +26,11 @@ final class OgcApiDefinition {
 	static Map<String, Object> document(OgcUrls urls, Licence licence) {
 		Map<String, Object> doc = new LinkedHashMap<>();
 		doc.put("openapi", "3.0.3");
-		doc.put("info", Map.of("title", "KOTAKU open data portal: OGC API - Features", "version", "1.0.0",
-				"description", "Regions, slum areas, decrees, assessments, activities, allocations and access "
-						+ "indicators of the KOTAKU program as GeoJSON features.",
-				"license", Map.of("name", licence.title(), "url", licence.url())));
+		doc.put("info",
+				Map.of("title", "KOTAKU open data portal: OGC API - Features", "version", "1.0.0", "description",
+						"Regions, slum areas, decrees, assessments, activities, allocations and access "
+								+ "indicators of the KOTAKU program as GeoJSON features.",
+						"license", Map.of("name", licence.title(), "url", licence.url())));
 		doc.put("servers", List.of(Map.of("url", urls.landing())));
 		doc.put("paths", paths());
 		doc.put("components", components());
@@ -40,8 +42,8 @@ final class OgcApiDefinition {
 		paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), ok(JSON, "landingPage")));
 		paths.put("/conformance",
 				get("getConformance", "Conformance classes", List.of(ref("f")), ok(JSON, "confClasses")));
-		paths.put("/api", get("getApiDefinition", "This API definition", List.of(ref("f")),
-				ok(Link.OPENAPI_JSON, null)));
+		paths.put("/api",
+				get("getApiDefinition", "This API definition", List.of(ref("f")), ok(Link.OPENAPI_JSON, null)));
 		paths.put("/collections",
 				get("getCollections", "Feature collections", List.of(ref("f")), ok(JSON, "collections")));
 		for (OgcCollection collection : OgcCatalog.all()) {
@@ -59,18 +61,20 @@ final class OgcApiDefinition {
 	}
 
 	private static List<Object> itemParameters(OgcCollection collection) {
-		// limit is written out, not referenced: GDAL reads its maximum here to choose its page size
-		// datetime on every collection (/req/core/fc-time-definition); it selects all features of one without time
-		List<Object> parameters = new ArrayList<>(List.of(ref("bbox"), ref("datetime"), OgcApiSchemas.limit(),
-				ref("after"), ref("before"), ref("f")));
+		// limit is written out, not referenced: GDAL reads its maximum here to choose its
+		// page size
+		// datetime on every collection (/req/core/fc-time-definition); it selects all
+		// features of one without time
+		List<Object> parameters = new ArrayList<>(
+				List.of(ref("bbox"), ref("datetime"), OgcApiSchemas.limit(), ref("after"), ref("before"), ref("f")));
 		for (Queryable q : collection.queryables()) {
 			Map<String, Object> schema = new LinkedHashMap<>();
 			schema.put("type", q.kind().jsonType);
 			if (!q.values().isEmpty()) {
 				schema.put("enum", q.values());
 			}
-			parameters.add(Map.of("name", q.name(), "in", "query", "required", false, "description", q.title(),
-					"style", "form", "explode", false, "schema", schema));
+			parameters.add(Map.of("name", q.name(), "in", "query", "required", false, "description", q.title(), "style",
+					"form", "explode", false, "schema", schema));
 		}
 		return parameters;
 	}

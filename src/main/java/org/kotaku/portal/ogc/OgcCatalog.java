@@ -10,15 +10,18 @@ import org.kotaku.portal.ogc.OgcCollection.Period;
 import org.kotaku.portal.ogc.OgcCollection.Property;
 
 /**
- * The feature collections the portal publishes under {@code /ogc/collections}: provinces, regencies and villages
- * (polygons where a boundary is known, else the label point), slum areas (polygons, else centroids), activities
- * (points), allocations and access indicators (at their village's label point), and decrees, assessments,
- * assessment scores and disbursement tranches (no geometry: features with a null one). Their properties and queryables are the fields of the catalog's datasets, with the
- * same names as in the list API and the bulk files; their SQL reads the canonical tables directly.
+ * The feature collections the portal publishes under {@code /ogc/collections}: provinces,
+ * regencies and villages (polygons where a boundary is known, else the label point), slum
+ * areas (polygons, else centroids), activities (points), allocations and access
+ * indicators (at their village's label point), and decrees, assessments, assessment
+ * scores and disbursement tranches (no geometry: features with a null one). Their
+ * properties and queryables are the fields of the catalog's datasets, with the same names
+ * as in the list API and the bulk files; their SQL reads the canonical tables directly.
  */
 final class OgcCatalog {
 
-	private static final String REGION_FILTER = "(r.geom && %1$s or (r.geom is null and " + pointIn("r.label_point") + "))";
+	private static final String REGION_FILTER = "(r.geom && %1$s or (r.geom is null and " + pointIn("r.label_point")
+			+ "))";
 
 	private static final List<OgcCollection> COLLECTIONS = List.of(
 			region("provinces", "Provinces", 1, "The 38 provinces (provinsi)."),
@@ -31,36 +34,44 @@ final class OgcCatalog {
 			collection(Catalog.ACTIVITIES, "activities", Catalog.ACTIVITIES.countFrom(), "true", pointIn("a.location"),
 					new Period("coalesce(a.start_date, make_date(a.fiscal_year, 1, 1))",
 							"coalesce(a.end_date, make_date(a.fiscal_year, 12, 31))")),
-			// at the village's label point, as the list API's GeoJSON: the bbox needs the village, so the matches are
+			// at the village's label point, as the list API's GeoJSON: the bbox needs the
+			// village, so the matches are
 			// read from the whole from clause
 			collection(Catalog.ALLOCATIONS, "allocations", Catalog.ALLOCATIONS.from(), "true", pointIn("v.label_point"),
 					year("l.fiscal_year")),
 			collection(Catalog.ACCESS_INDICATORS, "access-indicators", Catalog.ACCESS_INDICATORS.from(), "true",
 					pointIn("v.label_point"), year("i.year")),
-			// records without a location: features with a null geometry (OGC API - Features 1.0, 7.16.2 and
+			// records without a location: features with a null geometry (OGC API -
+			// Features 1.0, 7.16.2 and
 			// RFC 7946 3.2), which a bbox never selects
-			collection(Catalog.DECREES, "decrees", Catalog.DECREES.countFrom(), "true", null, new Period("d.decree_date", "d.decree_date")),
-			collection(Catalog.ASSESSMENTS, "assessments", Catalog.ASSESSMENTS.countFrom(), "true", null, year("a.year")),
-			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", Catalog.ASSESSMENT_SCORES.countFrom(), "true", null, year("a.year")),
+			collection(Catalog.DECREES, "decrees", Catalog.DECREES.countFrom(), "true", null,
+					new Period("d.decree_date", "d.decree_date")),
+			collection(Catalog.ASSESSMENTS, "assessments", Catalog.ASSESSMENTS.countFrom(), "true", null,
+					year("a.year")),
+			collection(Catalog.ASSESSMENT_SCORES, "assessment-scores", Catalog.ASSESSMENT_SCORES.countFrom(), "true",
+					null, year("a.year")),
 			collection(Catalog.DISBURSEMENTS, "disbursements", Catalog.DISBURSEMENTS.countFrom(), "true", null, null));
 
 	/**
-	 * The bbox predicate of a point column: through its index ({@code &&}), then exactly. {@code &&} alone compares
-	 * float4 boxes rounded outwards, so it also keeps points up to about a metre outside the box (one of 6,084 in a
-	 * benchmark box), and ST_Intersects is costed so high that the planner goes parallel with JIT (38 ms instead of
-	 * 2 ms for a 0.3 degree box of the national activities). Polygons keep the overlap of their bounding boxes.
+	 * The bbox predicate of a point column: through its index ({@code &&}), then exactly.
+	 * {@code &&} alone compares float4 boxes rounded outwards, so it also keeps points up
+	 * to about a metre outside the box (one of 6,084 in a benchmark box), and
+	 * ST_Intersects is costed so high that the planner goes parallel with JIT (38 ms
+	 * instead of 2 ms for a 0.3 degree box of the national activities). Polygons keep the
+	 * overlap of their bounding boxes.
 	 */
 	private static String pointIn(String point) {
-		return "(" + point + " && %1$s and ST_X(" + point + ") between ST_XMin(%1$s) and ST_XMax(%1$s) and ST_Y(" + point
-				+ ") between ST_YMin(%1$s) and ST_YMax(%1$s))";
+		return "(" + point + " && %1$s and ST_X(" + point + ") between ST_XMin(%1$s) and ST_XMax(%1$s) and ST_Y("
+				+ point + ") between ST_YMin(%1$s) and ST_YMax(%1$s))";
 	}
 
 	/** The geometry of a collection whose records have none. */
 	private static final String NO_GEOMETRY = "null::geometry";
 
 	/**
-	 * The bbox predicate of a collection without geometries: a feature without one never intersects a box. It
-	 * still names the envelope, whose values are bound like those of any other collection.
+	 * The bbox predicate of a collection without geometries: a feature without one never
+	 * intersects a box. It still names the envelope, whose values are bound like those of
+	 * any other collection.
 	 */
 	private static final String NO_SPATIAL_MATCH = "(%1$s) is null and false";
 
@@ -75,7 +86,9 @@ final class OgcCatalog {
 		return COLLECTIONS.stream().filter((c) -> c.id().equals(id)).findFirst();
 	}
 
-	/** The ids of the collections that publish {@code dataset} (regions: one per level). */
+	/**
+	 * The ids of the collections that publish {@code dataset} (regions: one per level).
+	 */
 	static List<String> collectionsOf(Dataset dataset) {
 		return COLLECTIONS.stream().filter((c) -> c.dataset().equals(dataset.id())).map(OgcCollection::id).toList();
 	}
@@ -83,13 +96,14 @@ final class OgcCatalog {
 	private static OgcCollection region(String id, String title, int level, String description) {
 		Dataset regions = Catalog.REGIONS;
 		return new OgcCollection(id, title, description, regions.from(), regions.countFrom(), "r.level = " + level,
-				regions.idSql(),
-				regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null, regions.id());
+				regions.idSql(), regions.geometry(), REGION_FILTER, properties(regions), queryables(regions), null,
+				regions.id());
 	}
 
 	/**
-	 * A dataset's collection; {@code matchFrom} its {@code countFrom} unless the bbox reads a table only its
-	 * {@code from} joins; {@code spatialFilter} null for one whose records have no geometry.
+	 * A dataset's collection; {@code matchFrom} its {@code countFrom} unless the bbox
+	 * reads a table only its {@code from} joins; {@code spatialFilter} null for one whose
+	 * records have no geometry.
 	 */
 	private static OgcCollection collection(Dataset dataset, String id, String matchFrom, String where,
 			String spatialFilter, Period period) {

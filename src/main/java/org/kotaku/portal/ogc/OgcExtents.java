@@ -11,9 +11,9 @@ import org.kotaku.portal.httpcache.VersionedCaches;
 import org.springframework.stereotype.Component;
 
 /**
- * The extents of the collections and the match counts of item queries, computed by PostGIS once per data
- * version and kept in memory ({@link VersionedCache}: a new version makes new keys, so nothing stale is ever
- * served).
+ * The extents of the collections and the match counts of item queries, computed by
+ * PostGIS once per data version and kept in memory ({@link VersionedCache}: a new version
+ * makes new keys, so nothing stale is ever served).
  */
 @Component
 class OgcExtents {
@@ -46,10 +46,14 @@ class OgcExtents {
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** How many features match the filters of a query (its cursor aside), counted once per data version. */
+	/**
+	 * How many features match the filters of a query (its cursor aside), counted once per
+	 * data version.
+	 */
 	Mono<Long> matched(OgcCollection collection, ItemQuery query) {
-		return this.versions.currentNumber().flatMap((v) -> this.counts.get(v, collection.id() + "|" + query.filterKey(),
-				(key) -> this.repository.countMatched(collection, query)));
+		return this.versions.currentNumber()
+			.flatMap((v) -> this.counts.get(v, collection.id() + "|" + query.filterKey(),
+					(key) -> this.repository.countMatched(collection, query)));
 	}
 
 	private Mono<ItemRepository.Extent> cached(long version, OgcCollection collection) {

@@ -19,8 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * OGC API - Features Part 1 (Core, GeoJSON, OpenAPI 3.0) at {@code /ogc}: the landing page, conformance, the
- * API definition, the collections and their queryables; items are served by {@link ItemHandler}.
+ * OGC API - Features Part 1 (Core, GeoJSON, OpenAPI 3.0) at {@code /ogc}: the landing
+ * page, conformance, the API definition, the collections and their queryables; items are
+ * served by {@link ItemHandler}.
  */
 @Configuration(proxyBeanMethods = false)
 class OgcHandler {
@@ -47,7 +48,8 @@ class OgcHandler {
 
 	@Bean
 	RouterFunction<ServerResponse> ogcRoutes() {
-		// "/ogc/" too: clients given the landing page with a trailing slash, the OGC test suite first of all
+		// "/ogc/" too: clients given the landing page with a trailing slash, the OGC test
+		// suite first of all
 		return route().GET("/ogc", this::getLanding)
 			.GET("/ogc/", this::getLanding)
 			.GET("/ogc/conformance", this::getConformance)
@@ -56,7 +58,8 @@ class OgcHandler {
 			.GET("/ogc/collections/{collectionId}", this::getCollection)
 			.GET("/ogc/collections/{collectionId}/queryables", this::getQueryables)
 			.GET("/ogc/collections/{collectionId}/items", this.items::getItems)
-			// {*featureId}: a composite id holds a slash (an access indicator's village/year), which clients send
+			// {*featureId}: a composite id holds a slash (an access indicator's
+			// village/year), which clients send
 			// encoded (%2F) or not
 			.GET("/ogc/collections/{collectionId}/items/{*featureId}", this.items::getItem)
 			.build();
@@ -69,13 +72,14 @@ class OgcHandler {
 		body.put("description", "Regions, slum areas, decrees, assessments, activities, allocations and access "
 				+ "indicators of Indonesia's slum-upgrading program KOTAKU as GeoJSON features (CRS84).");
 		body.put("licence", this.licence.member());
-		body.put("links", List.of(new Link(urls.landing(), "self", Link.JSON, "This document"),
-				new Link(urls.path("/api"), "service-desc", Link.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
-				new Link(urls.site() + "/swagger-ui.html", "service-doc", "text/html",
-						"The API documentation"),
-				new Link(urls.path("/conformance"), "conformance", Link.JSON, "Conformance classes"),
-				new Link(urls.path("/collections"), "data", Link.JSON, "The feature collections"),
-				Link.licence(this.licence)));
+		body.put("links",
+				List.of(new Link(urls.landing(), "self", Link.JSON, "This document"),
+						new Link(urls.path("/api"), "service-desc", Link.OPENAPI_JSON,
+								"The API definition (OpenAPI 3.0)"),
+						new Link(urls.site() + "/swagger-ui.html", "service-doc", "text/html", "The API documentation"),
+						new Link(urls.path("/conformance"), "conformance", Link.JSON, "Conformance classes"),
+						new Link(urls.path("/collections"), "data", Link.JSON, "The feature collections"),
+						Link.licence(this.licence)));
 		return json(body);
 	}
 
@@ -123,7 +127,8 @@ class OgcHandler {
 	static OgcUrls checkedUrls(ServerRequest request) {
 		for (String name : request.queryParams().keySet()) {
 			if (!name.equals("f")) {
-				throw OgcProblems.invalidParameter(name, "Unknown query parameter '" + name + "'; only f is allowed here.");
+				throw OgcProblems.invalidParameter(name,
+						"Unknown query parameter '" + name + "'; only f is allowed here.");
 			}
 		}
 		ItemQuery.checkFormat(request.queryParams());
@@ -149,11 +154,12 @@ class OgcHandler {
 		body.put("crs", List.of(ItemQuery.CRS84));
 		body.put("extent", extentBody(extent));
 		body.put("licence", this.licence.member());
-		body.put("links", List.of(new Link(self, "self", Link.JSON, collection.title()),
-				new Link(self + "/items", "items", Link.GEO_JSON, collection.title() + " as GeoJSON"),
-				new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", Link.SCHEMA_JSON,
-						"Properties to filter on"),
-				Link.licence(this.licence)));
+		body.put("links",
+				List.of(new Link(self, "self", Link.JSON, collection.title()),
+						new Link(self + "/items", "items", Link.GEO_JSON, collection.title() + " as GeoJSON"),
+						new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+								Link.SCHEMA_JSON, "Properties to filter on"),
+						Link.licence(this.licence)));
 		return body;
 	}
 

@@ -6,8 +6,8 @@ import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
 
 /**
- * Problems of the OGC API routes: the portal's problem types plus the OGC exception {@code code} member, so
- * that OGC clients reading {@code code} understand them.
+ * Problems of the OGC API routes: the portal's problem types plus the OGC exception
+ * {@code code} member, so that OGC clients reading {@code code} understand them.
  */
 final class OgcProblems {
 

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of OGC API - Features ({@code portal.ogc}): the page size when {@code limit} is absent and the
- * largest page served.
+ * Settings of OGC API - Features ({@code portal.ogc}): the page size when {@code limit}
+ * is absent and the largest page served.
  */
 @Validated
 @ConfigurationProperties("portal.ogc")

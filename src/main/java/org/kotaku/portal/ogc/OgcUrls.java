@@ -7,13 +7,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Absolute URLs of the OGC API answers, built from the request's own scheme, host and port, so that clients
- * such as GDAL and QGIS can follow every link.
+ * Absolute URLs of the OGC API answers, built from the request's own scheme, host and
+ * port, so that clients such as GDAL and QGIS can follow every link.
  */
 record OgcUrls(String root) {
 
 	static OgcUrls of(URI request) {
-		return new OgcUrls(UriComponentsBuilder.fromUri(request).replacePath("/ogc").replaceQuery(null).fragment(null)
+		return new OgcUrls(UriComponentsBuilder.fromUri(request)
+			.replacePath("/ogc")
+			.replaceQuery(null)
+			.fragment(null)
 			.build()
 			.toUriString());
 	}
@@ -35,7 +38,10 @@ record OgcUrls(String root) {
 		return this.root + "/collections/" + id;
 	}
 
-	/** The request URL with its cursor replaced, every filter kept ({@code next}/{@code prev} links). */
+	/**
+	 * The request URL with its cursor replaced, every filter kept
+	 * ({@code next}/{@code prev} links).
+	 */
 	static String withCursor(URI request, String cursor, String featureId) {
 		return UriComponentsBuilder.fromUri(request)
 			.replaceQueryParam("after")

@@ -3,9 +3,10 @@ package org.kotaku.portal.ogc;
 import java.util.List;
 
 /**
- * A property of a collection that {@code /items} filters on by exact value ({@code ?type=drainage}): its
- * public name, the SQL expression it compares (a constant of the catalog, never request text), its JSON type and,
- * for closed vocabularies, the allowed values.
+ * A property of a collection that {@code /items} filters on by exact value
+ * ({@code ?type=drainage}): its public name, the SQL expression it compares (a constant
+ * of the catalog, never request text), its JSON type and, for closed vocabularies, the
+ * allowed values.
  */
 record Queryable(String name, String title, String expression, Kind kind, List<String> values) {
 
@@ -20,7 +21,6 @@ record Queryable(String name, String title, String expression, Kind kind, List<S
 		}
 
 	}
-
 
 	/** The typed value of a request parameter, or an invalid-parameter problem. */
 	Object parse(String text) {

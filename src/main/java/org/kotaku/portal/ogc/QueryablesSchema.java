@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The queryables of a collection as a JSON Schema (OGC API - Features Part 3, /req/queryables): each property
- * that {@code /items} filters on, with its type and, for closed vocabularies, its allowed values.
+ * The queryables of a collection as a JSON Schema (OGC API - Features Part 3,
+ * /req/queryables): each property that {@code /items} filters on, with its type and, for
+ * closed vocabularies, its allowed values.
  */
 final class QueryablesSchema {
 

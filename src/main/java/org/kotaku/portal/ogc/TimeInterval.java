@@ -7,9 +7,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The {@code datetime} parameter: an instant or a date, or an interval of two with {@code ..} (or nothing) for
- * an open end (RFC 3339, OGC API - Features 1.0, /req/core/fc-time-definition). Features carry dates, so the
- * bounds are kept as UTC dates; a {@code null} bound is open.
+ * The {@code datetime} parameter: an instant or a date, or an interval of two with
+ * {@code ..} (or nothing) for an open end (RFC 3339, OGC API - Features 1.0,
+ * /req/core/fc-time-definition). Features carry dates, so the bounds are kept as UTC
+ * dates; a {@code null} bound is open.
  */
 record TimeInterval(LocalDate start, LocalDate end) {
 
@@ -47,8 +48,9 @@ record TimeInterval(LocalDate start, LocalDate end) {
 			return LocalDate.ofInstant(instant, ZoneOffset.UTC);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid("datetime values must be RFC 3339 dates or date-times (2021-03-04 or 2021-03-04T10:00:00Z); got '"
-					+ text + "'.");
+			throw invalid(
+					"datetime values must be RFC 3339 dates or date-times (2021-03-04 or 2021-03-04T10:00:00Z); got '"
+							+ text + "'.");
 		}
 	}
 

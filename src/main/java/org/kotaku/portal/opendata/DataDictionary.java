@@ -15,9 +15,10 @@ import org.kotaku.portal.catalog.FieldType;
 import org.kotaku.portal.ogc.OgcCollections;
 
 /**
- * {@code docs/data-dictionary.md}, generated from the {@link Catalog}: the conventions and envelope (a fixed
- * preamble), one section per dataset with a table of its fields in both languages and its vocabularies, and the
- * explanation of a slum area's level (a fixed appendix). A test keeps the file equal to {@link #markdown()}.
+ * {@code docs/data-dictionary.md}, generated from the {@link Catalog}: the conventions
+ * and envelope (a fixed preamble), one section per dataset with a table of its fields in
+ * both languages and its vocabularies, and the explanation of a slum area's level (a
+ * fixed appendix). A test keeps the file equal to {@link #markdown()}.
  */
 public final class DataDictionary {
 
@@ -34,14 +35,21 @@ public final class DataDictionary {
 
 	static String section(Dataset dataset) {
 		StringBuilder md = new StringBuilder();
-		md.append("## ").append(dataset.title().en()).append(" / ").append(dataset.title().id()).append(" (`")
-			.append(dataset.id()).append("`)\n\n");
+		md.append("## ")
+			.append(dataset.title().en())
+			.append(" / ")
+			.append(dataset.title().id())
+			.append(" (`")
+			.append(dataset.id())
+			.append("`)\n\n");
 		md.append(dataset.description().en()).append("\n\n*").append(dataset.description().id()).append("*\n\n");
 		md.append("API: `").append(dataset.apiPath()).append('`');
 		List<String> collections = OgcCollections.of(dataset);
 		if (!collections.isEmpty()) {
 			md.append(" · OGC API - Features: ")
-				.append(collections.stream().map((c) -> "`/ogc/collections/" + c + "`").collect(Collectors.joining(", ")));
+				.append(collections.stream()
+					.map((c) -> "`/ogc/collections/" + c + "`")
+					.collect(Collectors.joining(", ")));
 		}
 		md.append(" · ").append(dataset.hasGeometry() ? "with geometry (GeoJSON)" : "no geometry").append("\n\n");
 		md.append("| field | type | unit | required | filter / sort | meaning | keterangan |\n");
@@ -74,9 +82,14 @@ public final class DataDictionary {
 		StringBuilder md = new StringBuilder();
 		for (Field field : dataset.fields()) {
 			if (!field.values().isEmpty()) {
-				md.append("\n`").append(field.name()).append("`: ").append(field.values().stream()
-					.map((t) -> "`" + t.code() + "` (" + t.label().en() + " / " + t.label().id() + ")")
-					.collect(Collectors.joining(", "))).append(".\n");
+				md.append("\n`")
+					.append(field.name())
+					.append("`: ")
+					.append(field.values()
+						.stream()
+						.map((t) -> "`" + t.code() + "` (" + t.label().en() + " / " + t.label().id() + ")")
+						.collect(Collectors.joining(", ")))
+					.append(".\n");
 			}
 			if (field.type() == FieldType.STRING_LIST) {
 				md.append("\nIn CSV, `").append(field.name()).append("` is one field with its values joined by `;`.\n");

@@ -15,11 +15,12 @@ import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.licence.Licence;
 
 /**
- * The portal's data as a Frictionless (tabular) data package, {@code /datapackage.json}: one resource per dataset,
- * its CSV bulk file of the newest version that has them (gzip, with size and SHA-256), or, before the first files
- * are written, the list API's CSV export, which has the same columns; each with a Table Schema read from the
- * catalog: field types, {@code required} and {@code enum} constraints, the id as primary key, and the empty cell
- * as the only missing value.
+ * The portal's data as a Frictionless (tabular) data package, {@code /datapackage.json}:
+ * one resource per dataset, its CSV bulk file of the newest version that has them (gzip,
+ * with size and SHA-256), or, before the first files are written, the list API's CSV
+ * export, which has the same columns; each with a Table Schema read from the catalog:
+ * field types, {@code required} and {@code enum} constraints, the id as primary key, and
+ * the empty cell as the only missing value.
  */
 final class DataPackage {
 
@@ -46,8 +47,8 @@ final class DataPackage {
 				+ "and activities. Fields in both languages: " + this.site.url("/api/v1/datasets") + ".");
 		doc.put("version", Long.toString(this.downloads.latestVersion().orElse(version.version())));
 		doc.put("homepage", this.site.url("/data"));
-		doc.put("licenses", List.of(Map.of("name", this.licence.id(), "path", this.licence.url(), "title",
-				this.licence.title())));
+		doc.put("licenses",
+				List.of(Map.of("name", this.licence.id(), "path", this.licence.url(), "title", this.licence.title())));
 		doc.put("sources", List.of(Map.of("title", this.site.publisherName(), "path", this.site.publisherUrl())));
 		List<Map<String, Object>> resources = new ArrayList<>();
 		for (Dataset dataset : Catalog.all()) {
@@ -58,7 +59,9 @@ final class DataPackage {
 	}
 
 	private Optional<Map<String, Object>> resource(Dataset dataset) {
-		Optional<Download> file = this.downloads.of(dataset.id()).stream().filter((d) -> d.format().equals("csv"))
+		Optional<Download> file = this.downloads.of(dataset.id())
+			.stream()
+			.filter((d) -> d.format().equals("csv"))
 			.findFirst();
 		if (file.isEmpty() && !OpenDataLinks.hasListing(dataset)) {
 			return Optional.empty();
@@ -77,8 +80,8 @@ final class DataPackage {
 		resource.put("format", "csv");
 		resource.put("mediatype", "text/csv");
 		resource.put("encoding", "utf-8");
-		resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
-				"doubleQuote", true, "header", true));
+		resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"", "doubleQuote",
+				true, "header", true));
 		resource.put("schema", schema(dataset));
 		resource.put("licenses", List.of(Map.of("name", this.licence.id(), "path", this.licence.url())));
 		return Optional.of(resource);

@@ -21,9 +21,10 @@ import org.kotaku.portal.web.JsonLdScript;
 import org.kotaku.portal.web.SitePageContent;
 
 /**
- * What the site's {@code /data} page holds before any script runs: a schema.org {@code DataCatalog} of
- * {@code Dataset}s as JSON-LD (what search engines index) and, for readers without JavaScript, the list of
- * datasets with their record counts and addresses in both languages.
+ * What the site's {@code /data} page holds before any script runs: a schema.org
+ * {@code DataCatalog} of {@code Dataset}s as JSON-LD (what search engines index) and, for
+ * readers without JavaScript, the list of datasets with their record counts and addresses
+ * in both languages.
  */
 @Component
 class DataPage implements SitePageContent {
@@ -138,22 +139,43 @@ class DataPage implements SitePageContent {
 
 	String noscript(Map<String, DatasetFacts> facts) {
 		StringBuilder html = new StringBuilder("<main class=\"static-catalog\"><h1>Data terbuka / Open data</h1>");
-		html.append("<p>").append(escape(this.licence.attributionText())).append(" · <a href=\"")
-			.append(escape(this.licence.url())).append("\">").append(escape(this.licence.title())).append("</a></p>");
+		html.append("<p>")
+			.append(escape(this.licence.attributionText()))
+			.append(" · <a href=\"")
+			.append(escape(this.licence.url()))
+			.append("\">")
+			.append(escape(this.licence.title()))
+			.append("</a></p>");
 		html.append("<p><a href=\"/catalog.jsonld\">DCAT-AP</a> · <a href=\"/datapackage.json\">Data package</a>"
 				+ " · <a href=\"/downloads\">/downloads</a> · <a href=\"/api/v1/datasets\">/api/v1/datasets</a>"
 				+ " · <a href=\"/docs/data-dictionary.md\">Kamus data / Data dictionary</a></p>");
 		for (Dataset dataset : Catalog.all()) {
 			DatasetFacts f = facts.get(dataset.id());
-			html.append("<section id=\"").append(dataset.id()).append("\"><h2>").append(escape(dataset.title().id()))
-				.append(" / ").append(escape(dataset.title().en())).append("</h2><p>")
-				.append(escape(dataset.description().id())).append("</p><p lang=\"en\">")
-				.append(escape(dataset.description().en())).append("</p><p>").append(f.recordCount())
-				.append(" baris / records · <a href=\"").append(escape(dataset.apiPath())).append("\">")
-				.append(escape(dataset.apiPath())).append("</a>");
+			html.append("<section id=\"")
+				.append(dataset.id())
+				.append("\"><h2>")
+				.append(escape(dataset.title().id()))
+				.append(" / ")
+				.append(escape(dataset.title().en()))
+				.append("</h2><p>")
+				.append(escape(dataset.description().id()))
+				.append("</p><p lang=\"en\">")
+				.append(escape(dataset.description().en()))
+				.append("</p><p>")
+				.append(f.recordCount())
+				.append(" baris / records · <a href=\"")
+				.append(escape(dataset.apiPath()))
+				.append("\">")
+				.append(escape(dataset.apiPath()))
+				.append("</a>");
 			for (Download file : this.downloads.of(dataset.id())) {
-				html.append(" · <a href=\"").append(escape(file.path())).append("\">").append(escape(file.file()))
-					.append("</a> (").append(file.byteSize()).append(" B)");
+				html.append(" · <a href=\"")
+					.append(escape(file.path()))
+					.append("\">")
+					.append(escape(file.file()))
+					.append("</a> (")
+					.append(file.byteSize())
+					.append(" B)");
 			}
 			html.append("</p></section>");
 		}

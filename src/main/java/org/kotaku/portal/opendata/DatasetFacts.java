@@ -4,10 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * What the data of one dataset say about it at a data version: how many records it has, when its last
- * ingestion batch was committed (null before any), the period its records cover (null where the dataset has no
- * time field or no records) and the bounding box of its geometries, or of all regions for a dataset without
- * geometry (null when there are none).
+ * What the data of one dataset say about it at a data version: how many records it has,
+ * when its last ingestion batch was committed (null before any), the period its records
+ * cover (null where the dataset has no time field or no records) and the bounding box of
+ * its geometries, or of all regions for a dataset without geometry (null when there are
+ * none).
  */
 record DatasetFacts(long recordCount, Instant modified, LocalDate start, LocalDate end, BoundingBox extent) {
 

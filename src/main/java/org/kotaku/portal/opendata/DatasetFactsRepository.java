@@ -24,9 +24,10 @@ import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.SnapshotSwapped;
 
 /**
- * Reads the {@link DatasetFacts} of every catalog dataset, one query per dataset built from its descriptor (its
- * FROM clause, time field and geometry: SQL fixed by code; the ingestion dataset names are bound). The result is
- * kept per data version and read again, off the request path, whenever the read model moves to a new version.
+ * Reads the {@link DatasetFacts} of every catalog dataset, one query per dataset built
+ * from its descriptor (its FROM clause, time field and geometry: SQL fixed by code; the
+ * ingestion dataset names are bound). The result is kept per data version and read again,
+ * off the request path, whenever the read model moves to a new version.
  */
 @Repository
 class DatasetFactsRepository {
@@ -49,7 +50,10 @@ class DatasetFactsRepository {
 		this.readModel = readModel;
 	}
 
-	/** The facts of every dataset at the current data version, keyed by dataset id, in catalog order. */
+	/**
+	 * The facts of every dataset at the current data version, keyed by dataset id, in
+	 * catalog order.
+	 */
 	Mono<Map<String, DatasetFacts>> current() {
 		return this.cache.get(this.readModel.servedVersion(), "all", (key) -> readAll());
 	}
@@ -84,16 +88,21 @@ class DatasetFactsRepository {
 	static String factsSql(Dataset dataset) {
 		Optional<Field> time = timeField(dataset);
 		String start = time.map((f) -> (f.type() == FieldType.DATE) ? "min(" + f.sql() + ")::date"
-				: "make_date(min(" + f.sql() + ")::int, 1, 1)").orElse("null::date");
+				: "make_date(min(" + f.sql() + ")::int, 1, 1)")
+			.orElse("null::date");
 		String end = time.map((f) -> (f.type() == FieldType.DATE) ? "max(" + f.sql() + ")::date"
-				: "make_date(max(" + f.sql() + ")::int, 12, 31)").orElse("null::date");
+				: "make_date(max(" + f.sql() + ")::int, 12, 31)")
+			.orElse("null::date");
 		String extent = dataset.hasGeometry() ? "ST_Extent(" + dataset.geometry() + ")" : "null::box2d";
 		return FACTS.formatted(start, end, extent, dataset.from());
 	}
 
-	/** The field that dates a record: its fiscal or assessment year, else its first date. */
+	/**
+	 * The field that dates a record: its fiscal or assessment year, else its first date.
+	 */
 	static Optional<Field> timeField(Dataset dataset) {
-		Optional<Field> year = dataset.fields().stream()
+		Optional<Field> year = dataset.fields()
+			.stream()
 			.filter((f) -> f.type() == FieldType.INTEGER && (f.name().equals("fiscalYear") || f.name().equals("year")))
 			.findFirst();
 		return year.or(() -> dataset.fields().stream().filter((f) -> f.type() == FieldType.DATE).findFirst());
@@ -101,9 +110,8 @@ class DatasetFactsRepository {
 
 	private static DatasetFacts facts(Readable row, DatasetFacts.BoundingBox fallbackExtent) {
 		Double west = row.get("west", Double.class);
-		DatasetFacts.BoundingBox extent = (west == null) ? fallbackExtent
-				: new DatasetFacts.BoundingBox(west, row.get("south", Double.class), row.get("east", Double.class),
-						row.get("north", Double.class));
+		DatasetFacts.BoundingBox extent = (west == null) ? fallbackExtent : new DatasetFacts.BoundingBox(west,
+				row.get("south", Double.class), row.get("east", Double.class), row.get("north", Double.class));
 		Instant modified = Optional.ofNullable(row.get("modified", java.time.OffsetDateTime.class))
 			.map(java.time.OffsetDateTime::toInstant)
 			.orElse(null);

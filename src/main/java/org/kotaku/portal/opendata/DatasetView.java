@@ -12,19 +12,18 @@ import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
 /**
- * One dataset as {@code GET /api/v1/datasets} publishes it: the catalog's description with the facts of the
- * current data version, the addresses that serve it (list API, OGC API - Features collections), its licence and
- * its fields.
+ * One dataset as {@code GET /api/v1/datasets} publishes it: the catalog's description
+ * with the facts of the current data version, the addresses that serve it (list API, OGC
+ * API - Features collections), its licence and its fields.
  */
 record DatasetView(String id, String recordName, Text title, Text description, String api, List<String> ogc,
-		long recordCount,
-		Instant modified, Period temporal, List<Double> spatial, Map<String, Object> licence, List<FieldView> fields,
-		List<DownloadView> downloads) {
+		long recordCount, Instant modified, Period temporal, List<Double> spatial, Map<String, Object> licence,
+		List<FieldView> fields, List<DownloadView> downloads) {
 
 	/**
-	 * A bulk file of the newest version that has them: its immutable {@code url}, the {@code latestUrl} that
-	 * always redirects to the newest one, size, SHA-256 and row count; a delta ({@code since} set) holds the changes
-	 * since that version.
+	 * A bulk file of the newest version that has them: its immutable {@code url}, the
+	 * {@code latestUrl} that always redirects to the newest one, size, SHA-256 and row
+	 * count; a delta ({@code since} set) holds the changes since that version.
 	 */
 	record DownloadView(String format, String mediaType, String compression, String url, String latestUrl,
 			long byteSize, String sha256, long rowCount, long version, Long since, Instant modified) {
@@ -42,9 +41,11 @@ record DatasetView(String id, String recordName, Text title, Text description, S
 
 	}
 
-	/** A field: the catalog's {@link Field}, its JSON Schema type and Table Schema type. */
-	record FieldView(String name, String type, String tableSchemaType, String unit, boolean required,
-			Text description, List<Value> values, boolean queryable, boolean sortable) {
+	/**
+	 * A field: the catalog's {@link Field}, its JSON Schema type and Table Schema type.
+	 */
+	record FieldView(String name, String type, String tableSchemaType, String unit, boolean required, Text description,
+			List<Value> values, boolean queryable, boolean sortable) {
 
 		static FieldView of(Field field) {
 			return new FieldView(field.name(), field.type().jsonType(), field.type().tableSchemaType(), field.unit(),

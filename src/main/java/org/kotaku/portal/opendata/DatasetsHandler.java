@@ -28,10 +28,11 @@ import org.kotaku.portal.licence.Licence;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The data dictionary and the harvestable catalogs, all read from the {@link Catalog} and the
- * {@link DatasetFacts} of the current data version: {@code GET /api/v1/datasets} (every dataset with its fields,
- * record count, coverage and last modification), {@code GET /api/v1/datasets/{id}} and {@code GET /catalog.jsonld}
- * (DCAT-AP). Answers are cached per data version.
+ * The data dictionary and the harvestable catalogs, all read from the {@link Catalog} and
+ * the {@link DatasetFacts} of the current data version: {@code GET /api/v1/datasets}
+ * (every dataset with its fields, record count, coverage and last modification),
+ * {@code GET /api/v1/datasets/{id}} and {@code GET /catalog.jsonld} (DCAT-AP). Answers
+ * are cached per data version.
  */
 @Configuration(proxyBeanMethods = false)
 class DatasetsHandler {
@@ -98,15 +99,18 @@ class DatasetsHandler {
 
 	Mono<ServerResponse> dcat(ServerRequest request) {
 		Params.none(request);
-		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.answer(request,
-				both.getT1(), filesVariant(), () -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
-						new DcatCatalog(this.site, this.licence, this.downloads).document(both.getT2())))));
+		return this.versions.of(request)
+			.zipWith(this.facts.current())
+			.flatMap((both) -> this.answers.answer(request, both.getT1(), filesVariant(),
+					() -> new Rendered(JSON_LD, this.json.writeValueAsBytes(
+							new DcatCatalog(this.site, this.licence, this.downloads).document(both.getT2())))));
 	}
 
 	Mono<ServerResponse> dataPackage(ServerRequest request) {
 		Params.none(request);
-		return this.versions.of(request).flatMap((version) -> this.answers.json(request, version, filesVariant(),
-				() -> new DataPackage(this.site, this.licence, this.downloads).document(version)));
+		return this.versions.of(request)
+			.flatMap((version) -> this.answers.json(request, version, filesVariant(),
+					() -> new DataPackage(this.site, this.licence, this.downloads).document(version)));
 	}
 
 	private interface Body {
@@ -116,11 +120,16 @@ class DatasetsHandler {
 	}
 
 	private Mono<ServerResponse> answer(ServerRequest request, Body body) {
-		return this.versions.of(request).zipWith(this.facts.current()).flatMap((both) -> this.answers.json(request,
-				both.getT1(), filesVariant(), () -> body.of(both.getT1(), both.getT2())));
+		return this.versions.of(request)
+			.zipWith(this.facts.current())
+			.flatMap((both) -> this.answers.json(request, both.getT1(), filesVariant(),
+					() -> body.of(both.getT1(), both.getT2())));
 	}
 
-	/** The catalogs list the bulk files, which are written after a version is served: they vary with them too. */
+	/**
+	 * The catalogs list the bulk files, which are written after a version is served: they
+	 * vary with them too.
+	 */
 	private String filesVariant() {
 		return "files=" + this.downloads.latestVersion().orElse(0L);
 	}

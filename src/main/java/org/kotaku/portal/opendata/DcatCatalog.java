@@ -13,11 +13,12 @@ import org.kotaku.portal.catalog.Text;
 import org.kotaku.portal.licence.Licence;
 
 /**
- * The portal's catalog in DCAT-AP as JSON-LD ({@code /catalog.jsonld}): one {@code dcat:Catalog}, a
- * {@code dcat:Dataset} per catalog dataset and a {@code dcat:Distribution} per way to get it (API answers,
- * OGC API - Features collection, bulk files), each with media type, licence and, for files, size and download
- * URL. Identifiers are built from the configured public URL so that a harvester (ckanext-dcat in a Satu Data
- * CKAN) keeps the same ones from one harvest to the next.
+ * The portal's catalog in DCAT-AP as JSON-LD ({@code /catalog.jsonld}): one
+ * {@code dcat:Catalog}, a {@code dcat:Dataset} per catalog dataset and a
+ * {@code dcat:Distribution} per way to get it (API answers, OGC API - Features
+ * collection, bulk files), each with media type, licence and, for files, size and
+ * download URL. Identifiers are built from the configured public URL so that a harvester
+ * (ckanext-dcat in a Satu Data CKAN) keeps the same ones from one harvest to the next.
  */
 final class DcatCatalog {
 
@@ -70,9 +71,12 @@ final class DcatCatalog {
 		catalog.put("dct:license", id(this.licence.url()));
 		catalog.put("dct:language", List.of(id(LANGUAGE + "IND"), id(LANGUAGE + "ENG")));
 		catalog.put("foaf:homepage", id(this.site.url("/")));
-		facts.values().stream().map(DatasetFacts::modified).filter(java.util.Objects::nonNull).max(
-				java.util.Comparator.naturalOrder()).ifPresent((modified) -> catalog.put("dct:modified",
-						typed(modified.toString(), "xsd:dateTime")));
+		facts.values()
+			.stream()
+			.map(DatasetFacts::modified)
+			.filter(java.util.Objects::nonNull)
+			.max(java.util.Comparator.naturalOrder())
+			.ifPresent((modified) -> catalog.put("dct:modified", typed(modified.toString(), "xsd:dateTime")));
 		catalog.put("dcat:dataset", Catalog.all().stream().map((d) -> dataset(d, facts.get(d.id()))).toList());
 		return catalog;
 	}
@@ -97,8 +101,9 @@ final class DcatCatalog {
 			node.put("dct:modified", typed(facts.modified().toString(), "xsd:dateTime"));
 		}
 		if (facts.start() != null) {
-			node.put("dct:temporal", Map.of("@type", "dct:PeriodOfTime", "dcat:startDate",
-					typed(facts.start().toString(), "xsd:date"), "dcat:endDate", typed(facts.end().toString(), "xsd:date")));
+			node.put("dct:temporal",
+					Map.of("@type", "dct:PeriodOfTime", "dcat:startDate", typed(facts.start().toString(), "xsd:date"),
+							"dcat:endDate", typed(facts.end().toString(), "xsd:date")));
 		}
 		if (facts.extent() != null) {
 			node.put("dct:spatial", Map.of("@type", "dct:Location", "dcat:bbox",
@@ -144,8 +149,9 @@ final class DcatCatalog {
 	}
 
 	/**
-	 * A bulk file: its immutable {@code dcat:downloadURL}, the {@code dcat:accessURL} that always leads to the newest
-	 * one, size, SHA-256 ({@code spdx:checksum}) and, for a gzip file, {@code dcat:compressFormat}.
+	 * A bulk file: its immutable {@code dcat:downloadURL}, the {@code dcat:accessURL}
+	 * that always leads to the newest one, size, SHA-256 ({@code spdx:checksum}) and, for
+	 * a gzip file, {@code dcat:compressFormat}.
 	 */
 	private Map<String, Object> file(Download file) {
 		String url = this.site.url(file.path());
@@ -161,9 +167,10 @@ final class DcatCatalog {
 			node.put("dcat:compressFormat", id(IANA + "application/gzip"));
 		}
 		node.put("dcat:byteSize", typed(Long.toString(file.byteSize()), "xsd:nonNegativeInteger"));
-		node.put("spdx:checksum", Map.of("@type", "spdx:Checksum", "spdx:algorithm",
-				id("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"), "spdx:checksumValue",
-				typed(file.sha256(), "xsd:hexBinary")));
+		node.put("spdx:checksum",
+				Map.of("@type", "spdx:Checksum", "spdx:algorithm",
+						id("http://spdx.org/rdf/terms#checksumAlgorithm_sha256"), "spdx:checksumValue",
+						typed(file.sha256(), "xsd:hexBinary")));
 		node.put("dct:modified", typed(file.modified().toString(), "xsd:dateTime"));
 		node.put("dct:license", id(this.licence.url()));
 		return node;

@@ -13,8 +13,9 @@ final class OpenDataLinks {
 	}
 
 	/**
-	 * Whether the dataset's API path is a list API (filters, paging, {@code format=csv|geojson},
-	 * {@code limit=all}); the regions' path is the region search and profiles instead.
+	 * Whether the dataset's API path is a list API (filters, paging,
+	 * {@code format=csv|geojson}, {@code limit=all}); the regions' path is the region
+	 * search and profiles instead.
 	 */
 	static boolean hasListing(Dataset dataset) {
 		return dataset != Catalog.REGIONS;

@@ -4,14 +4,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code portal.open-data.*}: how the catalogs name the portal. Harvesters (a Satu Data CKAN) keep the
- * identifiers they read, so they are built from the configured public URL, never from a request's Host header
- * (which behind a proxy may be an internal name).
+ * {@code portal.open-data.*}: how the catalogs name the portal. Harvesters (a Satu Data
+ * CKAN) keep the identifiers they read, so they are built from the configured public URL,
+ * never from a request's Host header (which behind a proxy may be an internal name).
  *
  * @param publicUrl the portal's public root URL, without a trailing slash
- * @param publisherName who publishes the data (DCAT {@code dct:publisher}, schema.org {@code publisher})
+ * @param publisherName who publishes the data (DCAT {@code dct:publisher}, schema.org
+ * {@code publisher})
  * @param publisherUrl the publisher's home page
- * @param contactEmail where users write about the data (DCAT {@code dcat:contactPoint}); empty: none
+ * @param contactEmail where users write about the data (DCAT {@code dcat:contactPoint});
+ * empty: none
  */
 @ConfigurationProperties("portal.open-data")
 public record OpenDataProperties(@DefaultValue("http://localhost:8080") String publicUrl,

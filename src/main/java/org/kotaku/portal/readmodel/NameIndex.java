@@ -13,10 +13,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * In-memory region name search: case- and accent-insensitive prefix match on every word, with the region type
- * as an optional extra word ("kota balikpapan", "balikpapan", "Balikpapan Selatan", "kab. bandung"). Every query
- * word must be the prefix of a different word of the region. Best matches first: exact names, regions in the
- * program, higher levels, then by name.
+ * In-memory region name search: case- and accent-insensitive prefix match on every word,
+ * with the region type as an optional extra word ("kota balikpapan", "balikpapan",
+ * "Balikpapan Selatan", "kab. bandung"). Every query word must be the prefix of a
+ * different word of the region. Best matches first: exact names, regions in the program,
+ * higher levels, then by name.
  */
 final class NameIndex implements java.io.Serializable {
 
@@ -28,7 +29,10 @@ final class NameIndex implements java.io.Serializable {
 
 	private final String[][] words;
 
-	/** Every (word, entry index) pair, sorted by word, as "word\u0000index" strings for prefix ranges. */
+	/**
+	 * Every (word, entry index) pair, sorted by word, as "word\u0000index" strings for
+	 * prefix ranges.
+	 */
 	private final String[] postings;
 
 	NameIndex(Collection<RegionEntry> regions) {
@@ -45,7 +49,9 @@ final class NameIndex implements java.io.Serializable {
 		Arrays.sort(this.postings);
 	}
 
-	/** Lower case, accents removed, words split on anything that is not a letter or digit. */
+	/**
+	 * Lower case, accents removed, words split on anything that is not a letter or digit.
+	 */
 	static String[] normalise(String text) {
 		String plain = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
 		String spaced = NON_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
@@ -74,14 +80,17 @@ final class NameIndex implements java.io.Serializable {
 	private Set<Integer> candidates(String prefix) {
 		Set<Integer> found = new LinkedHashSet<>();
 		int from = Arrays.binarySearch(this.postings, prefix);
-		for (int p = from < 0 ? -from - 1 : from; p < this.postings.length && this.postings[p].startsWith(prefix); p++) {
+		for (int p = from < 0 ? -from - 1 : from; p < this.postings.length
+				&& this.postings[p].startsWith(prefix); p++) {
 			String posting = this.postings[p];
 			found.add(Integer.parseInt(posting.substring(posting.indexOf('\u0000') + 1)));
 		}
 		return found;
 	}
 
-	/** Each term is the prefix of a word of its own (greedy on the longest terms first). */
+	/**
+	 * Each term is the prefix of a word of its own (greedy on the longest terms first).
+	 */
 	static boolean matchesAll(String[] words, String[] terms) {
 		boolean[] used = new boolean[words.length];
 		String[] ordered = terms.clone();

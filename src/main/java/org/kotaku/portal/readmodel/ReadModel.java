@@ -24,14 +24,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the current {@link Snapshot} and replaces it. A refresh loads a complete new snapshot off the event loop
- * (or patches the one served: {@link SnapshotRepository}) and swaps one reference, so readers never wait and never
- * see a half-built one. Refresh requests coalesce: a refresh starts {@code portal.read-model.coalesce-window}
- * after the request that caused it and serves every request made until then; while it runs, any number of
- * requests cause exactly one more afterwards. With public reads on a replica, a refresh waits until the replica has
- * replayed the primary's newest data version and never swaps in an older snapshot ({@link ReplicaCatchUp}): a
- * node never serves an older data version than it already served. A failed refresh keeps the old snapshot and shows in
- * {@link #status()} and the metrics ({@code portal.read-model.*}).
+ * Holds the current {@link Snapshot} and replaces it. A refresh loads a complete new
+ * snapshot off the event loop (or patches the one served: {@link SnapshotRepository}) and
+ * swaps one reference, so readers never wait and never see a half-built one. Refresh
+ * requests coalesce: a refresh starts {@code portal.read-model.coalesce-window} after the
+ * request that caused it and serves every request made until then; while it runs, any
+ * number of requests cause exactly one more afterwards. With public reads on a replica, a
+ * refresh waits until the replica has replayed the primary's newest data version and
+ * never swaps in an older snapshot ({@link ReplicaCatchUp}): a node never serves an older
+ * data version than it already served. A failed refresh keeps the old snapshot and shows
+ * in {@link #status()} and the metrics ({@code portal.read-model.*}).
  */
 @Component
 public class ReadModel implements SmartInitializingSingleton, DisposableBean {
@@ -89,7 +91,10 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		return Optional.ofNullable(this.current.get());
 	}
 
-	/** The data version of the snapshot being served, -1 until the first refresh succeeded. */
+	/**
+	 * The data version of the snapshot being served, -1 until the first refresh
+	 * succeeded.
+	 */
 	public long servedVersion() {
 		Snapshot snapshot = this.current.get();
 		return snapshot == null ? -1 : snapshot.version().version();
@@ -109,28 +114,36 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		return this.status.get();
 	}
 
-	/** Asks for a refresh; returns at once. Requests made while one runs coalesce into one more refresh. */
+	/**
+	 * Asks for a refresh; returns at once. Requests made while one runs coalesce into one
+	 * more refresh.
+	 */
 	public void requestRefresh() {
 		this.pending.set(true);
 		drain();
 	}
 
 	/**
-	 * Asks for a refresh that builds the whole snapshot anew, even when the data version did not change (an
-	 * operator's {@code NOTIFY read_model, 'rebuild'}: {@link org.kotaku.portal.dataversion.DataVersionChannel}); coalesces like {@link #requestRefresh()}.
+	 * Asks for a refresh that builds the whole snapshot anew, even when the data version
+	 * did not change (an operator's {@code NOTIFY read_model, 'rebuild'}:
+	 * {@link org.kotaku.portal.dataversion.DataVersionChannel}); coalesces like
+	 * {@link #requestRefresh()}.
 	 */
 	public void requestRebuild() {
 		this.rebuildPending.set(true);
 		requestRefresh();
 	}
 
-	/** Completes with the first snapshot whose data version is at least {@code version}. */
+	/**
+	 * Completes with the first snapshot whose data version is at least {@code version}.
+	 */
 	public Mono<Snapshot> awaitVersion(long version) {
 		return this.swaps.asFlux().filter((s) -> s.version().version() >= version).next();
 	}
 
 	private void drain() {
-		// once the node shuts down its scheduler refuses work, and a refused refresh would drain again at once,
+		// once the node shuts down its scheduler refuses work, and a refused refresh
+		// would drain again at once,
 		// recursing until the stack overflows
 		while (!this.scheduler.isDisposed() && this.pending.get() && this.running.compareAndSet(false, true)) {
 			if (!this.pending.get()) {
@@ -146,8 +159,10 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	private Mono<Snapshot> refreshOnce() {
-		// a patch takes milliseconds: waiting a moment first lets the rest of a burst of notifications coalesce
-		// into this refresh (requests made until it starts) and at most one more (those made while it runs); the
+		// a patch takes milliseconds: waiting a moment first lets the rest of a burst of
+		// notifications coalesce
+		// into this refresh (requests made until it starts) and at most one more (those
+		// made while it runs); the
 		// first snapshot, which nothing is served without, does not wait
 		Duration wait = this.current.get() == null ? Duration.ZERO : this.coalesceWindow;
 		return Mono.delay(wait, this.scheduler).then(Mono.defer(this::loadNow));
@@ -157,9 +172,11 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		this.pending.set(false);
 		long start = System.nanoTime();
 		boolean rebuild = this.rebuildPending.getAndSet(false);
-		// with public reads on a replica, wait for it to replay what the primary has, and never go back
+		// with public reads on a replica, wait for it to replay what the primary has, and
+		// never go back
 		return this.catchUp.floor(this.current.get())
-			.flatMap((floor) -> Mono.defer(() -> this.repository.load(this.scheduler, this.current.get(), rebuild, floor))
+			.flatMap((floor) -> Mono
+				.defer(() -> this.repository.load(this.scheduler, this.current.get(), rebuild, floor))
 				.retryWhen(this.catchUp.untilCaughtUp(this.scheduler)))
 			.subscribeOn(this.scheduler)
 			.doOnNext((snapshot) -> swap(snapshot, System.nanoTime() - start))
@@ -171,11 +188,14 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 		Snapshot previous = this.current.get();
 		boolean unchanged = previous != null && previous.version().version() == snapshot.version().version();
 		this.refreshTimer.record(Duration.ofNanos(nanos));
-		this.meters.counter("portal.read-model.refreshes", "outcome", "success", "kind",
-				snapshot == previous ? "unchanged" : kind(snapshot.origin())).increment();
+		this.meters
+			.counter("portal.read-model.refreshes", "outcome", "success", "kind",
+					snapshot == previous ? "unchanged" : kind(snapshot.origin()))
+			.increment();
 		this.status.updateAndGet((s) -> s.succeeded(this.clock.instant(), nanos / 1_000_000));
 		if (unchanged) {
-			return; // same data version, same data: keep the snapshot and everything cached from it
+			return; // same data version, same data: keep the snapshot and everything
+					// cached from it
 		}
 		this.current.set(snapshot);
 		log.info("read model at data version " + snapshot.version().version() + " ("
@@ -202,9 +222,10 @@ public class ReadModel implements SmartInitializingSingleton, DisposableBean {
 	}
 
 	/**
-	 * Starts building the first snapshot as soon as every bean exists (the schema is migrated by then), while the
-	 * web server and the rest of the application still start: the first figures are served seconds earlier than
-	 * when the build waited for the LISTEN connection (whose own refresh after connecting coalesces with this one).
+	 * Starts building the first snapshot as soon as every bean exists (the schema is
+	 * migrated by then), while the web server and the rest of the application still
+	 * start: the first figures are served seconds earlier than when the build waited for
+	 * the LISTEN connection (whose own refresh after connecting coalesces with this one).
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {

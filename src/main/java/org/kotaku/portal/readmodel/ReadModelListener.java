@@ -19,12 +19,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the read model in step with the database: LISTENs on the {@code read_model} channel (which ingestion
- * notifies on every commit) over a dedicated connection to the primary outside any pool (a replica cannot LISTEN,
- * and never hears the primary's notifications), and asks for a refresh on every
- * notification (a whole rebuild on the payload {@code rebuild}) and after every (re)connect, since notifications sent while disconnected are lost. A lost
- * connection is reopened after {@code portal.read-model.reconnect-delay}; a periodic version check is the
- * safety net for anything else.
+ * Keeps the read model in step with the database: LISTENs on the {@code read_model}
+ * channel (which ingestion notifies on every commit) over a dedicated connection to the
+ * primary outside any pool (a replica cannot LISTEN, and never hears the primary's
+ * notifications), and asks for a refresh on every notification (a whole rebuild on the
+ * payload {@code rebuild}) and after every (re)connect, since notifications sent while
+ * disconnected are lost. A lost connection is reopened after
+ * {@code portal.read-model.reconnect-delay}; a periodic version check is the safety net
+ * for anything else.
  */
 @Component
 class ReadModelListener implements SmartLifecycle {
@@ -41,7 +43,10 @@ class ReadModelListener implements SmartLifecycle {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	/** What runs between start() and stop(); a lifecycle may be stopped and started again (paused test contexts). */
+	/**
+	 * What runs between start() and stop(); a lifecycle may be stopped and started again
+	 * (paused test contexts).
+	 */
 	private volatile Disposable.Composite running = Disposables.composite();
 
 	ReadModelListener(PrimaryDatabase primary, ReadModel readModel, ReadModelProperties properties,
@@ -52,7 +57,10 @@ class ReadModelListener implements SmartLifecycle {
 		this.probe = probe;
 	}
 
-	/** Warns on the first failed attempt of an outage and then once a minute or so, not on every retry. */
+	/**
+	 * Warns on the first failed attempt of an outage and then once a minute or so, not on
+	 * every retry.
+	 */
 	private static void logRetry(Retry.RetrySignal signal) {
 		if (signal.totalRetriesInARow() % 60 == 0) {
 			log.warn("read-model LISTEN connection lost (attempt " + (signal.totalRetriesInARow() + 1)
@@ -81,8 +89,8 @@ class ReadModelListener implements SmartLifecycle {
 	}
 
 	private Flux<Notification> listenOnce() {
-		return Flux.usingWhen(Mono.from(this.primary.unpooled().create()).cast(PostgresqlConnection.class), this::listen,
-				(connection) -> {
+		return Flux.usingWhen(Mono.from(this.primary.unpooled().create()).cast(PostgresqlConnection.class),
+				this::listen, (connection) -> {
 					this.listening.set(false);
 					return Mono.from(connection.close()).onErrorResume((e) -> Mono.empty());
 				});
@@ -96,7 +104,9 @@ class ReadModelListener implements SmartLifecycle {
 			.thenMany(connection.getNotifications());
 	}
 
-	/** A new data version (the ingestion's payload), or an operator's {@code 'rebuild'}. */
+	/**
+	 * A new data version (the ingestion's payload), or an operator's {@code 'rebuild'}.
+	 */
 	private void notified(Notification notification) {
 		if (DataVersionChannel.REBUILD.equals(notification.getParameter())) {
 			log.info("whole read-model rebuild requested");
@@ -107,7 +117,10 @@ class ReadModelListener implements SmartLifecycle {
 		}
 	}
 
-	/** Notifications sent while we were away are lost: re-read the state after every (re)connect. */
+	/**
+	 * Notifications sent while we were away are lost: re-read the state after every
+	 * (re)connect.
+	 */
 	private void connected() {
 		this.listening.set(true);
 		this.readModel.requestRefresh();

@@ -3,8 +3,9 @@ package org.kotaku.portal.readmodel;
 import java.time.Instant;
 
 /**
- * What the last refreshes did: when one last succeeded and how long it took, and the last failure (null when the
- * latest refresh succeeded). A failed refresh keeps the previous snapshot.
+ * What the last refreshes did: when one last succeeded and how long it took, and the last
+ * failure (null when the latest refresh succeeded). A failed refresh keeps the previous
+ * snapshot.
  */
 public record RefreshStatus(Instant lastSuccess, long lastDurationMillis, Instant lastFailure, String lastError,
 		long refreshes, long failures) {

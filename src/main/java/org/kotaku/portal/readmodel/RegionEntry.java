@@ -3,11 +3,12 @@ package org.kotaku.portal.readmodel;
 import java.io.Serializable;
 
 /**
- * One administrative region as the read model knows it: dotted Kemendagri code, name, level (1 province ..
- * 4 village), type, parent code (null for provinces), place and extent in EPSG:4326. The place is the label point,
- * or where none is known the centre of the label points of the villages below; the extent is the boundary's, or
- * where none is known the extent of those villages' label points (a village without a boundary: its label point).
- * Both are null when nothing below is located either.
+ * One administrative region as the read model knows it: dotted Kemendagri code, name,
+ * level (1 province .. 4 village), type, parent code (null for provinces), place and
+ * extent in EPSG:4326. The place is the label point, or where none is known the centre of
+ * the label points of the villages below; the extent is the boundary's, or where none is
+ * known the extent of those villages' label points (a village without a boundary: its
+ * label point). Both are null when nothing below is located either.
  */
 public record RegionEntry(String code, String name, int level, String type, String parent, Double lon, Double lat,
 		Box bbox) implements Serializable {
@@ -17,7 +18,10 @@ public record RegionEntry(String code, String name, int level, String type, Stri
 		this(code, name, level, type, parent, lon, lat, null);
 	}
 
-	/** An extent in degrees: west, south, east, north (a point when west = east and south = north). */
+	/**
+	 * An extent in degrees: west, south, east, north (a point when west = east and south
+	 * = north).
+	 */
 	public record Box(double west, double south, double east, double north) implements Serializable {
 
 		/** The smallest box holding both, either may be null. */

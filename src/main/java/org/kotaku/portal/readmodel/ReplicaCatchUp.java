@@ -13,11 +13,13 @@ import org.kotaku.portal.api.ReplicaReads;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a node's data versions monotonic when its public reads come from a streaming replica: a refresh reads
- * the primary's newest data version first and builds its snapshot from the replica only once the replica has
- * replayed at least that version (and never one older than the snapshot served), polling with backoff for at most
- * {@code portal.replica.max-lag}; past it the refresh fails ({@link ReplicaBehind}: health DEGRADED, the snapshot
- * served stays) and the next version check tries again. On one database there is no floor and nothing waits.
+ * Keeps a node's data versions monotonic when its public reads come from a streaming
+ * replica: a refresh reads the primary's newest data version first and builds its
+ * snapshot from the replica only once the replica has replayed at least that version (and
+ * never one older than the snapshot served), polling with backoff for at most
+ * {@code portal.replica.max-lag}; past it the refresh fails ({@link ReplicaBehind}:
+ * health DEGRADED, the snapshot served stays) and the next version check tries again. On
+ * one database there is no floor and nothing waits.
  */
 @Component
 class ReplicaCatchUp {
@@ -40,8 +42,9 @@ class ReplicaCatchUp {
 	}
 
 	/**
-	 * The lowest data version the next snapshot may have: with a replica, the primary's newest version or the one
-	 * served, whichever is higher (the served one when the primary does not answer: the replica still serves).
+	 * The lowest data version the next snapshot may have: with a replica, the primary's
+	 * newest version or the one served, whichever is higher (the served one when the
+	 * primary does not answer: the replica still serves).
 	 */
 	Mono<Long> floor(Snapshot served) {
 		if (!this.replicated) {
@@ -51,7 +54,10 @@ class ReplicaCatchUp {
 		return this.probe.newest().defaultIfEmpty(servedVersion).map((newest) -> Math.max(newest, servedVersion));
 	}
 
-	/** Retries a load that found the replica behind its floor, with backoff, for at most max-lag from now. */
+	/**
+	 * Retries a load that found the replica behind its floor, with backoff, for at most
+	 * max-lag from now.
+	 */
 	Retry untilCaughtUp(Scheduler scheduler) {
 		long deadline = System.nanoTime() + this.maxLag.toNanos();
 		return Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(20))

@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One immutable, complete picture of every aggregate the public API serves, built from one consistent database
- * state ({@link #version()}). Figures are kept per region code ({@code ""} = national) and fiscal year
- * ({@code 0} = all years; slum and access figures of year 0 are the latest state). Regions nobody reported for
- * have no tally: "no data yet", never zero.
+ * One immutable, complete picture of every aggregate the public API serves, built from
+ * one consistent database state ({@link #version()}). Figures are kept per region code
+ * ({@code ""} = national) and fiscal year ({@code 0} = all years; slum and access figures
+ * of year 0 are the latest state). Regions nobody reported for have no tally: "no data
+ * yet", never zero.
  */
 public final class Snapshot implements java.io.Serializable {
 
@@ -36,7 +37,10 @@ public final class Snapshot implements java.io.Serializable {
 
 	private final SlumYears slumYears;
 
-	/** How this snapshot came to be; not kept on disk (a snapshot read back is {@link Origin#RESTORED}). */
+	/**
+	 * How this snapshot came to be; not kept on disk (a snapshot read back is
+	 * {@link Origin#RESTORED}).
+	 */
 	private final transient Origin origin;
 
 	/** How a snapshot came to be. */
@@ -67,8 +71,9 @@ public final class Snapshot implements java.io.Serializable {
 	}
 
 	/**
-	 * The same figures with new ones for some regions (a {@link SnapshotPatch}): everything else, the regions and
-	 * their name index included, is shared with this snapshot.
+	 * The same figures with new ones for some regions (a {@link SnapshotPatch}):
+	 * everything else, the regions and their name index included, is shared with this
+	 * snapshot.
 	 */
 	Snapshot patched(DataVersion version, Map<String, Tally[]> tallies, Map<String, List<TypeFigures>> types,
 			Map<Integer, Set<String>> reportingRegencies) {
@@ -105,7 +110,10 @@ public final class Snapshot implements java.io.Serializable {
 		return this.children.getOrDefault(code, List.of());
 	}
 
-	/** The regions of {@code level} at or below {@code parent} ({@code ""}: the nation), by code. */
+	/**
+	 * The regions of {@code level} at or below {@code parent} ({@code ""}: the nation),
+	 * by code.
+	 */
 	public List<RegionEntry> regionsAt(String parent, int level) {
 		List<RegionEntry> current = children(parent);
 		while (!current.isEmpty() && current.get(0).level() < level) {
@@ -114,7 +122,10 @@ public final class Snapshot implements java.io.Serializable {
 		return current;
 	}
 
-	/** The figures of a region ({@code ""} = national) in a year ({@code 0} = all years); empty = no data. */
+	/**
+	 * The figures of a region ({@code ""} = national) in a year ({@code 0} = all years);
+	 * empty = no data.
+	 */
 	public Optional<Tally> tally(String code, int year) {
 		Tally[] byYear = this.tallies.get(code);
 		int index = year == 0 ? 0 : year - firstYear() + 1;
@@ -125,28 +136,35 @@ public final class Snapshot implements java.io.Serializable {
 	}
 
 	/**
-	 * Activities by type of a region and year, where {@link #keepsTypes} (else empty); empty too where nothing was
-	 * reported.
+	 * Activities by type of a region and year, where {@link #keepsTypes} (else empty);
+	 * empty too where nothing was reported.
 	 */
 	public List<TypeFigures> types(String code, int year) {
 		return this.types.getOrDefault(typeKey(code, year), List.of());
 	}
 
 	/**
-	 * Whether snapshots keep the activities by type of a region in a year (0: all years): of the nation, provinces
-	 * and regencies in every year, of districts over all years only, of no village (which bounds their memory at
-	 * national scale; the others are read from the database).
+	 * Whether snapshots keep the activities by type of a region in a year (0: all years):
+	 * of the nation, provinces and regencies in every year, of districts over all years
+	 * only, of no village (which bounds their memory at national scale; the others are
+	 * read from the database).
 	 */
 	public static boolean keepsTypes(String code, int year) {
 		return code.length() <= 5 || (code.length() <= 8 && year == 0);
 	}
 
-	/** Whether anything was ever reported for the region (for regencies: it is in the program). */
+	/**
+	 * Whether anything was ever reported for the region (for regencies: it is in the
+	 * program).
+	 */
 	public boolean inProgram(String code) {
 		return tally(code, 0).map(Tally::hasData).orElse(false);
 	}
 
-	/** How many regencies at or below {@code code} reported anything in {@code year} (0: in any year). */
+	/**
+	 * How many regencies at or below {@code code} reported anything in {@code year} (0:
+	 * in any year).
+	 */
 	public int regenciesReporting(String code, int year) {
 		Set<String> regencies = this.reportingRegencies.getOrDefault(year, Set.of());
 		if (code.isEmpty()) {
@@ -174,7 +192,10 @@ public final class Snapshot implements java.io.Serializable {
 		return path;
 	}
 
-	/** Every region's figures by code (shared by the snapshots a patch makes: never to be changed). */
+	/**
+	 * Every region's figures by code (shared by the snapshots a patch makes: never to be
+	 * changed).
+	 */
 	Map<String, Tally[]> tallies() {
 		return this.tallies;
 	}

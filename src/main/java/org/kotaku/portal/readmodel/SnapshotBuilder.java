@@ -16,15 +16,19 @@ import java.util.TreeSet;
 import org.kotaku.portal.readmodel.Tally.Slot;
 
 /**
- * Rolls the pre-aggregated rows of {@link SnapshotRepository} (per village and year, per regency and year) up
- * to districts, regencies, provinces and the nation, and freezes the result into a {@link Snapshot}. Used by
- * one thread at a time; every row is added to at most ten tallies, so a build costs milliseconds on top of
- * the SQL. A builder for a {@link SnapshotPatch} adds every row to its own region only (the village, or the
+ * Rolls the pre-aggregated rows of {@link SnapshotRepository} (per village and year, per
+ * regency and year) up to districts, regencies, provinces and the nation, and freezes the
+ * result into a {@link Snapshot}. Used by one thread at a time; every row is added to at
+ * most ten tallies, so a build costs milliseconds on top of the SQL. A builder for a
+ * {@link SnapshotPatch} adds every row to its own region only (the village, or the
  * regency or district of a type row); the patch sums the regions above.
  */
 final class SnapshotBuilder {
 
-	/** One village and year of activities, allocations and access (the columns of village-year.sql, unparsed). */
+	/**
+	 * One village and year of activities, allocations and access (the columns of
+	 * village-year.sql, unparsed).
+	 */
 	record VillageYear(String village, int year, String figures) {
 	}
 
@@ -50,7 +54,10 @@ final class SnapshotBuilder {
 		this(false);
 	}
 
-	/** With {@code ownRegionOnly}, a builder of the figures of the rows' own regions, for a {@link SnapshotPatch}. */
+	/**
+	 * With {@code ownRegionOnly}, a builder of the figures of the rows' own regions, for
+	 * a {@link SnapshotPatch}.
+	 */
 	SnapshotBuilder(boolean ownRegionOnly) {
 		this.ownRegionOnly = ownRegionOnly;
 	}
@@ -69,7 +76,10 @@ final class SnapshotBuilder {
 		}
 	}
 
-	/** Adds a slum row (slots SLUM_* and LEVEL_* only) of a village in a year (0 = latest state). */
+	/**
+	 * Adds a slum row (slots SLUM_* and LEVEL_* only) of a village in a year (0 = latest
+	 * state).
+	 */
 	void addSlum(String village, int year, Tally slum) {
 		if (year != 0) {
 			this.years.add(year);
@@ -101,13 +111,14 @@ final class SnapshotBuilder {
 		Map<String, List<RegionEntry>> children = new HashMap<>();
 		for (RegionEntry region : this.regions) {
 			byCode.put(region.code(), region);
-			children.computeIfAbsent(region.parent() == null ? Snapshot.NATIONAL : region.parent(), (p) -> new ArrayList<>())
+			children
+				.computeIfAbsent(region.parent() == null ? Snapshot.NATIONAL : region.parent(),
+						(p) -> new ArrayList<>())
 				.add(region);
 		}
 		children.replaceAll((code, list) -> List.copyOf(list));
-		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(),
-				reporting(frozen, yearList), new NameIndex(byCode.values()), slumYears,
-				Snapshot.Origin.BUILT);
+		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(), reporting(frozen, yearList),
+				new NameIndex(byCode.values()), slumYears, Snapshot.Origin.BUILT);
 	}
 
 	/** The fiscal years of the rows added so far, ascending. */
@@ -125,14 +136,14 @@ final class SnapshotBuilder {
 	/** Activities by type per region and period key ({@link Snapshot#typeKey}). */
 	Map<String, List<TypeFigures>> typeFigures() {
 		Map<String, List<TypeFigures>> figures = new HashMap<>();
-		this.types.forEach((key, byType) -> figures.put(key,
-				byType.values().stream().map(TypeAccumulator::figures).toList()));
+		this.types.forEach(
+				(key, byType) -> figures.put(key, byType.values().stream().map(TypeAccumulator::figures).toList()));
 		return figures;
 	}
 
 	/**
-	 * The regencies that reported activities, allocations or access figures, per year (0: in any year): those
-	 * whose tally of that year counts any.
+	 * The regencies that reported activities, allocations or access figures, per year (0:
+	 * in any year): those whose tally of that year counts any.
 	 */
 	static Map<Integer, Set<String>> reporting(Map<String, Tally[]> tallies, List<Integer> years) {
 		int first = years.isEmpty() ? 0 : years.get(0);
@@ -153,9 +164,10 @@ final class SnapshotBuilder {
 	}
 
 	/**
-	 * The figures of a region summed from its children's (frozen for the same years): what a whole build gives
-	 * it. Each year's access figures are the children's sums; those of all years (index 0) come from the latest
-	 * year that has any. Null when no child has figures.
+	 * The figures of a region summed from its children's (frozen for the same years):
+	 * what a whole build gives it. Each year's access figures are the children's sums;
+	 * those of all years (index 0) come from the latest year that has any. Null when no
+	 * child has figures.
 	 */
 	static Tally[] sum(List<Tally[]> children, List<Integer> years) {
 		if (children.isEmpty()) {
@@ -186,7 +198,10 @@ final class SnapshotBuilder {
 		return sum;
 	}
 
-	/** Activities by type summed over regions, by type and unit (what a whole build gives their parent). */
+	/**
+	 * Activities by type summed over regions, by type and unit (what a whole build gives
+	 * their parent).
+	 */
 	static List<TypeFigures> sumTypes(List<List<TypeFigures>> regions) {
 		Map<String, TypeAccumulator> byType = new TreeMap<>();
 		for (List<TypeFigures> region : regions) {
@@ -197,7 +212,10 @@ final class SnapshotBuilder {
 		return byType.values().stream().map(TypeAccumulator::figures).toList();
 	}
 
-	/** Index 0: all years (with the latest year's access figures); index i: year first + i - 1. */
+	/**
+	 * Index 0: all years (with the latest year's access figures); index i: year first + i
+	 * - 1.
+	 */
 	private static Tally[] freeze(Map<Integer, Tally> byYear, List<Integer> years) {
 		int first = years.isEmpty() ? 0 : years.get(0);
 		Tally[] array = new Tally[years.isEmpty() ? 1 : years.get(years.size() - 1) - first + 2];
@@ -226,8 +244,8 @@ final class SnapshotBuilder {
 	}
 
 	/**
-	 * The nation, province, regency, district and village of a village code (made once per village); the village
-	 * alone for a patch.
+	 * The nation, province, regency, district and village of a village code (made once
+	 * per village); the village alone for a patch.
 	 */
 	private String[] ancestors(String village) {
 		return this.ancestors.computeIfAbsent(village, (v) -> this.ownRegionOnly ? new String[] { v }

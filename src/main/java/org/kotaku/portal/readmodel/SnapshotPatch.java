@@ -12,12 +12,14 @@ import java.util.TreeSet;
 import org.kotaku.portal.dataversion.DataVersion;
 
 /**
- * A new snapshot from the previous one and the re-read figures of the villages that changed since (the
- * read model's change log, migration V56): those villages get their new figures, the districts, regencies,
- * provinces and nation above them are summed anew from their children, the activity types of their regencies
- * are replaced and those of the provinces and the nation summed anew. Everything else is shared with the
- * previous snapshot, so a refresh after a small batch allocates kilobytes instead of a whole new snapshot.
- * The result holds exactly the figures a whole build would give (ReadModelPatchIntegrationTests checks it).
+ * A new snapshot from the previous one and the re-read figures of the villages that
+ * changed since (the read model's change log, migration V56): those villages get their
+ * new figures, the districts, regencies, provinces and nation above them are summed anew
+ * from their children, the activity types of their regencies are replaced and those of
+ * the provinces and the nation summed anew. Everything else is shared with the previous
+ * snapshot, so a refresh after a small batch allocates kilobytes instead of a whole new
+ * snapshot. The result holds exactly the figures a whole build would give
+ * (ReadModelPatchIntegrationTests checks it).
  */
 final class SnapshotPatch {
 
@@ -31,12 +33,16 @@ final class SnapshotPatch {
 
 	private Map<String, Tally[]> tallies;
 
-	/** Parents that change (nation, provinces, regencies, districts of the villages) and their children's codes. */
+	/**
+	 * Parents that change (nation, provinces, regencies, districts of the villages) and
+	 * their children's codes.
+	 */
 	private final Map<String, Set<String>> children = new HashMap<>();
 
 	/**
 	 * @param villages every village that changed
-	 * @param rows the rows of those villages (and the type rows of their regencies), added to their own regions
+	 * @param rows the rows of those villages (and the type rows of their regencies),
+	 * added to their own regions
 	 */
 	SnapshotPatch(Snapshot previous, Set<String> villages, SnapshotBuilder rows) {
 		this.previous = previous;
@@ -46,8 +52,9 @@ final class SnapshotPatch {
 	}
 
 	/**
-	 * The patched snapshot, or empty when only a whole build can give the right figures: a year appeared or lost
-	 * its last figures (every region's figures are indexed by year), or the slum years moved.
+	 * The patched snapshot, or empty when only a whole build can give the right figures:
+	 * a year appeared or lost its last figures (every region's figures are indexed by
+	 * year), or the slum years moved.
 	 */
 	Optional<Snapshot> apply(DataVersion version, SlumYears slumYears) {
 		if (!slumYears.equals(this.previous.slumYears()) || !this.years.containsAll(this.rows.years())) {
@@ -76,7 +83,10 @@ final class SnapshotPatch {
 				SnapshotBuilder.reporting(this.tallies, this.years)));
 	}
 
-	/** Lists the children of every changing parent: the regions with figures and the changing regions below it. */
+	/**
+	 * Lists the children of every changing parent: the regions with figures and the
+	 * changing regions below it.
+	 */
 	private void indexChildren() {
 		for (String code : this.tallies.keySet()) {
 			addChild(code);
@@ -128,8 +138,8 @@ final class SnapshotPatch {
 	}
 
 	/**
-	 * The activity types: those of the changed villages' regencies and their districts as read again, those of
-	 * their provinces and the nation summed anew from the regencies.
+	 * The activity types: those of the changed villages' regencies and their districts as
+	 * read again, those of their provinces and the nation summed anew from the regencies.
 	 */
 	private Map<String, List<TypeFigures>> types() {
 		Map<String, List<TypeFigures>> types = new HashMap<>(this.previous.typeFigures());
@@ -168,13 +178,19 @@ final class SnapshotPatch {
 		}
 	}
 
-	/** The regency of a type key of a regency or district ("64.71@2021", "64.71.02@0"), else null. */
+	/**
+	 * The regency of a type key of a regency or district ("64.71@2021", "64.71.02@0"),
+	 * else null.
+	 */
 	private static String regencyOfKey(String key) {
 		int at = key.lastIndexOf('@');
 		return at >= 5 ? key.substring(0, 5) : null;
 	}
 
-	/** The region directly above a code (the nation above provinces), null above the nation. */
+	/**
+	 * The region directly above a code (the nation above provinces), null above the
+	 * nation.
+	 */
 	static String parent(String code) {
 		return switch (code.length()) {
 			case 0 -> null;

@@ -23,28 +23,33 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates (src/main/resources/sql/readmodel),
- * one after another in one read-only repeatable-read transaction: the data version and every figure always
- * describe the same database state. Given the snapshot being served, it reads only the villages that changed
- * since (the change log of migration V56) and patches it ({@link SnapshotPatch}); a whole build when the log
- * does not reach back that far, regions changed, or too many villages did.
- * PostgreSQL aggregates the canonical rows (activities from their per-village rollups, which the ingestion keeps);
- * only the aggregated rows (per village and year, per regency and type) travel to the application, where they are rolled up on
- * {@code scheduler}, off the event loop.
+ * Reads everything a {@link Snapshot} holds with a handful of SQL aggregates
+ * (src/main/resources/sql/readmodel), one after another in one read-only repeatable-read
+ * transaction: the data version and every figure always describe the same database state.
+ * Given the snapshot being served, it reads only the villages that changed since (the
+ * change log of migration V56) and patches it ({@link SnapshotPatch}); a whole build when
+ * the log does not reach back that far, regions changed, or too many villages did.
+ * PostgreSQL aggregates the canonical rows (activities from their per-village rollups,
+ * which the ingestion keeps); only the aggregated rows (per village and year, per regency
+ * and type) travel to the application, where they are rolled up on {@code scheduler}, off
+ * the event loop.
  */
 @Repository
 class SnapshotRepository {
 
 	/**
-	 * Settings of every transaction of a refresh (set local: that transaction only). Enough memory to aggregate in
-	 * hash tables instead of sorting on disk; no JIT compilation (the plans' row estimates, e.g. of
-	 * generate_series, exceed the JIT cost thresholds, and compiling them took longer than running them: about
-	 * 2 s of CPU per refresh at national scale); no parallel workers. The queries run one after another in one
-	 * transaction: on a small machine public requests need the other cores more than the refresh does (with the
-	 * queries in parallel, the p99 of cached answers during back-to-back refreshes was 6x the idle p99, one after
-	 * another 4.4x, while a national refresh took 1.9 s against 2.2 s). Plans for the actual values: the driver
-	 * prepares its statements once, and PostgreSQL's generic plan of an incremental query (villages unknown) scans
-	 * whole tables where the villages' indexes take a millisecond.
+	 * Settings of every transaction of a refresh (set local: that transaction only).
+	 * Enough memory to aggregate in hash tables instead of sorting on disk; no JIT
+	 * compilation (the plans' row estimates, e.g. of generate_series, exceed the JIT cost
+	 * thresholds, and compiling them took longer than running them: about 2 s of CPU per
+	 * refresh at national scale); no parallel workers. The queries run one after another
+	 * in one transaction: on a small machine public requests need the other cores more
+	 * than the refresh does (with the queries in parallel, the p99 of cached answers
+	 * during back-to-back refreshes was 6x the idle p99, one after another 4.4x, while a
+	 * national refresh took 1.9 s against 2.2 s). Plans for the actual values: the driver
+	 * prepares its statements once, and PostgreSQL's generic plan of an incremental query
+	 * (villages unknown) scans whole tables where the villages' indexes take a
+	 * millisecond.
 	 */
 	private static final List<String> SETTINGS = List.of(PublicQueryTimeout.LIFTED, "set local work_mem = '128MB'",
 			"set local jit = off", "set local max_parallel_workers_per_gather = 0",
@@ -84,11 +89,13 @@ class SnapshotRepository {
 	}
 
 	/**
-	 * Loads the snapshot of the current data version: {@code previous} itself when that is still current, a
-	 * patch of it when the change log allows, else a whole one (always when {@code rebuild}); the first one (no
-	 * {@code previous}) from the {@link SnapshotStore} when it holds this very version. Rows are rolled up
-	 * on {@code scheduler}. Fails with {@link ReplicaCatchUp.ReplicaBehind} when the database's version is below
-	 * {@code floor} (a replica that has not replayed it yet; {@link ReplicaCatchUp#NO_FLOOR} on one database).
+	 * Loads the snapshot of the current data version: {@code previous} itself when that
+	 * is still current, a patch of it when the change log allows, else a whole one
+	 * (always when {@code rebuild}); the first one (no {@code previous}) from the
+	 * {@link SnapshotStore} when it holds this very version. Rows are rolled up on
+	 * {@code scheduler}. Fails with {@link ReplicaCatchUp.ReplicaBehind} when the
+	 * database's version is below {@code floor} (a replica that has not replayed it yet;
+	 * {@link ReplicaCatchUp#NO_FLOOR} on one database).
 	 */
 	Mono<Snapshot> load(Scheduler scheduler, Snapshot previous, boolean rebuild, long floor) {
 		Mono<Snapshot> load = Flux.fromIterable(SETTINGS)
@@ -115,7 +122,8 @@ class SnapshotRepository {
 					.flatMap((villages) -> patch(previous, villages, version, scheduler))
 					.switchIfEmpty(Mono.defer(() -> whole(version, scheduler)));
 			});
-		// the snapshot is swapped in (and the swap announced) on the refresh thread, not the driver's event loop
+		// the snapshot is swapped in (and the swap announced) on the refresh thread, not
+		// the driver's event loop
 		return this.readOnly.transactional(load).publishOn(scheduler);
 	}
 
@@ -128,51 +136,55 @@ class SnapshotRepository {
 			.collectList()
 			.doOnNext(builder::regions)
 			.then();
-		return timed("regions", regions)
-			.then(readRows(builder, null, scheduler))
+		return timed("regions", regions).then(readRows(builder, null, scheduler))
 			.then(slumYears())
 			.publishOn(scheduler)
 			.map((slumYears) -> builder.build(version, slumYears));
 	}
 
 	/**
-	 * The snapshot patched with the rows of {@code villages}; empty when only a whole build gives the right
-	 * figures.
+	 * The snapshot patched with the rows of {@code villages}; empty when only a whole
+	 * build gives the right figures.
 	 */
 	private Mono<Snapshot> patch(Snapshot previous, Set<String> villages, DataVersion version, Scheduler scheduler) {
 		SnapshotBuilder rows = new SnapshotBuilder(true);
 		long start = System.nanoTime();
 		return readRows(rows, villages, scheduler).then(slumYears())
 			.publishOn(scheduler)
-			.flatMap((slumYears) -> Mono.justOrEmpty(new SnapshotPatch(previous, villages, rows).apply(version, slumYears)))
-			.doOnNext((patched) -> log.debug("patched " + villages.size() + " villages in "
-					+ (System.nanoTime() - start) / 1_000_000 + " ms"));
+			.flatMap((slumYears) -> Mono
+				.justOrEmpty(new SnapshotPatch(previous, villages, rows).apply(version, slumYears)))
+			.doOnNext((patched) -> log.debug(
+					"patched " + villages.size() + " villages in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
 	}
 
 	/**
-	 * Adds the rows of the village-year, slum-year and activity-type queries to {@code builder}: of every village,
-	 * or of {@code villages} only (and the activity types of their regencies).
+	 * Adds the rows of the village-year, slum-year and activity-type queries to
+	 * {@code builder}: of every village, or of {@code villages} only (and the activity
+	 * types of their regencies).
 	 */
 	private Mono<Void> readRows(SnapshotBuilder builder, Set<String> villages, Scheduler scheduler) {
 		SnapshotRows.VillageYearParser parser = new SnapshotRows.VillageYearParser();
 		String[] villageCodes = villages == null ? null : villages.toArray(String[]::new);
 		String[] regencyCodes = villages == null ? null
 				: villages.stream().map((v) -> v.substring(0, 5)).distinct().toArray(String[]::new);
-		return timed("village-year", rows(VILLAGE_YEAR, villageCodes).map(SnapshotRows::villageYear)
-			.all()
-			.publishOn(scheduler)
-			.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
-			.then())
-			.then(timed("slum-year", rows(SLUM_YEAR, villageCodes).map(SnapshotRows::slum)
-				.all()
-				.publishOn(scheduler)
-				.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
-				.then()))
-			.then(timed("activity-type", rows(ACTIVITY_TYPE, regencyCodes).map(SnapshotRows::typeRow)
-				.all()
-				.publishOn(scheduler)
-				.doOnNext(builder::add)
-				.then()));
+		return timed("village-year",
+				rows(VILLAGE_YEAR, villageCodes).map(SnapshotRows::villageYear)
+					.all()
+					.publishOn(scheduler)
+					.doOnNext((r) -> builder.add(r.village(), r.year(), parser.tally(r.figures())))
+					.then())
+			.then(timed("slum-year",
+					rows(SLUM_YEAR, villageCodes).map(SnapshotRows::slum)
+						.all()
+						.publishOn(scheduler)
+						.doOnNext((r) -> builder.addSlum((String) r[0], (int) r[1], (Tally) r[2]))
+						.then()))
+			.then(timed("activity-type",
+					rows(ACTIVITY_TYPE, regencyCodes).map(SnapshotRows::typeRow)
+						.all()
+						.publishOn(scheduler)
+						.doOnNext(builder::add)
+						.then()));
 	}
 
 	/** One of the row queries: whole ({@code codes} null), or for the given codes. */
@@ -181,8 +193,9 @@ class SnapshotRepository {
 	}
 
 	/**
-	 * A row query in its two forms, made once from its file: whole (its {@code {{condition}}} marks read true)
-	 * and incremental (the conditions kept, {@code $1} the changed codes).
+	 * A row query in its two forms, made once from its file: whole (its
+	 * {@code {{condition}}} marks read true) and incremental (the conditions kept,
+	 * {@code $1} the changed codes).
 	 */
 	private record RowQuery(String whole, String incremental) {
 
@@ -197,35 +210,34 @@ class SnapshotRepository {
 
 	private Mono<SlumYears> slumYears() {
 		return this.db.sql(SLUM_YEARS)
-			.map((row) -> new SlumYears((int) SnapshotRows.number(row, "first_year"), (int) SnapshotRows.number(row, "last_year")))
+			.map((row) -> new SlumYears((int) SnapshotRows.number(row, "first_year"),
+					(int) SnapshotRows.number(row, "last_year")))
 			.one();
 	}
 
 	/**
-	 * The villages whose figures changed after data version {@code since} up to {@code until}; empty when the
-	 * snapshot must be built whole: the log does not reach back that far, regions changed, or more villages than
+	 * The villages whose figures changed after data version {@code since} up to
+	 * {@code until}; empty when the snapshot must be built whole: the log does not reach
+	 * back that far, regions changed, or more villages than
 	 * {@code portal.read-model.patch-max-villages} did.
 	 */
 	private Mono<Set<String>> changedVillages(long since, long until) {
-		return this.db.sql(CHANGES)
-			.bind("since", since)
-			.bind("until", until)
-			.map((row) -> {
-				boolean covered = Boolean.TRUE.equals(row.get("covered", Boolean.class));
-				boolean everything = Boolean.TRUE.equals(row.get("everything", Boolean.class));
-				String[] villages = row.get("villages", String[].class);
-				int count = villages == null ? 0 : villages.length;
-				return covered && !everything && count <= this.patchMaxVillages
-						? Optional.of(villages == null ? Set.<String>of() : Set.of(villages)) : Optional.<Set<String>>empty();
-			})
-			.one()
-			.flatMap(Mono::justOrEmpty);
+		return this.db.sql(CHANGES).bind("since", since).bind("until", until).map((row) -> {
+			boolean covered = Boolean.TRUE.equals(row.get("covered", Boolean.class));
+			boolean everything = Boolean.TRUE.equals(row.get("everything", Boolean.class));
+			String[] villages = row.get("villages", String[].class);
+			int count = villages == null ? 0 : villages.length;
+			return covered && !everything && count <= this.patchMaxVillages
+					? Optional.of(villages == null ? Set.<String>of() : Set.of(villages))
+					: Optional.<Set<String>>empty();
+		}).one().flatMap(Mono::justOrEmpty);
 	}
 
 	private static Mono<Void> timed(String phase, Mono<Void> work) {
 		return Mono.defer(() -> {
 			long start = System.nanoTime();
-			return work.doOnSuccess((v) -> log.debug(phase + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
+			return work
+				.doOnSuccess((v) -> log.debug(phase + " loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"));
 		});
 	}
 

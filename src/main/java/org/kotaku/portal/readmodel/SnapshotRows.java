@@ -10,10 +10,11 @@ import org.kotaku.portal.readmodel.SnapshotBuilder.VillageYear;
 import org.kotaku.portal.readmodel.Tally.Slot;
 
 /**
- * The rows of the read model's queries as the {@link SnapshotBuilder} takes them: regions, village-year and
- * slum-year tallies, activity types. Figures travel as one comma-separated text per row
- * ({@code array_to_string(..., ',', '')}, an empty item a null), in the order of the slot lists here, which is the
- * order of the columns in the SQL files.
+ * The rows of the read model's queries as the {@link SnapshotBuilder} takes them:
+ * regions, village-year and slum-year tallies, activity types. Figures travel as one
+ * comma-separated text per row ({@code array_to_string(..., ',', '')}, an empty item a
+ * null), in the order of the slot lists here, which is the order of the columns in the
+ * SQL files.
  */
 final class SnapshotRows {
 
@@ -33,9 +34,9 @@ final class SnapshotRows {
 	}
 
 	static RegionEntry region(Readable row) {
-		return new RegionEntry(row.get("code", String.class), row.get("name", String.class),
-				(int) number(row, "level"), row.get("type", String.class), row.get("parent_code", String.class),
-				row.get("lon", Double.class), row.get("lat", Double.class), box(row));
+		return new RegionEntry(row.get("code", String.class), row.get("name", String.class), (int) number(row, "level"),
+				row.get("type", String.class), row.get("parent_code", String.class), row.get("lon", Double.class),
+				row.get("lat", Double.class), box(row));
 	}
 
 	private static RegionEntry.Box box(Readable row) {
@@ -50,10 +51,11 @@ final class SnapshotRows {
 	}
 
 	/**
-	 * Turns the figures of village-year rows into a tally, always the same one (and the same parse buffer): the
-	 * builder only adds it to others, and 100,000 rows per refresh then leave no garbage behind, which keeps the
-	 * collector's pauses (felt by every request in flight) short while a refresh runs. One per refresh; used by
-	 * one thread.
+	 * Turns the figures of village-year rows into a tally, always the same one (and the
+	 * same parse buffer): the builder only adds it to others, and 100,000 rows per
+	 * refresh then leave no garbage behind, which keeps the collector's pauses (felt by
+	 * every request in flight) short while a refresh runs. One per refresh; used by one
+	 * thread.
 	 */
 	static final class VillageYearParser {
 
@@ -105,20 +107,25 @@ final class SnapshotRows {
 		boolean allYears = Boolean.TRUE.equals(row.get("all_years", Boolean.class));
 		long[] f = figures(row.get("figures", String.class));
 		return new TypeRow(row.get("region", String.class), allYears ? 0 : (int) number(row.get("year")),
-				row.get("type", String.class), row.get("unit", String.class), number(f[0]), number(f[1]),
-				number(f[2]), number(f[3]), BigDecimal.valueOf(number(f[4]), 2));
+				row.get("type", String.class), row.get("unit", String.class), number(f[0]), number(f[1]), number(f[2]),
+				number(f[3]), BigDecimal.valueOf(number(f[4]), 2));
 	}
 
 	/** Marks a null in a figures list. */
 	private static final long NULL = Long.MIN_VALUE;
 
-	/** Parses the comma-separated figures of a row ({@code array_to_string(..., ',', '')}); empty = null. */
+	/**
+	 * Parses the comma-separated figures of a row
+	 * ({@code array_to_string(..., ',', '')}); empty = null.
+	 */
 	static long[] figures(String text) {
 		long[] values = new long[text.length() + 1];
 		return Arrays.copyOf(values, figures(text, values));
 	}
 
-	/** Parses the figures into {@code values} (large enough); returns how many there were. */
+	/**
+	 * Parses the figures into {@code values} (large enough); returns how many there were.
+	 */
 	static int figures(String text, long[] values) {
 		int count = 0;
 		int start = 0;

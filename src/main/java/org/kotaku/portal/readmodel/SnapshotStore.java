@@ -29,12 +29,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The snapshot being served, kept on disk ({@code portal.read-model.snapshot-directory}), so that a restarted node
- * serves its figures as soon as it runs instead of after a whole build. The file is written after each swap, off
- * the request path, to a temporary name renamed when complete. It is read once, for the first snapshot, and only
- * used when it was written by this very build of the portal (the build's time, from build-info) at the data
- * version the database holds now: anything else (another build, another version, a damaged file) is ignored and
- * the snapshot built as before. Only the read model's own classes are deserialised.
+ * The snapshot being served, kept on disk ({@code portal.read-model.snapshot-directory}),
+ * so that a restarted node serves its figures as soon as it runs instead of after a whole
+ * build. The file is written after each swap, off the request path, to a temporary name
+ * renamed when complete. It is read once, for the first snapshot, and only used when it
+ * was written by this very build of the portal (the build's time, from build-info) at the
+ * data version the database holds now: anything else (another build, another version, a
+ * damaged file) is ignored and the snapshot built as before. Only the read model's own
+ * classes are deserialised.
  */
 @Component
 class SnapshotStore {
@@ -57,7 +59,8 @@ class SnapshotStore {
 	SnapshotStore(ReadModelProperties properties, ObjectProvider<BuildProperties> build) {
 		String folder = properties.snapshotDirectory();
 		BuildProperties info = build.getIfAvailable();
-		// without build-info (a run from an IDE) nothing tells one build's file from another's: never keep one
+		// without build-info (a run from an IDE) nothing tells one build's file from
+		// another's: never keep one
 		this.build = info == null || info.getTime() == null ? null : info.getVersion() + "@" + info.getTime();
 		this.directory = folder == null || folder.isBlank() || this.build == null ? null : Path.of(folder);
 		if (enabled()) {
@@ -70,7 +73,10 @@ class SnapshotStore {
 		return this.directory != null;
 	}
 
-	/** The stored snapshot of exactly {@code version} written by this build, if there is one that reads. */
+	/**
+	 * The stored snapshot of exactly {@code version} written by this build, if there is
+	 * one that reads.
+	 */
 	Optional<Snapshot> read(DataVersion version) {
 		if (!enabled()) {
 			return Optional.empty();
@@ -85,8 +91,9 @@ class SnapshotStore {
 	}
 
 	/**
-	 * Starts reading the file while the rest of the application starts (it takes about a second at national
-	 * scale); the first {@link #read} then only waits for what is left and checks the version.
+	 * Starts reading the file while the rest of the application starts (it takes about a
+	 * second at national scale); the first {@link #read} then only waits for what is left
+	 * and checks the version.
 	 */
 	private void readEarly() {
 		CompletableFuture<Optional<Stored>> reading = new CompletableFuture<>();
@@ -99,7 +106,8 @@ class SnapshotStore {
 	/** The file's contents when they read and were written by this build. */
 	private Optional<Stored> readFile() {
 		Path file = file();
-		try (ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+		try (ObjectInputStream in = new ObjectInputStream(
+				new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
 			in.setObjectInputFilter(SnapshotStore::onlyReadModelClasses);
 			Stored stored = (Stored) in.readObject();
 			if (!this.build.equals(stored.build())) {
@@ -121,7 +129,10 @@ class SnapshotStore {
 		return this.directory.resolve(FILE);
 	}
 
-	/** A new snapshot is served: keep it (the newest only, written one at a time on a worker thread). */
+	/**
+	 * A new snapshot is served: keep it (the newest only, written one at a time on a
+	 * worker thread).
+	 */
 	@EventListener
 	void onSwap(SnapshotSwapped swapped) {
 		if (!enabled() || swapped.current().origin() == Snapshot.Origin.RESTORED) {
@@ -135,7 +146,8 @@ class SnapshotStore {
 
 	private void writeLatest() {
 		try {
-			for (Snapshot snapshot = this.next.getAndSet(null); snapshot != null; snapshot = this.next.getAndSet(null)) {
+			for (Snapshot snapshot = this.next.getAndSet(null); snapshot != null; snapshot = this.next
+				.getAndSet(null)) {
 				write(snapshot);
 			}
 		}
@@ -184,7 +196,10 @@ class SnapshotStore {
 		}
 	}
 
-	/** What a snapshot is made of, nothing else: java.base's value and collection types and the read model's. */
+	/**
+	 * What a snapshot is made of, nothing else: java.base's value and collection types
+	 * and the read model's.
+	 */
 	private static ObjectInputFilter.Status onlyReadModelClasses(ObjectInputFilter.FilterInfo info) {
 		Class<?> type = info.serialClass();
 		if (type == null) {

@@ -6,9 +6,10 @@ import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.vocabulary.Program;
 
 /**
- * The additive figures of one region in one year (or over all years), in fixed slots: money in whole IDR,
- * areas in centi-hectares (hundredths of a hectare), access percentages as households times percent times 100.
- * Mutable only while a {@link SnapshotBuilder} fills it; read-only once the snapshot is published.
+ * The additive figures of one region in one year (or over all years), in fixed slots:
+ * money in whole IDR, areas in centi-hectares (hundredths of a hectare), access
+ * percentages as households times percent times 100. Mutable only while a
+ * {@link SnapshotBuilder} fills it; read-only once the snapshot is published.
  */
 public final class Tally implements java.io.Serializable {
 
@@ -109,7 +110,10 @@ public final class Tally implements java.io.Serializable {
 		this.values[first.ordinal() + offset] += value;
 	}
 
-	/** Adds another tally's slots: always the activity and money ones, access and slum ones when asked. */
+	/**
+	 * Adds another tally's slots: always the activity and money ones, access and slum
+	 * ones when asked.
+	 */
 	void addAll(Tally other, boolean withSlum, boolean withAccess) {
 		add(other, 0, FIRST_ACCESS);
 		if (withAccess) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Activities of one type in one region and period: how many, how many completed, their budget and disbursed
- * IDR, and their outputs per unit (e.g. metres of drainage).
+ * Activities of one type in one region and period: how many, how many completed, their
+ * budget and disbursed IDR, and their outputs per unit (e.g. metres of drainage).
  */
 public record TypeFigures(String type, long count, long completed, long budgetIdr, long disbursedIdr,
 		List<Output> outputs) implements java.io.Serializable {

@@ -1,6 +1,9 @@
 package org.kotaku.portal.recordpage;
 
-/** One cell of a record page's table or list: its text, and where it links to (null: plain text). */
+/**
+ * One cell of a record page's table or list: its text, and where it links to (null: plain
+ * text).
+ */
 public record Cell(String text, String href) {
 
 	public static Cell text(String text) {

@@ -17,10 +17,11 @@ import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
 /**
- * A published value as a record page writes it for people, in Indonesian conventions (the site's first language):
- * {@code Rp 25.213.000}, {@code 66,2%}, {@code 1,73 ha}, {@code 28 Juli 2021}, a code by its label in both
- * languages; a missing value says so ({@code belum ada data}), never 0. The page's figures are built from the
- * catalog's field, so the format follows the field's type and unit.
+ * A published value as a record page writes it for people, in Indonesian conventions (the
+ * site's first language): {@code Rp 25.213.000}, {@code 66,2%}, {@code 1,73 ha},
+ * {@code 28 Juli 2021}, a code by its label in both languages; a missing value says so
+ * ({@code belum ada data}), never 0. The page's figures are built from the catalog's
+ * field, so the format follows the field's type and unit.
  */
 public final class RecordFormat {
 
@@ -37,7 +38,10 @@ public final class RecordFormat {
 	private RecordFormat() {
 	}
 
-	/** One figure of a record: its field's value, labelled, written by the field's type and unit. */
+	/**
+	 * One figure of a record: its field's value, labelled, written by the field's type
+	 * and unit.
+	 */
 	public static Figure figure(Dataset dataset, Map<String, Object> values, String field, Text label) {
 		Field described = dataset.field(field).orElseThrow(() -> new IllegalArgumentException(field));
 		Object value = values.get(field);
@@ -62,7 +66,8 @@ public final class RecordFormat {
 			return decimal(decimal, field.unit());
 		}
 		if (value instanceof Number number) {
-			// a year as written (2021); a count without its unit (household, person), which the label names
+			// a year as written (2021); a count without its unit (household, person),
+			// which the label names
 			return isYear(field) ? number.toString() : number(number.longValue());
 		}
 		return value.toString();
@@ -72,7 +77,10 @@ public final class RecordFormat {
 		return field.name().equals("year") || field.name().endsWith("Year");
 	}
 
-	/** The label of a code in both languages ({@code Drainase / Drainage}); the code itself when unknown. */
+	/**
+	 * The label of a code in both languages ({@code Drainase / Drainage}); the code
+	 * itself when unknown.
+	 */
 	public static String term(Field field, String code) {
 		return label(field, code).map(RecordFormat::both).orElse(code);
 	}
@@ -95,7 +103,10 @@ public final class RecordFormat {
 		return NumberFormat.getIntegerInstance(INDONESIAN).format(value);
 	}
 
-	/** A decimal with its unit: a percentage as {@code 66,2%}, hectares as {@code 1,73 ha}. */
+	/**
+	 * A decimal with its unit: a percentage as {@code 66,2%}, hectares as
+	 * {@code 1,73 ha}.
+	 */
 	public static String decimal(BigDecimal value, String unit) {
 		NumberFormat format = NumberFormat.getNumberInstance(INDONESIAN);
 		format.setMaximumFractionDigits("%".equals(unit) ? 1 : 2);

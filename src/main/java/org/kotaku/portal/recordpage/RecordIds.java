@@ -5,12 +5,16 @@ import org.kotaku.portal.catalog.Dataset;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * The id of the record a page's path names ({@code /kegiatan/{id}}), checked as ingestion checks ids: 1 to 100
- * characters, none of them a control character. Anything else cannot name a record: a 400, not a search.
+ * The id of the record a page's path names ({@code /kegiatan/{id}}), checked as ingestion
+ * checks ids: 1 to 100 characters, none of them a control character. Anything else cannot
+ * name a record: a 400, not a search.
  */
 public final class RecordIds {
 
-	/** The longest id ingestion accepts (and the canonical tables' check constraints allow). */
+	/**
+	 * The longest id ingestion accepts (and the canonical tables' check constraints
+	 * allow).
+	 */
 	public static final int MAX_LENGTH = 100;
 
 	private RecordIds() {

@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 import static org.kotaku.portal.recordpage.RecordMarkup.escape;
 
 /**
- * Renders the page of one record ({@link RecordView}) into the parts the site's index.html receives: for the head,
- * a description, the canonical address (built from {@code PORTAL_PUBLIC_URL}, like the catalogs' identifiers, so
- * that it never depends on the Host a request came with), the record's API answers as alternates, Open Graph tags
- * and schema.org JSON-LD ({@link RecordStructuredData}); for readers without JavaScript, the record itself
- * ({@link RecordMarkup}); and the page's title. Every value is escaped.
+ * Renders the page of one record ({@link RecordView}) into the parts the site's
+ * index.html receives: for the head, a description, the canonical address (built from
+ * {@code PORTAL_PUBLIC_URL}, like the catalogs' identifiers, so that it never depends on
+ * the Host a request came with), the record's API answers as alternates, Open Graph tags
+ * and schema.org JSON-LD ({@link RecordStructuredData}); for readers without JavaScript,
+ * the record itself ({@link RecordMarkup}); and the page's title. Every value is escaped.
  */
 @Component
 public class RecordPages {
@@ -47,8 +48,11 @@ public class RecordPages {
 		head.append("<meta name=\"description\" content=\"").append(description).append("\">");
 		head.append("<link rel=\"canonical\" href=\"").append(canonical).append("\">");
 		for (RecordView.Download download : view.downloads) {
-			head.append("<link rel=\"alternate\" type=\"").append(escape(download.mediaType())).append("\" href=\"")
-				.append(escape(download.href())).append("\">");
+			head.append("<link rel=\"alternate\" type=\"")
+				.append(escape(download.mediaType()))
+				.append("\" href=\"")
+				.append(escape(download.href()))
+				.append("\">");
 		}
 		meta(head, "og:type", "website");
 		meta(head, "og:site_name", SITE_NAME);

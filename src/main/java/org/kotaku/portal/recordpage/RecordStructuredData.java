@@ -9,11 +9,13 @@ import org.kotaku.portal.licence.Licence;
 import org.kotaku.portal.opendata.OpenDataProperties;
 
 /**
- * A record's page as schema.org JSON-LD: the record is a {@code Dataset} of one record ({@code identifier}, its own
- * {@code distribution}s: the API's JSON, GeoJSON and CSV of it), {@code isPartOf} the published dataset (the same
- * {@code @id} as on {@code /data} and in the DCAT catalog), under the data licence, at a data version
- * ({@code version}, {@code dateModified}); its figures are {@code variableMeasured} values and its place the
- * {@code spatialCoverage}: a {@code Place} with {@code geo} coordinates, inside its administrative areas.
+ * A record's page as schema.org JSON-LD: the record is a {@code Dataset} of one record
+ * ({@code identifier}, its own {@code distribution}s: the API's JSON, GeoJSON and CSV of
+ * it), {@code isPartOf} the published dataset (the same {@code @id} as on {@code /data}
+ * and in the DCAT catalog), under the data licence, at a data version ({@code version},
+ * {@code dateModified}); its figures are {@code variableMeasured} values and its place
+ * the {@code spatialCoverage}: a {@code Place} with {@code geo} coordinates, inside its
+ * administrative areas.
  */
 final class RecordStructuredData {
 
@@ -28,13 +30,15 @@ final class RecordStructuredData {
 		node.put("url", site.url(view.path));
 		node.put("identifier", view.id);
 		node.put("name", view.name);
-		node.put("description", view.description.isEmpty() ? RecordFormat.both(view.kind) + ": " + view.name : view.description);
+		node.put("description",
+				view.description.isEmpty() ? RecordFormat.both(view.kind) + ": " + view.name : view.description);
 		node.put("inLanguage", "id");
 		node.put("isPartOf", dataset(view, site));
 		node.put("isAccessibleForFree", true);
 		node.put("license", licence.url());
 		node.put("creditText", licence.attributionText());
-		node.put("publisher", Map.of("@type", "Organization", "name", site.publisherName(), "url", site.publisherUrl()));
+		node.put("publisher",
+				Map.of("@type", "Organization", "name", site.publisherName(), "url", site.publisherUrl()));
 		node.put("version", Long.toString(version.version()));
 		if (version.asOf() != null) {
 			node.put("dateModified", version.asOf().toString());
@@ -44,8 +48,11 @@ final class RecordStructuredData {
 		}
 		node.put("spatialCoverage", place(view, site));
 		node.put("variableMeasured", view.figures.stream().map(RecordStructuredData::variable).toList());
-		node.put("distribution", view.downloads.stream().map((d) -> Map.of("@type", "DataDownload",
-				"encodingFormat", d.mediaType(), "contentUrl", site.url(d.href()))).toList());
+		node.put("distribution",
+				view.downloads.stream()
+					.map((d) -> Map.of("@type", "DataDownload", "encodingFormat", d.mediaType(), "contentUrl",
+							site.url(d.href())))
+					.toList());
 		return node;
 	}
 
@@ -58,7 +65,10 @@ final class RecordStructuredData {
 		return dataset;
 	}
 
-	/** The record's place (where the work is, the area itself, the region): its point, inside its regions. */
+	/**
+	 * The record's place (where the work is, the area itself, the region): its point,
+	 * inside its regions.
+	 */
 	private static Map<String, Object> place(RecordView view, OpenDataProperties site) {
 		Map<String, Object> place = new LinkedHashMap<>();
 		place.put("@type", view.placeType);
@@ -94,8 +104,8 @@ final class RecordStructuredData {
 		value.put("@type", "PropertyValue");
 		value.put("propertyID", figure.field());
 		value.put("name", figure.label().en());
-		value.put("value", figure.value() instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
-				: figure.value());
+		value.put("value", figure.value() instanceof List<?> list
+				? String.join(", ", list.stream().map(String::valueOf).toList()) : figure.value());
 		if (figure.unit() != null) {
 			value.put("unitText", figure.unit());
 		}

@@ -9,14 +9,18 @@ import org.kotaku.portal.catalog.Text;
 import org.springframework.web.util.UriUtils;
 
 /**
- * What the page of one published record shows, as the feature that owns the record declares it: the record
- * (dataset, id, name, what kind of record it is), the regions it lies in, its figures, its point, the period it
- * covers, tables of related records and the downloads of the record. Plain text everywhere:
- * {@link RecordPages} escapes it into the page's HTML and structured data.
+ * What the page of one published record shows, as the feature that owns the record
+ * declares it: the record (dataset, id, name, what kind of record it is), the regions it
+ * lies in, its figures, its point, the period it covers, tables of related records and
+ * the downloads of the record. Plain text everywhere: {@link RecordPages} escapes it into
+ * the page's HTML and structured data.
  */
 public final class RecordView {
 
-	/** A table (or, without columns, a list) of related records under a heading; {@code anchor} is its HTML id. */
+	/**
+	 * A table (or, without columns, a list) of related records under a heading;
+	 * {@code anchor} is its HTML id.
+	 */
 	record Section(String anchor, Text heading, List<Text> columns, List<List<Cell>> rows) {
 	}
 
@@ -63,8 +67,9 @@ public final class RecordView {
 	}
 
 	/**
-	 * The page of record {@code id} of {@code dataset} at {@code pagePrefix + id} ({@code /kegiatan/}), called
-	 * {@code name}, a record of the {@code kind} named ({@code Kegiatan / Activity}).
+	 * The page of record {@code id} of {@code dataset} at {@code pagePrefix + id}
+	 * ({@code /kegiatan/}), called {@code name}, a record of the {@code kind} named
+	 * ({@code Kegiatan / Activity}).
 	 */
 	public static RecordView of(Dataset dataset, String id, String pagePrefix, String name, Text kind) {
 		return new RecordView(dataset, id, pagePrefix + segment(id), name, kind);
@@ -75,13 +80,19 @@ public final class RecordView {
 		return UriUtils.encodePathSegment(id, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	/** One sentence that says what the record is, in Indonesian (the page's description for search engines). */
+	/**
+	 * One sentence that says what the record is, in Indonesian (the page's description
+	 * for search engines).
+	 */
 	public RecordView description(String sentence) {
 		this.description = sentence;
 		return this;
 	}
 
-	/** A region the record lies in; call from the broadest (province) to the narrowest (village). */
+	/**
+	 * A region the record lies in; call from the broadest (province) to the narrowest
+	 * (village).
+	 */
 	public RecordView within(String code, String name) {
 		if (code != null) {
 			this.within.add(new Area(code, name == null ? code : name));
@@ -103,13 +114,19 @@ public final class RecordView {
 		return this;
 	}
 
-	/** The schema.org type of the record's place when it is more than a {@code Place} ({@code AdministrativeArea}). */
+	/**
+	 * The schema.org type of the record's place when it is more than a {@code Place}
+	 * ({@code AdministrativeArea}).
+	 */
 	public RecordView placeType(String type) {
 		this.placeType = type;
 		return this;
 	}
 
-	/** Where the site's map shows the record, when not at its point ({@code /peta?p=64.71} for a region). */
+	/**
+	 * Where the site's map shows the record, when not at its point ({@code /peta?p=64.71}
+	 * for a region).
+	 */
 	public RecordView mapHref(String href) {
 		this.mapHref = href;
 		return this;
@@ -121,7 +138,10 @@ public final class RecordView {
 		return this;
 	}
 
-	/** A table of related records (each row as many cells as there are columns); nothing when it has no rows. */
+	/**
+	 * A table of related records (each row as many cells as there are columns); nothing
+	 * when it has no rows.
+	 */
 	public RecordView table(String anchor, Text heading, List<Text> columns, List<List<Cell>> rows) {
 		if (!rows.isEmpty()) {
 			this.sections.add(new Section(anchor, heading, List.copyOf(columns), List.copyOf(rows)));
@@ -134,7 +154,10 @@ public final class RecordView {
 		return table(anchor, heading, List.of(), items.stream().map(List::of).toList());
 	}
 
-	/** The record's own answer in the API as JSON, GeoJSON (where records have a geometry) and CSV. */
+	/**
+	 * The record's own answer in the API as JSON, GeoJSON (where records have a geometry)
+	 * and CSV.
+	 */
 	public RecordView itemDownloads() {
 		String item = this.dataset.apiPath() + "/" + segment(this.id);
 		download("JSON", item, "application/json");
@@ -144,7 +167,10 @@ public final class RecordView {
 		return download("CSV", item + "?format=csv", "text/csv");
 	}
 
-	/** A download of the record or of the records it sums up: an address of the portal's API. */
+	/**
+	 * A download of the record or of the records it sums up: an address of the portal's
+	 * API.
+	 */
 	public RecordView download(String label, String href, String mediaType) {
 		this.downloads.add(new Download(label, href, mediaType));
 		return this;

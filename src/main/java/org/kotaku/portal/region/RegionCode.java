@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A Kemendagri administrative code: province {@code 64}, regency {@code 64.71}, district {@code 64.71.01},
- * village {@code 64.71.01.1001}. Accepted with or without dots; always written dotted.
+ * A Kemendagri administrative code: province {@code 64}, regency {@code 64.71}, district
+ * {@code 64.71.01}, village {@code 64.71.01.1001}. Accepted with or without dots; always
+ * written dotted.
  */
 public record RegionCode(String dotted, int level) {
 
@@ -38,8 +39,8 @@ public record RegionCode(String dotted, int level) {
 	}
 
 	/**
-	 * The region type the code itself implies: kabupaten 01-69 and kota 71-99 at level 2; kelurahan, desa or
-	 * desa adat by the first of the four village digits.
+	 * The region type the code itself implies: kabupaten 01-69 and kota 71-99 at level 2;
+	 * kelurahan, desa or desa adat by the first of the four village digits.
 	 */
 	public String impliedType() {
 		return switch (this.level) {

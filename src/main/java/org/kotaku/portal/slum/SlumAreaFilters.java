@@ -14,8 +14,9 @@ import org.kotaku.portal.listing.Where;
 import org.kotaku.portal.region.RegionCode;
 
 /**
- * Turns the filter parameters of {@code /api/v1/slum-areas} into SQL conditions: region (any level: the regency,
- * or a district or village the area spans), bbox, a radius around a point, latest level, typology and text in the name.
+ * Turns the filter parameters of {@code /api/v1/slum-areas} into SQL conditions: region
+ * (any level: the regency, or a district or village the area spans), bbox, a radius
+ * around a point, latest level, typology and text in the name.
  */
 final class SlumAreaFilters {
 
@@ -51,11 +52,11 @@ final class SlumAreaFilters {
 				.bind("regionPrefix", code.dotted() + ".%");
 		}
 		else {
-			where.and("exists (select 1 from unnest(s.village_codes) v where v = :region or v like :regionPrefix)",
-					"region", code.dotted())
+			where
+				.and("exists (select 1 from unnest(s.village_codes) v where v = :region or v like :regionPrefix)",
+						"region", code.dotted())
 				.bind("regionPrefix", code.dotted() + ".%");
 		}
 	}
-
 
 }

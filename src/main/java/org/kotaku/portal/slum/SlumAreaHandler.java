@@ -23,10 +23,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * {@code GET /api/v1/slum-areas} (filtered, sorted, keyset-paged or streamed; JSON, CSV or GeoJSON) and
- * {@code GET /api/v1/slum-areas/{id}}, which in JSON shows the area's decree and its assessment history (newest
- * first) and with {@code explain=true} explains the level of its latest (or {@code year}'s) assessment criterion
- * by criterion.
+ * {@code GET /api/v1/slum-areas} (filtered, sorted, keyset-paged or streamed; JSON, CSV
+ * or GeoJSON) and {@code GET /api/v1/slum-areas/{id}}, which in JSON shows the area's
+ * decree and its assessment history (newest first) and with {@code explain=true} explains
+ * the level of its latest (or {@code year}'s) assessment criterion by criterion.
  */
 @Configuration(proxyBeanMethods = false)
 public class SlumAreaHandler {
@@ -51,8 +51,7 @@ public class SlumAreaHandler {
 	}
 
 	Mono<ServerResponse> listSlumAreas(ServerRequest request) {
-		return this.listings.search(request, Catalog.SLUM_AREAS, SlumAreaFilters.PARAMETERS,
-				SlumAreaFilters::from);
+		return this.listings.search(request, Catalog.SLUM_AREAS, SlumAreaFilters.PARAMETERS, SlumAreaFilters::from);
 	}
 
 	Mono<ServerResponse> getSlumArea(ServerRequest request) {
@@ -67,8 +66,9 @@ public class SlumAreaHandler {
 	}
 
 	/**
-	 * The members a JSON answer adds beside the item: {@code decree} (the decree that designates the area, or
-	 * null), {@code assessments} (every assessment, newest first) and, when asked for, {@code explanation}.
+	 * The members a JSON answer adds beside the item: {@code decree} (the decree that
+	 * designates the area, or null), {@code assessments} (every assessment, newest first)
+	 * and, when asked for, {@code explanation}.
 	 */
 	private Mono<Map<String, Object>> withRecords(String id, Mono<Map<String, Object>> explanation) {
 		return Mono.zip(this.records.of(id), explanation.defaultIfEmpty(Map.of()))
@@ -98,7 +98,8 @@ public class SlumAreaHandler {
 
 	private static Mono<Map<String, Object>> noAssessment(String id, Optional<Long> year) {
 		if (year.isPresent()) {
-			return Mono.error(PortalException.notFound("Slum area '" + id + "' has no assessment in " + year.get() + "."));
+			return Mono
+				.error(PortalException.notFound("Slum area '" + id + "' has no assessment in " + year.get() + "."));
 		}
 		Map<String, Object> none = new HashMap<>();
 		none.put("explanation", null);

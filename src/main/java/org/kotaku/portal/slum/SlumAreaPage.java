@@ -29,9 +29,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import static org.kotaku.portal.recordpage.RecordFormat.figure;
 
 /**
- * The page of one slum area, {@code /kawasan/{id}}: its level, score and area, its typology and handling, the
- * villages it spans, the decree that designates it and its assessment history (what {@code /api/v1/slum-areas/{id}}
- * shows), read from PostGIS; village names come from the read model.
+ * The page of one slum area, {@code /kawasan/{id}}: its level, score and area, its
+ * typology and handling, the villages it spans, the decree that designates it and its
+ * assessment history (what {@code /api/v1/slum-areas/{id}} shows), read from PostGIS;
+ * village names come from the read model.
  */
 @Component
 class SlumAreaPage implements SiteRecordPage {
@@ -52,9 +53,11 @@ class SlumAreaPage implements SiteRecordPage {
 			Map.entry("latestKind", Text.of("Jenis penilaian", "Kind of assessment")),
 			Map.entry("latestRegulation", Text.of("Peraturan", "Regulation")),
 			Map.entry("areaHa", Text.of("Luas menurut SK", "Area in the decree")),
-			Map.entry("typology", Text.of("Tipologi", "Typology")), Map.entry("legality", Text.of("Legalitas lahan", "Land legality")),
+			Map.entry("typology", Text.of("Tipologi", "Typology")),
+			Map.entry("legality", Text.of("Legalitas lahan", "Land legality")),
 			Map.entry("priority", Text.of("Prioritas (1 tertinggi)", "Priority (1 highest)")),
-			Map.entry("handling", Text.of("Pola penanganan", "Handling")), Map.entry("scale", Text.of("Skala", "Scale")));
+			Map.entry("handling", Text.of("Pola penanganan", "Handling")),
+			Map.entry("scale", Text.of("Skala", "Scale")));
 
 	private static final List<Text> HISTORY = List.of(Text.of("Tahun", "Year"), Text.of("Jenis", "Kind"),
 			Text.of("Peraturan", "Regulation"), Text.of("Skor total", "Total score"), Text.of("Tingkat", "Level"),
@@ -111,23 +114,26 @@ class SlumAreaPage implements SiteRecordPage {
 		view.table("penilaian", Text.of("Riwayat penilaian", "Assessment history"), HISTORY,
 				related.assessments().stream().map(SlumAreaPage::assessment).toList());
 		String item = AREAS.apiPath() + "/" + RecordView.segment((String) s.get("id"));
-		return view.list("penjelasan", Text.of("Mengapa tingkat ini?", "Why this level?"),
-				List.of(Cell.link("Penjelasan skor per kriteria / The score criterion by criterion (JSON)",
-						item + "?explain=true"))).itemDownloads();
+		return view.list("penjelasan", Text.of("Mengapa tingkat ini?", "Why this level?"), List.of(Cell
+			.link("Penjelasan skor per kriteria / The score criterion by criterion (JSON)", item + "?explain=true")))
+			.itemDownloads();
 	}
 
 	static String description(Map<String, Object> s, SlumAreaRecords.Related related) {
 		String level = Optional.ofNullable((String) s.get("latestLevel"))
 			.flatMap((code) -> RecordFormat.label(AREAS.field("latestLevel").orElseThrow(), code))
-			.map((label) -> "tingkat " + label.id().toLowerCase() + " (skor " + s.get("latestTotalScore") + ", penilaian "
-					+ s.get("latestYear") + ")")
+			.map((label) -> "tingkat " + label.id().toLowerCase() + " (skor " + s.get("latestTotalScore")
+					+ ", penilaian " + s.get("latestYear") + ")")
 			.orElse("belum dinilai");
 		String decree = related.decree() == null ? "" : "; SK " + related.decree().get("number");
-		return "Kawasan kumuh di " + s.get("regencyName") + ", " + RecordFormat.decimal((BigDecimal) s.get("areaHa"), "ha")
-				+ ", " + level + decree + ".";
+		return "Kawasan kumuh di " + s.get("regencyName") + ", "
+				+ RecordFormat.decimal((BigDecimal) s.get("areaHa"), "ha") + ", " + level + decree + ".";
 	}
 
-	/** The years the assessments cover, {@code first/last} (one year alone when they are the same). */
+	/**
+	 * The years the assessments cover, {@code first/last} (one year alone when they are
+	 * the same).
+	 */
 	private static Optional<String> period(List<Map<String, Object>> assessments) {
 		if (assessments.isEmpty()) {
 			return Optional.empty();
@@ -159,7 +165,8 @@ class SlumAreaPage implements SiteRecordPage {
 	private static List<Cell> assessment(Map<String, Object> a) {
 		Dataset assessments = Catalog.ASSESSMENTS;
 		List<Cell> row = new ArrayList<>();
-		row.add(Cell.link(String.valueOf(a.get("year")), assessments.apiPath() + "/" + RecordView.segment((String) a.get("id"))));
+		row.add(Cell.link(String.valueOf(a.get("year")),
+				assessments.apiPath() + "/" + RecordView.segment((String) a.get("id"))));
 		for (String field : List.of("kind", "regulation", "totalScore", "level", "areaHa", "households")) {
 			row.add(Cell.text(RecordFormat.text(assessments.field(field).orElseThrow(), a.get(field))));
 		}

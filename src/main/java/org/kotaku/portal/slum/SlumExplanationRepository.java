@@ -13,8 +13,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads what explains a slum area's level from the reference tables: the assessment, its regulation, each
- * criterion's volume, denominator, percentage, score and score band, and the level band its total falls in.
+ * Reads what explains a slum area's level from the reference tables: the assessment, its
+ * regulation, each criterion's volume, denominator, percentage, score and score band, and
+ * the level band its total falls in.
  */
 @Repository
 class SlumExplanationRepository {
@@ -49,7 +50,10 @@ class SlumExplanationRepository {
 		this.db = db;
 	}
 
-	/** The latest assessment of the area (year 0) or its latest in {@code year}; empty when there is none. */
+	/**
+	 * The latest assessment of the area (year 0) or its latest in {@code year}; empty
+	 * when there is none.
+	 */
 	Mono<Map<String, Object>> findAssessment(String slumArea, int year) {
 		return this.db.sql(ASSESSMENT)
 			.bind("slumArea", slumArea)
@@ -63,7 +67,9 @@ class SlumExplanationRepository {
 		return this.db.sql(CRITERIA).bind("assessment", assessment).map(SlumExplanationRepository::criterion).all();
 	}
 
-	/** The level band of a regulation that contains {@code total}; empty when none does. */
+	/**
+	 * The level band of a regulation that contains {@code total}; empty when none does.
+	 */
 	Mono<Map<String, Object>> findLevelBand(String regulation, int total) {
 		return this.db.sql(LEVEL_BAND)
 			.bind("regulation", regulation)

@@ -9,9 +9,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Explains a slum area's level from its assessment: each criterion's percentage is volume / denominator x 100,
- * the score band that contains the percentage gives its score (0, 1, 3 or 5), the scores add up to the total,
- * and the level band that contains the total gives the level, all under the assessment's regulation.
+ * Explains a slum area's level from its assessment: each criterion's percentage is volume
+ * / denominator x 100, the score band that contains the percentage gives its score (0, 1,
+ * 3 or 5), the scores add up to the total, and the level band that contains the total
+ * gives the level, all under the assessment's regulation.
  */
 @Component
 class SlumExplanations {
@@ -26,7 +27,10 @@ class SlumExplanations {
 		this.repository = repository;
 	}
 
-	/** The explanation of the latest assessment (year 0) or of the latest in {@code year}; empty when none. */
+	/**
+	 * The explanation of the latest assessment (year 0) or of the latest in {@code year};
+	 * empty when none.
+	 */
 	Mono<Map<String, Object>> explain(String slumArea, int year) {
 		return this.repository.findAssessment(slumArea, year).flatMap(this::withCriteria);
 	}
@@ -38,8 +42,13 @@ class SlumExplanations {
 	}
 
 	@SuppressWarnings("unchecked")
-	private Mono<Map<String, Object>> withLevelBand(Map<String, Object> assessment, List<Map<String, Object>> criteria) {
-		long total = criteria.stream().map((c) -> (Long) c.get("score")).filter((s) -> s != null).mapToLong(Long::longValue).sum();
+	private Mono<Map<String, Object>> withLevelBand(Map<String, Object> assessment,
+			List<Map<String, Object>> criteria) {
+		long total = criteria.stream()
+			.map((c) -> (Long) c.get("score"))
+			.filter((s) -> s != null)
+			.mapToLong(Long::longValue)
+			.sum();
 		String regulation = (String) ((Map<String, Object>) assessment.get("regulation")).get("code");
 		return this.repository.findLevelBand(regulation, (int) total)
 			.map((band) -> explanation(assessment, criteria, total, band));

@@ -13,10 +13,11 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The records behind a slum area's level, read from PostGIS with the conventions of every listing:
- * {@code /api/v1/decrees} and {@code /{id}}, {@code /api/v1/assessments} and {@code /{id}} (with its criterion
- * scores), {@code /api/v1/assessment-scores} and {@code /{assessmentId}/{criterion}} (a score's id is
- * {@code assessmentId/criterion}, so its path is the list path and its id).
+ * The records behind a slum area's level, read from PostGIS with the conventions of every
+ * listing: {@code /api/v1/decrees} and {@code /{id}}, {@code /api/v1/assessments} and
+ * {@code /{id}} (with its criterion scores), {@code /api/v1/assessment-scores} and
+ * {@code /{assessmentId}/{criterion}} (a score's id is {@code assessmentId/criterion}, so
+ * its path is the list path and its id).
  */
 @Configuration(proxyBeanMethods = false)
 public class SlumRecordHandler {
@@ -38,7 +39,10 @@ public class SlumRecordHandler {
 					Listings.NOTHING_BESIDE));
 	}
 
-	/** The assessment's criterion scores, in the regulation's order: the {@code scores} member of its answer. */
+	/**
+	 * The assessment's criterion scores, in the regulation's order: the {@code scores}
+	 * member of its answer.
+	 */
 	private Mono<Map<String, Object>> scores(String assessmentId) {
 		return this.listings.records(Catalog.ASSESSMENT_SCORES, "assessmentId", assessmentId, CRITERION_ORDER)
 			.map((rows) -> Map.of("scores", rows));

@@ -18,27 +18,35 @@ import org.kotaku.portal.readmodel.Tally.Slot;
 import org.springframework.stereotype.Component;
 
 /**
- * The choropleth metrics of the regions layer (planned and disbursed rupiah, slum hectares at baseline and reduced)
- * for every province and every regency, and the regions of one level below a parent with their places (a tile of
- * {@code level=&parent=}), taken from the read model's snapshot (the same figures the API serves) and
- * kept per data version, so that a tile only draws outlines. A tile of a data version waits (a few seconds at most)
- * for the snapshot of that version; summing the canonical tables instead took about a second of database time per
- * level and version, which every refresh paid again.
+ * The choropleth metrics of the regions layer (planned and disbursed rupiah, slum
+ * hectares at baseline and reduced) for every province and every regency, and the regions
+ * of one level below a parent with their places (a tile of {@code level=&parent=}), taken
+ * from the read model's snapshot (the same figures the API serves) and kept per data
+ * version, so that a tile only draws outlines. A tile of a data version waits (a few
+ * seconds at most) for the snapshot of that version; summing the canonical tables instead
+ * took about a second of database time per level and version, which every refresh paid
+ * again.
  */
 @Component
 class RegionMetrics {
 
-	/** How long a tile waits for the read model to reach its data version before it takes the snapshot served. */
+	/**
+	 * How long a tile waits for the read model to reach its data version before it takes
+	 * the snapshot served.
+	 */
 	private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(5);
 
-	/** The metrics of one level as parallel arrays, ready to bind; hectares are exact decimals as text, -1 without slums. */
+	/**
+	 * The metrics of one level as parallel arrays, ready to bind; hectares are exact
+	 * decimals as text, -1 without slums.
+	 */
 	record Level(String[] codes, Long[] planned, Long[] disbursed, String[] baseline, String[] reduced) {
 	}
 
 	/**
-	 * The regions of one level below a parent, every one with the read model's place (its label point, or the
-	 * centre of its villages' where it has none: districts usually have no point of their own), and the metrics of
-	 * those that have figures.
+	 * The regions of one level below a parent, every one with the read model's place (its
+	 * label point, or the centre of its villages' where it has none: districts usually
+	 * have no point of their own), and the metrics of those that have figures.
 	 */
 	record Listed(String[] codes, Double[] lon, Double[] lat, Level metrics) {
 	}
@@ -74,14 +82,20 @@ class RegionMetrics {
 				new Key(level, code), (key) -> listed(snapshot, snapshot.regionsAt(code, level))));
 	}
 
-	/** Checks that a filter's parent is a known region (a 404 problem otherwise), before any tile is made. */
+	/**
+	 * Checks that a filter's parent is a known region (a 404 problem otherwise), before
+	 * any tile is made.
+	 */
 	void requireKnown(TileFilter filter) {
 		if (filter.parent() != null && this.readModel.require().region(filter.parent()).isEmpty()) {
 			throw PortalException.notFound("No region with code " + filter.parent() + ".");
 		}
 	}
 
-	/** The snapshot of a data version: a tile waits (a few seconds at most) for it, then takes the one served. */
+	/**
+	 * The snapshot of a data version: a tile waits (a few seconds at most) for it, then
+	 * takes the one served.
+	 */
 	private Mono<Snapshot> snapshot(long version) {
 		return this.readModel.awaitVersion(version).timeout(SNAPSHOT_WAIT, Mono.fromSupplier(this.readModel::require));
 	}

@@ -13,10 +13,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Hot tiles in memory, keyed by data version, layer, filter and address (a new version makes new keys, so a tile is
- * never served older than the data), bounded by their total size in bytes: a {@link VersionedCache}. Concurrent requests for the same
- * missing tile share one database query. A tile with features keeps its prepared versioned answer, which the fast
- * path replays for {@code /tiles/v{version}/...} at the current data version before routing, like a static file.
+ * Hot tiles in memory, keyed by data version, layer, filter and address (a new version
+ * makes new keys, so a tile is never served older than the data), bounded by their total
+ * size in bytes: a {@link VersionedCache}. Concurrent requests for the same missing tile
+ * share one database query. A tile with features keeps its prepared versioned answer,
+ * which the fast path replays for {@code /tiles/v{version}/...} at the current data
+ * version before routing, like a static file.
  */
 @Component
 class TileCache implements FastAnswers {
@@ -27,7 +29,10 @@ class TileCache implements FastAnswers {
 	record Key(long version, TileLayer layer, TileFilter filter, TileAddress address) {
 	}
 
-	/** A tile's MVT bytes (empty: no feature) and its prepared answer at its versioned URL (null when empty). */
+	/**
+	 * A tile's MVT bytes (empty: no feature) and its prepared answer at its versioned URL
+	 * (null when empty).
+	 */
 	record Tile(byte[] bytes, CachedResponse versioned) {
 
 		int weight() {
@@ -50,8 +55,8 @@ class TileCache implements FastAnswers {
 	}
 
 	/**
-	 * The prepared answer to {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt} (with its filter parameters) when that
-	 * tile is in memory.
+	 * The prepared answer to {@code /tiles/v{version}/{layer}/{z}/{x}/{y}.mvt} (with its
+	 * filter parameters) when that tile is in memory.
 	 */
 	@Override
 	public CachedResponse find(ServerHttpRequest request, long version) {
@@ -64,7 +69,10 @@ class TileCache implements FastAnswers {
 		return tile == null ? null : tile.versioned();
 	}
 
-	/** The key a versioned tile request names at {@code version}, or null for any other path or a bad filter. */
+	/**
+	 * The key a versioned tile request names at {@code version}, or null for any other
+	 * path or a bad filter.
+	 */
 	private Key key(String path, ServerHttpRequest request, long version) {
 		String[] parts = path.substring(VERSIONED.length()).split("/");
 		if (parts.length != 5 || !parts[0].equals(Long.toString(version))) {

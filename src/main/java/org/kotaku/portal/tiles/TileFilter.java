@@ -13,11 +13,13 @@ import org.kotaku.portal.region.RegionCode;
 import org.springframework.util.MultiValueMap;
 
 /**
- * What a tile request may narrow its layer to (issue #13): activities by fiscal year ({@code year}) and types
- * ({@code type}, comma-separated); regions by one level at every zoom ({@code level}, 1-4) below a region
- * ({@code parent}; levels 3 and 4 need one at most two levels up, so that a tile lists at most a few hundred
- * regions). Anything else, a value out of range or a parameter of another layer is a 400 problem naming it. The
- * filter's {@link #query()} is canonical (types sorted), so equal filters share a cache key and a tile URL.
+ * What a tile request may narrow its layer to (issue #13): activities by fiscal year
+ * ({@code year}) and types ({@code type}, comma-separated); regions by one level at every
+ * zoom ({@code level}, 1-4) below a region ({@code parent}; levels 3 and 4 need one at
+ * most two levels up, so that a tile lists at most a few hundred regions). Anything else,
+ * a value out of range or a parameter of another layer is a 400 problem naming it. The
+ * filter's {@link #query()} is canonical (types sorted), so equal filters share a cache
+ * key and a tile URL.
  */
 record TileFilter(Integer year, List<String> types, Integer level, String parent) {
 
@@ -34,7 +36,10 @@ record TileFilter(Integer year, List<String> types, Integer level, String parent
 		types = List.copyOf(new TreeSet<>(types));
 	}
 
-	/** The filter of a request's query parameters for a layer; a 400 problem when one is unknown or malformed. */
+	/**
+	 * The filter of a request's query parameters for a layer; a 400 problem when one is
+	 * unknown or malformed.
+	 */
 	static TileFilter of(TileLayer layer, MultiValueMap<String, String> query) {
 		return switch (layer) {
 			case ACTIVITIES -> activities(Params.of(query, Set.of("year", "type")));
@@ -43,7 +48,10 @@ record TileFilter(Integer year, List<String> types, Integer level, String parent
 		};
 	}
 
-	/** The filter, or null when the query holds anything the routed handler would refuse (for the fast path). */
+	/**
+	 * The filter, or null when the query holds anything the routed handler would refuse
+	 * (for the fast path).
+	 */
 	static TileFilter orNull(TileLayer layer, MultiValueMap<String, String> query) {
 		try {
 			return of(layer, query);
@@ -67,8 +75,8 @@ record TileFilter(Integer year, List<String> types, Integer level, String parent
 		Integer level = params.integer("level", 1, 4).map(Long::intValue).orElse(null);
 		Optional<RegionCode> parent = params.region("parent");
 		if (parent.isPresent() && level == null) {
-			throw PortalException.invalidParameter("parent", "Parameter 'parent' needs 'level' (1-4): the level of "
-					+ "the regions below it to draw.");
+			throw PortalException.invalidParameter("parent",
+					"Parameter 'parent' needs 'level' (1-4): the level of " + "the regions below it to draw.");
 		}
 		if (level != null && parent.isPresent() && parent.get().level() >= level) {
 			throw PortalException.invalidParameter("level", "level " + level + " is not below parent "
@@ -85,7 +93,10 @@ record TileFilter(Integer year, List<String> types, Integer level, String parent
 		return this.year == null && this.types.isEmpty() && this.level == null;
 	}
 
-	/** The canonical query string ({@code ""} without a filter, else {@code ?level=3&parent=64.71}). */
+	/**
+	 * The canonical query string ({@code ""} without a filter, else
+	 * {@code ?level=3&parent=64.71}).
+	 */
 	String query() {
 		StringBuilder query = new StringBuilder();
 		append(query, "level", this.level == null ? null : this.level.toString());

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vector tile layers: their public id, what they hold, and the fields of their features (for TileJSON's
- * {@code vector_layers}, so that a MapLibre style can be written against them).
+ * The vector tile layers: their public id, what they hold, and the fields of their
+ * features (for TileJSON's {@code vector_layers}, so that a MapLibre style can be written
+ * against them).
  */
 enum TileLayer {
 
@@ -18,14 +19,14 @@ enum TileLayer {
 			+ "has_data is false, and the metrics are absent, where nothing was reported (slum figures are absent "
 			+ "where a region has no slum areas): absent is not 0",
 			fields("code", "String", "name", "String", "type", "String", "level", "Number", "has_data", "Boolean",
-					"planned_idr", "Number",
-					"disbursed_idr", "Number", "disbursement_rate", "Number", "slum_baseline_ha", "Number",
-					"slum_reduced_ha", "Number", "slum_reduced_pct", "Number")),
+					"planned_idr", "Number", "disbursed_idr", "Number", "disbursement_rate", "Number",
+					"slum_baseline_ha", "Number", "slum_reduced_ha", "Number", "slum_reduced_pct", "Number")),
 	SLUM_AREAS("slum-areas", "Slum areas: points below zoom 10, outlines from zoom 10, with their latest level",
 			fields("id", "String", "name", "String", "regency_code", "String", "area_ha", "Number", "level", "String",
 					"level_year", "Number")),
-	ACTIVITIES("activities", "Activities: clusters (count, budget_idr, completed) below zoom 12, points from zoom 12; "
-			+ "year= and type= keep the activities of a fiscal year and of some types",
+	ACTIVITIES("activities",
+			"Activities: clusters (count, budget_idr, completed) below zoom 12, points from zoom 12; "
+					+ "year= and type= keep the activities of a fiscal year and of some types",
 			fields("id", "String", "name", "String", "type", "String", "status", "String", "fiscal_year", "Number",
 					"budget_idr", "Number", "disbursed_idr", "Number", "physical_progress", "Number", "count", "Number",
 					"completed", "Number", "cluster", "Boolean"));

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the vector tiles ({@code portal.tiles}): the highest zoom served and how many bytes of tiles the
- * in-memory cache keeps.
+ * Settings of the vector tiles ({@code portal.tiles}): the highest zoom served and how
+ * many bytes of tiles the in-memory cache keeps.
  */
 @Validated
 @ConfigurationProperties("portal.tiles")

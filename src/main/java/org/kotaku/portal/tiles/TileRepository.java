@@ -12,9 +12,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables (activity clusters from their
- * pre-aggregates {@code activity_tile_cell} and, for a year or types, {@code activity_tile_cell_year_type}; region
- * metrics and the regions of a {@code level=&parent=} tile once per data version from {@link RegionMetrics}); the
+ * Mapbox Vector Tiles made by PostGIS ({@code ST_AsMVT}) from the canonical tables
+ * (activity clusters from their pre-aggregates {@code activity_tile_cell} and, for a year
+ * or types, {@code activity_tile_cell_year_type}; region metrics and the regions of a
+ * {@code level=&parent=} tile once per data version from {@link RegionMetrics}); the
  * statements live in {@code sql/tiles/}. A tile with no feature is an empty byte array.
  */
 @Repository
@@ -24,12 +25,16 @@ class TileRepository {
 	static final int REGENCY_ZOOM = 6;
 
 	/**
-	 * Activities are single points from this zoom on, clusters below it; the clusters of zoom 11 are the cells of
-	 * {@code activity_tile_cell} (zoom 15, its finest level), so this cannot grow without a finer cell grid (migration V41).
+	 * Activities are single points from this zoom on, clusters below it; the clusters of
+	 * zoom 11 are the cells of {@code activity_tile_cell} (zoom 15, its finest level), so
+	 * this cannot grow without a finer cell grid (migration V41).
 	 */
 	static final int ACTIVITY_POINT_ZOOM = 12;
 
-	/** Where the activity statements take the conditions of a filter (fixed text; the values are bound). */
+	/**
+	 * Where the activity statements take the conditions of a filter (fixed text; the
+	 * values are bound).
+	 */
 	private static final String FILTER = "/*filter*/";
 
 	private final DatabaseClient db;
@@ -58,18 +63,21 @@ class TileRepository {
 		this.activityClusters = sql("activity-clusters");
 	}
 
-	/** Checks a filter against the data: a 404 problem when it names an unknown region. */
+	/**
+	 * Checks a filter against the data: a 404 problem when it names an unknown region.
+	 */
 	void requireKnown(TileFilter filter) {
 		this.metrics.requireKnown(filter);
 	}
 
 	/**
-	 * The tile of a layer with a filter at an address and data version, as MVT bytes (empty when no feature falls
-	 * in it).
+	 * The tile of a layer with a filter at an address and data version, as MVT bytes
+	 * (empty when no feature falls in it).
 	 */
 	Mono<byte[]> findTile(TileLayer layer, TileFilter filter, TileAddress address, long version) {
 		return switch (layer) {
-			case REGIONS -> (filter.level() == null) ? regionsByZoom(address, version) : regionsListed(filter, address, version);
+			case REGIONS ->
+				(filter.level() == null) ? regionsByZoom(address, version) : regionsListed(filter, address, version);
 			case SLUM_AREAS -> tile(query(this.slumAreas, address));
 			case ACTIVITIES -> activities(filter, address);
 		};
@@ -83,13 +91,14 @@ class TileRepository {
 
 	private Mono<byte[]> regionsListed(TileFilter filter, TileAddress address, long version) {
 		return this.metrics.listed(version, filter.level(), filter.parent())
-			.flatMap((listed) -> tile(withMetrics(query(this.regionsListed, address), listed.metrics())
-				.bind("places", listed.codes())
-				.bind("lon", listed.lon())
-				.bind("lat", listed.lat())));
+			.flatMap((listed) -> tile(
+					withMetrics(query(this.regionsListed, address), listed.metrics()).bind("places", listed.codes())
+						.bind("lon", listed.lon())
+						.bind("lat", listed.lat())));
 	}
 
-	private static DatabaseClient.GenericExecuteSpec withMetrics(DatabaseClient.GenericExecuteSpec spec, RegionMetrics.Level m) {
+	private static DatabaseClient.GenericExecuteSpec withMetrics(DatabaseClient.GenericExecuteSpec spec,
+			RegionMetrics.Level m) {
 		return spec.bind("codes", m.codes())
 			.bind("planned", m.planned())
 			.bind("disbursed", m.disbursed())
@@ -98,8 +107,10 @@ class TileRepository {
 	}
 
 	/**
-	 * Points from {@link #ACTIVITY_POINT_ZOOM} on, clusters below it: from {@code activity_tile_cell} without a filter,
-	 * from {@code activity_tile_cell_year_type} (the same cells per regency, year and type) with one.
+	 * Points from {@link #ACTIVITY_POINT_ZOOM} on, clusters below it: from
+	 * {@code activity_tile_cell} without a filter, from
+	 * {@code activity_tile_cell_year_type} (the same cells per regency, year and type)
+	 * with one.
 	 */
 	private Mono<byte[]> activities(TileFilter filter, TileAddress address) {
 		boolean points = address.z() >= ACTIVITY_POINT_ZOOM;
@@ -133,13 +144,13 @@ class TileRepository {
 	}
 
 	private DatabaseClient.GenericExecuteSpec query(String sql, TileAddress address) {
-		return this.db.sql(sql)
-			.bind("z", address.z())
-			.bind("x", address.x())
-			.bind("y", address.y());
+		return this.db.sql(sql).bind("z", address.z()).bind("x", address.x()).bind("y", address.y());
 	}
 
-	/** The level of {@code activity_tile_cell} whose cells nest in the clusters of a zoom (tiles of zoom z + 4). */
+	/**
+	 * The level of {@code activity_tile_cell} whose cells nest in the clusters of a zoom
+	 * (tiles of zoom z + 4).
+	 */
 	static int cellZoom(int z) {
 		return (z + 4 <= 9) ? 9 : (z + 4 <= 12) ? 12 : 15;
 	}

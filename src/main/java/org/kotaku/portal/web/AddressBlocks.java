@@ -10,10 +10,11 @@ import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
 
 /**
- * A set of IP address blocks in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32}; a bare address is a
- * block of one), as written in {@code PORTAL_TRUSTED_PROXIES} and {@code PORTAL_INTERNAL_NETWORKS}. Only literal
- * addresses are accepted (a host name would need a DNS lookup on every start and could change under us): a
- * malformed entry stops the start with the entry named.
+ * A set of IP address blocks in CIDR notation ({@code 10.0.0.0/8}, {@code 2001:db8::/32};
+ * a bare address is a block of one), as written in {@code PORTAL_TRUSTED_PROXIES} and
+ * {@code PORTAL_INTERNAL_NETWORKS}. Only literal addresses are accepted (a host name
+ * would need a DNS lookup on every start and could change under us): a malformed entry
+ * stops the start with the entry named.
  */
 public final class AddressBlocks {
 
@@ -58,15 +59,19 @@ public final class AddressBlocks {
 		return false;
 	}
 
-	/** Whether a textual address (an {@code X-Forwarded-For} hop) lies in a block; false when it is no IP literal. */
+	/**
+	 * Whether a textual address (an {@code X-Forwarded-For} hop) lies in a block; false
+	 * when it is no IP literal.
+	 */
 	public boolean contains(String address) {
 		InetAddress parsed = literal(address);
 		return parsed != null && contains(parsed);
 	}
 
 	/**
-	 * The address a literal names, or null when the text is not an IPv4 or IPv6 literal: Netty's parser, which never
-	 * looks a name up (an IPv6 literal may come in brackets, as in {@code Forwarded}).
+	 * The address a literal names, or null when the text is not an IPv4 or IPv6 literal:
+	 * Netty's parser, which never looks a name up (an IPv6 literal may come in brackets,
+	 * as in {@code Forwarded}).
 	 */
 	static InetAddress literal(String text) {
 		String candidate = text.strip();

@@ -22,9 +22,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * Serves the API contract as written: {@code openapi/portal.yaml} (the single source of truth, spec-first; Swagger
- * UI reads it), the same document as JSON at {@code /v3/api-docs}, and the data dictionary. All are read once at
- * start-up, so serving them never touches the disk.
+ * Serves the API contract as written: {@code openapi/portal.yaml} (the single source of
+ * truth, spec-first; Swagger UI reads it), the same document as JSON at
+ * {@code /v3/api-docs}, and the data dictionary. All are read once at start-up, so
+ * serving them never touches the disk.
  */
 @Configuration(proxyBeanMethods = false)
 class ContractDocuments {
@@ -45,7 +46,8 @@ class ContractDocuments {
 
 	ContractDocuments(JsonMapper json) {
 		this.openapiYaml = read("openapi/portal.yaml");
-		Map<String, Object> document = new Yaml(new LoaderOptions()).load(new String(this.openapiYaml, StandardCharsets.UTF_8));
+		Map<String, Object> document = new Yaml(new LoaderOptions())
+			.load(new String(this.openapiYaml, StandardCharsets.UTF_8));
 		this.openapiJson = json.writeValueAsBytes(document);
 		this.dataDictionary = read("docs/data-dictionary.md");
 	}

@@ -16,10 +16,12 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * CORS, the one owner: the public data ({@code /api/**}, {@code /ogc/**}, {@code /tiles/**}, the bulk files and the
- * catalogs) may be read from any origin with GET; nothing else is opened, and {@code /internal/**} never is. Routed
- * answers get it from the {@link CorsWebFilter}; cached answers, which the fast path replays before the filters
- * run, carry the same {@code Access-Control-Allow-Origin} and exposed headers ({@link AnswerHeaders}).
+ * CORS, the one owner: the public data ({@code /api/**}, {@code /ogc/**},
+ * {@code /tiles/**}, the bulk files and the catalogs) may be read from any origin with
+ * GET; nothing else is opened, and {@code /internal/**} never is. Routed answers get it
+ * from the {@link CorsWebFilter}; cached answers, which the fast path replays before the
+ * filters run, carry the same {@code Access-Control-Allow-Origin} and exposed headers
+ * ({@link AnswerHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
@@ -46,7 +48,10 @@ class CorsConfig {
 		return new CorsWebFilter(source);
 	}
 
-	/** The CORS headers of a cached answer to an open path: any origin, and the exposed headers. */
+	/**
+	 * The CORS headers of a cached answer to an open path: any origin, and the exposed
+	 * headers.
+	 */
 	@Bean
 	AnswerHeaders corsOfCachedAnswers() {
 		List<PathPattern> open = OPEN_PATHS.stream().map(PathPatternParser.defaultInstance::parse).toList();

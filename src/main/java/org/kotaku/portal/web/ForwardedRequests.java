@@ -17,17 +17,21 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.adapter.ForwardedHeaderTransformer;
 
 /**
- * What a request looks like from the client's side of the proxies in front of the node, decided once, before the
- * response cache's fast path and the web filters: the client's address (the key of every per-client limit, see
- * {@link ClientAddress}) and the public URL (scheme, host, port, prefix) that OGC, TileJSON and Atom links
- * name. Only a peer inside {@code portal.http.trusted-proxies} is believed: its {@code Forwarded} /
- * {@code X-Forwarded-Host|Proto|Port|Prefix} headers set the URL (Spring's {@link ForwardedHeaderTransformer}), and
- * the client is the rightmost {@code X-Forwarded-For} hop that is not itself a trusted proxy, so that a client
- * cannot forge its address by sending the header itself (a proxy appends, it does not replace). From any other peer
- * the forwarded headers are removed. Answers to https requests carry HSTS ({@code portal.http.hsts-max-age}).
+ * What a request looks like from the client's side of the proxies in front of the node,
+ * decided once, before the response cache's fast path and the web filters: the client's
+ * address (the key of every per-client limit, see {@link ClientAddress}) and the public
+ * URL (scheme, host, port, prefix) that OGC, TileJSON and Atom links name. Only a peer
+ * inside {@code portal.http.trusted-proxies} is believed: its {@code Forwarded} /
+ * {@code X-Forwarded-Host|Proto|Port|Prefix} headers set the URL (Spring's
+ * {@link ForwardedHeaderTransformer}), and the client is the rightmost
+ * {@code X-Forwarded-For} hop that is not itself a trusted proxy, so that a client cannot
+ * forge its address by sending the header itself (a proxy appends, it does not replace).
+ * From any other peer the forwarded headers are removed. Answers to https requests carry
+ * HSTS ({@code portal.http.hsts-max-age}).
  *
  * <p>
- * This replaces {@code server.forward-headers-strategy}, whose two strategies believe every peer.
+ * This replaces {@code server.forward-headers-strategy}, whose two strategies believe
+ * every peer.
  */
 @Configuration(proxyBeanMethods = false)
 class ForwardedRequests {
@@ -65,9 +69,10 @@ class ForwardedRequests {
 		}
 
 		/**
-		 * The rightmost hop that is not a trusted proxy, reading the list from the peer backwards; a hop that is no
-		 * IP literal ends the walk there (what lies left of it cannot be trusted either). All hops trusted: the
-		 * leftmost. No header: the peer.
+		 * The rightmost hop that is not a trusted proxy, reading the list from the peer
+		 * backwards; a hop that is no IP literal ends the walk there (what lies left of
+		 * it cannot be trusted either). All hops trusted: the leftmost. No header: the
+		 * peer.
 		 */
 		InetAddress client(List<String> forwardedFor, InetAddress peer) {
 			InetAddress client = peer;

@@ -10,8 +10,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Answers {@code HEAD} on every public GET route (functional routes match GET only): the request is routed as a
- * GET, and WebFlux drops the body of an answer to a HEAD request while keeping its headers.
+ * Answers {@code HEAD} on every public GET route (functional routes match GET only): the
+ * request is routed as a GET, and WebFlux drops the body of an answer to a HEAD request
+ * while keeping its headers.
  */
 @Component
 @Order(HeadRequestFilter.ORDER)

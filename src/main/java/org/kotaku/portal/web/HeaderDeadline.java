@@ -21,14 +21,17 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
- * A client has {@code portal.http.header-timeout} from the first byte of a request to its last header line; past it
- * the answer is a 408 {@code request-timeout} problem and the connection is closed. Without it a slowloris client,
- * trickling one header byte every few seconds, held its connection for ever: Reactor Netty's idle timeout
- * ({@code server.netty.idle-timeout}) restarts with every byte, and its read and request timeouts start only once
- * the headers are in. Two handlers per connection share the deadline: one in front of the HTTP codec sees the first
- * raw byte of a request and starts it, one behind the codec sees the decoded request head and stops it (and, at
- * the request's last content, gets ready for the next request of a keep-alive connection). A connection that is
- * idle between requests is the idle timeout's business, not this one's.
+ * A client has {@code portal.http.header-timeout} from the first byte of a request to its
+ * last header line; past it the answer is a 408 {@code request-timeout} problem and the
+ * connection is closed. Without it a slowloris client, trickling one header byte every
+ * few seconds, held its connection for ever: Reactor Netty's idle timeout
+ * ({@code server.netty.idle-timeout}) restarts with every byte, and its read and request
+ * timeouts start only once the headers are in. Two handlers per connection share the
+ * deadline: one in front of the HTTP codec sees the first raw byte of a request and
+ * starts it, one behind the codec sees the decoded request head and stops it (and, at the
+ * request's last content, gets ready for the next request of a keep-alive connection). A
+ * connection that is idle between requests is the idle timeout's business, not this
+ * one's.
  */
 @Configuration(proxyBeanMethods = false)
 class HeaderDeadline {
@@ -58,7 +61,10 @@ class HeaderDeadline {
 
 		private ScheduledFuture<?> timer;
 
-		/** Between a request's head and its last content: bytes read now are its body, not a new request. */
+		/**
+		 * Between a request's head and its last content: bytes read now are its body, not
+		 * a new request.
+		 */
 		private boolean inRequest;
 
 		Deadline(long nanos, Duration timeout, JsonMapper json) {
@@ -74,8 +80,8 @@ class HeaderDeadline {
 				public void channelRead(ChannelHandlerContext context, Object message) {
 					if (!Deadline.this.inRequest && Deadline.this.timer == null && message instanceof ByteBuf bytes
 							&& bytes.isReadable()) {
-						Deadline.this.timer = context.executor().schedule(Deadline.this::expire, Deadline.this.nanos,
-								TimeUnit.NANOSECONDS);
+						Deadline.this.timer = context.executor()
+							.schedule(Deadline.this::expire, Deadline.this.nanos, TimeUnit.NANOSECONDS);
 					}
 					context.fireChannelRead(message);
 				}
@@ -124,9 +130,11 @@ class HeaderDeadline {
 			if (this.afterCodec == null || !this.afterCodec.channel().isActive()) {
 				return;
 			}
-			Problems.Problem problem = new Problems.Problem(ProblemType.REQUEST_TIMEOUT, 408, "The request's headers "
-					+ "did not arrive within " + this.timeout.toSeconds() + " s of its first byte "
-					+ "(portal.http.header-timeout); send the whole request head at once.", Map.of());
+			Problems.Problem problem = new Problems.Problem(ProblemType.REQUEST_TIMEOUT, 408,
+					"The request's headers " + "did not arrive within " + this.timeout.toSeconds()
+							+ " s of its first byte "
+							+ "(portal.http.header-timeout); send the whole request head at once.",
+					Map.of());
 			RequestTargetGuard.answerAndClose(this.afterCodec, this.json, problem, null, RequestIds.generate());
 		}
 

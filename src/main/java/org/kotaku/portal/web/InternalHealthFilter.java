@@ -13,11 +13,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * What an operator reads about a node stays with operators: the health details ({@code /actuator/health/internal},
- * every component with its details) and the metrics ({@code /actuator/prometheus}) answer only callers on loopback
- * or inside {@code portal.http.internal-networks}; anyone else gets a 403 {@code forbidden} problem. The public
- * {@code /actuator/health} and its {@code liveness}/{@code readiness} groups show the status only. The caller is the
- * client behind the trusted proxies ({@link ForwardedRequests}), so a proxy in front does not make everyone internal.
+ * What an operator reads about a node stays with operators: the health details
+ * ({@code /actuator/health/internal}, every component with its details) and the metrics
+ * ({@code /actuator/prometheus}) answer only callers on loopback or inside
+ * {@code portal.http.internal-networks}; anyone else gets a 403 {@code forbidden}
+ * problem. The public {@code /actuator/health} and its {@code liveness}/{@code readiness}
+ * groups show the status only. The caller is the client behind the trusted proxies
+ * ({@link ForwardedRequests}), so a proxy in front does not make everyone internal.
  */
 @Component
 @Order(InternalHealthFilter.ORDER)

@@ -23,10 +23,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * A write ({@code POST}, {@code PUT}, {@code DELETE}, {@code PATCH}...) to a path that only a GET route serves is a
- * 405 {@code method-not-allowed} problem with {@code Allow: GET, HEAD}, not a 404: functional routes match on the
- * method, so without this filter such a request would find no route at all. Runs after CORS, the security headers
- * and the rate limit, so those apply to the 405 too.
+ * A write ({@code POST}, {@code PUT}, {@code DELETE}, {@code PATCH}...) to a path that
+ * only a GET route serves is a 405 {@code method-not-allowed} problem with
+ * {@code Allow: GET, HEAD}, not a 404: functional routes match on the method, so without
+ * this filter such a request would find no route at all. Runs after CORS, the security
+ * headers and the rate limit, so those apply to the 405 too.
  */
 @Component
 @Order(MethodNotAllowedFilter.ORDER)
@@ -44,7 +45,8 @@ class MethodNotAllowedFilter implements WebFilter {
 
 	MethodNotAllowedFilter(ObjectProvider<RouterFunctionMapping> mappings) {
 		this.mappings = mappings;
-		// matching a route never reads the body; the default readers only complete the request object
+		// matching a route never reads the body; the default readers only complete the
+		// request object
 		this.readers = HandlerStrategies.withDefaults().messageReaders();
 	}
 
@@ -54,14 +56,16 @@ class MethodNotAllowedFilter implements WebFilter {
 		if (READS.contains(method)) {
 			return chain.filter(exchange);
 		}
-		return matches(exchange, method).flatMap((routed) -> routed ? Mono.just(false) : matches(exchange, HttpMethod.GET))
+		return matches(exchange, method)
+			.flatMap((routed) -> routed ? Mono.just(false) : matches(exchange, HttpMethod.GET))
 			.flatMap((onlyGet) -> onlyGet ? Mono.error(new MethodNotAllowedException(method, ALLOWED_ON_READS))
 					: chain.filter(exchange));
 	}
 
 	/**
-	 * Whether any functional route answers the request with this method. Routes record what they matched in the
-	 * exchange's attributes, so they are tried on a copy with attributes of its own, never on the real exchange.
+	 * Whether any functional route answers the request with this method. Routes record
+	 * what they matched in the exchange's attributes, so they are tried on a copy with
+	 * attributes of its own, never on the real exchange.
 	 */
 	private Mono<Boolean> matches(ServerWebExchange exchange, HttpMethod method) {
 		ServerWebExchange probe = exchange.mutate().request((request) -> request.method(method)).build();

@@ -11,9 +11,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses, on every route, a query string that is not well-formed ({@link QueryString}): bad percent escapes,
- * bytes that are not UTF-8, control characters. Runs after the CORS and security-header filters, so the 400
- * problem carries their headers too.
+ * Refuses, on every route, a query string that is not well-formed ({@link QueryString}):
+ * bad percent escapes, bytes that are not UTF-8, control characters. Runs after the CORS
+ * and security-header filters, so the 400 problem carries their headers too.
  */
 @Component
 @Order(QueryStringFilter.ORDER)

@@ -19,10 +19,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Limits every client address to a token bucket ({@link RateLimitProperties}); past it the answer is a 429
- * {@code rate-limited} problem with {@code Retry-After}. Health and metrics ({@code /actuator/**}) are not limited.
- * Cached answers replayed before the filters run count too ({@link FastPathGuard}): a client past its limit is sent
- * down the normal path, where this filter answers 429.
+ * Limits every client address to a token bucket ({@link RateLimitProperties}); past it
+ * the answer is a 429 {@code rate-limited} problem with {@code Retry-After}. Health and
+ * metrics ({@code /actuator/**}) are not limited. Cached answers replayed before the
+ * filters run count too ({@link FastPathGuard}): a client past its limit is sent down the
+ * normal path, where this filter answers 429.
  */
 @Component
 @Order(RateLimitFilter.ORDER)
@@ -46,20 +47,28 @@ class RateLimitFilter implements WebFilter, FastPathGuard {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long retryAfter = take(exchange.getRequest());
 		if (retryAfter > 0) {
-			return Mono.error(new PortalException(ProblemType.RATE_LIMITED, "Too many requests from your address; "
-					+ "retry after " + retryAfter + " s. The limit is " + this.properties.capacity() + " requests at once and "
-					+ this.properties.refillPerSecond() + " per second.", Map.of(Problems.RETRY_AFTER, retryAfter), null));
+			return Mono.error(new PortalException(ProblemType.RATE_LIMITED,
+					"Too many requests from your address; " + "retry after " + retryAfter + " s. The limit is "
+							+ this.properties.capacity() + " requests at once and " + this.properties.refillPerSecond()
+							+ " per second.",
+					Map.of(Problems.RETRY_AFTER, retryAfter), null));
 		}
 		return chain.filter(exchange);
 	}
 
-	/** Takes a token for a request the fast path would answer; false (and no answer from it) past the limit. */
+	/**
+	 * Takes a token for a request the fast path would answer; false (and no answer from
+	 * it) past the limit.
+	 */
 	@Override
 	public boolean allows(ServerHttpRequest request) {
 		return take(request) == 0;
 	}
 
-	/** Takes a token from the client's bucket; 0 when it had one, else the seconds until it will. */
+	/**
+	 * Takes a token from the client's bucket; 0 when it had one, else the seconds until
+	 * it will.
+	 */
 	private long take(ServerHttpRequest request) {
 		if (!this.properties.enabled() || request.getPath().value().startsWith("/actuator/")) {
 			return 0;

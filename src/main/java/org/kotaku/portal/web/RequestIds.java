@@ -15,13 +15,15 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 
 /**
- * Every answer names its request in {@code X-Request-Id}: the client's own id when it sent a well-formed one (1 to
- * {@value #MAX_LENGTH} letters, digits, {@code - _ . :}), otherwise a new random one, so that a user reporting a
- * problem and the operator reading the logs talk about the same request. It is set by the outermost
- * {@link HttpHandler} decorator, in front of the response cache's fast path, which answers before the web filters
- * run: replayed answers, routed answers and problems all get it. A problem carries it as {@code requestId}, and the
- * log lines written while the problem is made have it in the MDC ({@code api.ProblemExceptionHandler} reads it back
- * from the response headers).
+ * Every answer names its request in {@code X-Request-Id}: the client's own id when it
+ * sent a well-formed one (1 to {@value #MAX_LENGTH} letters, digits, {@code - _ . :}),
+ * otherwise a new random one, so that a user reporting a problem and the operator reading
+ * the logs talk about the same request. It is set by the outermost {@link HttpHandler}
+ * decorator, in front of the response cache's fast path, which answers before the web
+ * filters run: replayed answers, routed answers and problems all get it. A problem
+ * carries it as {@code requestId}, and the log lines written while the problem is made
+ * have it in the MDC ({@code api.ProblemExceptionHandler} reads it back from the response
+ * headers).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestIds {
@@ -38,7 +40,10 @@ class RequestIds {
 		return (builder) -> builder.httpHandlerDecorator(Decorator::new);
 	}
 
-	/** The id of a request that sent {@code header} (null when it sent none): that one when well formed, or a new one. */
+	/**
+	 * The id of a request that sent {@code header} (null when it sent none): that one
+	 * when well formed, or a new one.
+	 */
 	static String of(String header) {
 		return wellFormed(header) ? header : generate();
 	}
@@ -58,7 +63,10 @@ class RequestIds {
 		return true;
 	}
 
-	/** 128 random bits as 32 hex digits (the form of a W3C trace id); unique enough to find one request in logs. */
+	/**
+	 * 128 random bits as 32 hex digits (the form of a W3C trace id); unique enough to
+	 * find one request in logs.
+	 */
 	static String generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		char[] id = new char[32];

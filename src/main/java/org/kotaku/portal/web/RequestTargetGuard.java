@@ -34,10 +34,11 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 /**
- * Answers, as problem+json, the requests that never reach the framework: a request line or headers longer than
- * Netty accepts (414, 431), another request Netty cannot decode (400), and a request target that
- * {@link java.net.URI} refuses, such as a {@code %} not followed by two hex digits or a raw {@code "} (400 naming
- * the parameter). Left alone, each got an empty answer from the server or the framework. The connection is closed
+ * Answers, as problem+json, the requests that never reach the framework: a request line
+ * or headers longer than Netty accepts (414, 431), another request Netty cannot decode
+ * (400), and a request target that {@link java.net.URI} refuses, such as a {@code %} not
+ * followed by two hex digits or a raw {@code "} (400 naming the parameter). Left alone,
+ * each got an empty answer from the server or the framework. The connection is closed
  * after the answer, as nothing after a broken request on it can be trusted.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +54,9 @@ class RequestTargetGuard {
 		});
 	}
 
-	/** The problem of a request that cannot be served as it was sent, null when it can. */
+	/**
+	 * The problem of a request that cannot be served as it was sent, null when it can.
+	 */
 	static Problems.Problem problemOf(HttpRequest request) {
 		if (request.decoderResult().isFailure()) {
 			Throwable cause = request.decoderResult().cause();
@@ -72,7 +75,9 @@ class RequestTargetGuard {
 		return targetProblem(request.uri());
 	}
 
-	/** Null when {@code target} is a URI the framework accepts, otherwise why it is not. */
+	/**
+	 * Null when {@code target} is a URI the framework accepts, otherwise why it is not.
+	 */
 	static Problems.Problem targetProblem(String target) {
 		try {
 			new URI(target);
@@ -90,14 +95,15 @@ class RequestTargetGuard {
 			}
 			String at = ex.getIndex() >= 0 && ex.getIndex() < target.length()
 					? " ('" + target.charAt(ex.getIndex()) + "' at position " + (ex.getIndex() + 1) + ")" : "";
-			return new Problems.Problem(ProblemType.MALFORMED_REQUEST, 400, "The request target is not a valid URI"
-					+ at + ": " + ex.getReason() + "; percent-encode it (a literal % is %25).", Map.of());
+			return new Problems.Problem(ProblemType.MALFORMED_REQUEST, 400, "The request target is not a valid URI" + at
+					+ ": " + ex.getReason() + "; percent-encode it (a literal % is %25).", Map.of());
 		}
 	}
 
 	/**
-	 * Answers a request the framework never saw with its problem and closes the connection; {@code target} is the
-	 * request's, null when Netty could not read it. {@code context} must sit after the HTTP codec.
+	 * Answers a request the framework never saw with its problem and closes the
+	 * connection; {@code target} is the request's, null when Netty could not read it.
+	 * {@code context} must sit after the HTTP codec.
 	 */
 	static void answerAndClose(ChannelHandlerContext context, JsonMapper json, Problems.Problem problem, String target,
 			String requestId) {
@@ -118,7 +124,10 @@ class RequestTargetGuard {
 	@ChannelHandler.Sharable
 	static final class Guard extends ChannelInboundHandlerAdapter {
 
-		/** Set once a connection's request has been refused: what follows on it is dropped until it closes. */
+		/**
+		 * Set once a connection's request has been refused: what follows on it is dropped
+		 * until it closes.
+		 */
 		private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("portal.requestRefused");
 
 		private final JsonMapper json;

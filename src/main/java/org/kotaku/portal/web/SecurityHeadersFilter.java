@@ -11,11 +11,12 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The one writer of the security headers, on every answer: a Content-Security-Policy without {@code unsafe-inline}
- * (MapLibre needs {@code blob:} workers and images; a deployment's external base-map style,
- * {@code portal.site.map-style-url}, has its origin allowed for images, fonts and connections), no MIME sniffing,
- * a strict referrer policy, and no framing except for the embeddable widgets under {@code /embed/}. Cached
- * answers replayed before the filters run get the same headers ({@link AnswerHeaders}).
+ * The one writer of the security headers, on every answer: a Content-Security-Policy
+ * without {@code unsafe-inline} (MapLibre needs {@code blob:} workers and images; a
+ * deployment's external base-map style, {@code portal.site.map-style-url}, has its origin
+ * allowed for images, fonts and connections), no MIME sniffing, a strict referrer policy,
+ * and no framing except for the embeddable widgets under {@code /embed/}. Cached answers
+ * replayed before the filters run get the same headers ({@link AnswerHeaders}).
  */
 @Component
 @Order(SecurityHeadersFilter.ORDER)
@@ -29,7 +30,10 @@ class SecurityHeadersFilter implements WebFilter, AnswerHeaders {
 		this.policy = policy(site.mapStyleOrigin().map((origin) -> " " + origin).orElse(""));
 	}
 
-	/** The policy, with {@code external} (a space and an origin, or nothing) allowed where a base map needs it. */
+	/**
+	 * The policy, with {@code external} (a space and an origin, or nothing) allowed where
+	 * a base map needs it.
+	 */
 	static String policy(String external) {
 		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:" + external
 				+ "; font-src 'self' data:" + external + "; connect-src 'self'" + external
@@ -40,7 +44,8 @@ class SecurityHeadersFilter implements WebFilter, AnswerHeaders {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String path = exchange.getRequest().getPath().value();
-		exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> addTo(path, exchange.getResponse().getHeaders())));
+		exchange.getResponse()
+			.beforeCommit(() -> Mono.fromRunnable(() -> addTo(path, exchange.getResponse().getHeaders())));
 		return chain.filter(exchange);
 	}
 

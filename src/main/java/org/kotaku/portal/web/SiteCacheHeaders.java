@@ -9,9 +9,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Cache headers of the map site's files: a one-year immutable lifetime for the hashed files under
- * {@code /assets/}, and revalidation of {@code /index.html} on every use. (Its pages' security headers are
- * everybody's: {@link SecurityHeadersFilter}.)
+ * Cache headers of the map site's files: a one-year immutable lifetime for the hashed
+ * files under {@code /assets/}, and revalidation of {@code /index.html} on every use.
+ * (Its pages' security headers are everybody's: {@link SecurityHeadersFilter}.)
  */
 @Component
 class SiteCacheHeaders implements WebFilter {
@@ -30,7 +30,10 @@ class SiteCacheHeaders implements WebFilter {
 		return chain.filter(exchange);
 	}
 
-	/** Sets Cache-Control just before the response is sent, over what the resource handler chose. */
+	/**
+	 * Sets Cache-Control just before the response is sent, over what the resource handler
+	 * chose.
+	 */
 	private static void overrideCacheControl(ServerWebExchange exchange, String value) {
 		exchange.getResponse().beforeCommit(() -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.CACHE_CONTROL, value);

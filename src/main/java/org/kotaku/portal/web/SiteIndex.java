@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * The built site's {@code index.html}, into which the server renders a page's own parts, and the build it comes
- * from ({@code variant}: a hash of its bytes). A page cached per data version varies with the build too, because
- * its HTML names the build's hashed assets: after a deployment its ETag changes even when the data did not.
+ * The built site's {@code index.html}, into which the server renders a page's own parts,
+ * and the build it comes from ({@code variant}: a hash of its bytes). A page cached per
+ * data version varies with the build too, because its HTML names the build's hashed
+ * assets: after a deployment its ETag changes even when the data did not.
  */
 record SiteIndex(byte[] html, String variant) {
 
@@ -18,7 +19,10 @@ record SiteIndex(byte[] html, String variant) {
 
 	private static final String OWN_DESCRIPTION = "<meta name=\"description\"";
 
-	/** The site's own fallback for readers without JavaScript: a plain sentence, which a page's content replaces. */
+	/**
+	 * The site's own fallback for readers without JavaScript: a plain sentence, which a
+	 * page's content replaces.
+	 */
 	private static final Pattern SITE_NOSCRIPT = Pattern.compile("\\s*<noscript>[^<]*</noscript>");
 
 	static SiteIndex of(byte[] html) {
@@ -28,9 +32,10 @@ record SiteIndex(byte[] html, String variant) {
 	}
 
 	/**
-	 * index.html with the parts inserted at the end of its head and the start of its body, and the page's own
-	 * title instead of the site's when it has one; a head part with a description of its own replaces the site's,
-	 * and the page's content the site's plain "needs JavaScript" notice.
+	 * index.html with the parts inserted at the end of its head and the start of its
+	 * body, and the page's own title instead of the site's when it has one; a head part
+	 * with a description of its own replaces the site's, and the page's content the
+	 * site's plain "needs JavaScript" notice.
 	 */
 	byte[] with(SitePageContent.Parts parts) {
 		String page = new String(this.html, StandardCharsets.UTF_8);

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code portal.site.*}: where the built map site lives, the optional external base-map style of a deployment that
- * has one (its origin is then allowed by the content security policy), and the address where people report a
- * problem (the accessibility statement links to it; empty: none).
+ * {@code portal.site.*}: where the built map site lives, the optional external base-map
+ * style of a deployment that has one (its origin is then allowed by the content security
+ * policy), and the address where people report a problem (the accessibility statement
+ * links to it; empty: none).
  */
 @ConfigurationProperties("portal.site")
 public record SiteProperties(@DefaultValue("classpath:/static/") String location, @DefaultValue("") String mapStyleUrl,

@@ -17,11 +17,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers the page of one record ({@link SiteRecordPage}): rendered into the site's index.html once per data
- * version, build and request and kept in the response cache ({@link CachedAnswers}: ETag, 304, gzip,
- * Cache-Control, X-Data-Version). A record that does not exist, or an id that is malformed, is a page for people
- * with the problem's status (404, 400; never cached), and the problem itself ({@code application/problem+json})
- * for a client that asks for JSON rather than HTML.
+ * Answers the page of one record ({@link SiteRecordPage}): rendered into the site's
+ * index.html once per data version, build and request and kept in the response cache
+ * ({@link CachedAnswers}: ETag, 304, gzip, Cache-Control, X-Data-Version). A record that
+ * does not exist, or an id that is malformed, is a page for people with the problem's
+ * status (404, 400; never cached), and the problem itself
+ * ({@code application/problem+json}) for a client that asks for JSON rather than HTML.
  */
 @Component
 class SiteRecordAnswers {
@@ -34,7 +35,9 @@ class SiteRecordAnswers {
 		this.answers = answers;
 	}
 
-	/** The record's page; {@code bare} answers when the page has nothing to render yet. */
+	/**
+	 * The record's page; {@code bare} answers when the page has nothing to render yet.
+	 */
 	Mono<ServerResponse> answer(ServerRequest request, SiteRecordPage page, Mono<SiteIndex> index,
 			Mono<ServerResponse> bare) {
 		return Mono.defer(() -> page.find(request))
@@ -49,7 +52,10 @@ class SiteRecordAnswers {
 				() -> new Rendered(HTML.toString(), index.with(found.parts().get())));
 	}
 
-	/** A client error as a page for people, with its status; JSON clients and server errors get the problem. */
+	/**
+	 * A client error as a page for people, with its status; JSON clients and server
+	 * errors get the problem.
+	 */
 	private static Mono<ServerResponse> forPeople(ServerRequest request, PortalException problem,
 			Mono<SiteIndex> index) {
 		HttpStatus status = problem.type().status();
@@ -66,15 +72,17 @@ class SiteRecordAnswers {
 		String title = status == HttpStatus.NOT_FOUND ? "Tidak ditemukan / Not found"
 				: "Alamat tidak valid / Invalid address";
 		String noscript = "<main class=\"static-record\"><h1>" + title + "</h1><p lang=\"en\">"
-				+ HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">Beranda / Home</a> · <a href=\"/peta\">Peta / Map</a>"
+				+ HtmlUtils.htmlEscape(detail)
+				+ "</p><p><a href=\"/\">Beranda / Home</a> · <a href=\"/peta\">Peta / Map</a>"
 				+ " · <a href=\"/data\">Data</a></p></main>";
 		return new SitePageContent.Parts("<meta name=\"robots\" content=\"noindex\">", noscript,
 				title + " · Portal Data Terbuka KOTAKU");
 	}
 
 	/**
-	 * Whether the client asks for JSON rather than HTML: a JSON type ({@code application/json}, {@code +json}) named
-	 * with a higher quality than any type that covers {@code text/html} (browsers, and {@code *}{@code /*}, get HTML).
+	 * Whether the client asks for JSON rather than HTML: a JSON type
+	 * ({@code application/json}, {@code +json}) named with a higher quality than any type
+	 * that covers {@code text/html} (browsers, and {@code *}{@code /*}, get HTML).
 	 */
 	static boolean asksForJson(List<MediaType> accepted) {
 		double json = 0;
@@ -84,7 +92,8 @@ class SiteRecordAnswers {
 			if (type.includes(MediaType.TEXT_HTML)) {
 				html = Math.max(html, quality);
 			}
-			else if (!type.isWildcardSubtype() && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+			else if (!type.isWildcardSubtype()
+					&& (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
 				json = Math.max(json, quality);
 			}
 		}

@@ -28,13 +28,15 @@ import org.kotaku.portal.licence.Licence;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * Serves the single-page map site: its {@code index.html} for every page path the site routes itself
- * ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...}, {@code /kegiatan/...}, {@code /kawasan/...},
- * {@code /embed/...}, {@code /data}, {@code /about}, {@code /aksesibilitas}), never cached, with what a {@link SitePageContent} renders into
- * its page on the server; the page of one record ({@link SiteRecordPage}: an activity, a slum area, a region) is
- * rendered on the server too and cached per data version ({@link SiteRecordAnswers}). Plus the site's run-time
- * configuration ({@code /site/config.json}: the external map style, and the data
- * licence the footer shows). Hashed assets are served by Boot's static resource handling.
+ * Serves the single-page map site: its {@code index.html} for every page path the site
+ * routes itself ({@code /}, {@code /peta}, {@code /sekitar}, {@code /wilayah/...},
+ * {@code /kegiatan/...}, {@code /kawasan/...}, {@code /embed/...}, {@code /data},
+ * {@code /about}, {@code /aksesibilitas}), never cached, with what a
+ * {@link SitePageContent} renders into its page on the server; the page of one record
+ * ({@link SiteRecordPage}: an activity, a slum area, a region) is rendered on the server
+ * too and cached per data version ({@link SiteRecordAnswers}). Plus the site's run-time
+ * configuration ({@code /site/config.json}: the external map style, and the data licence
+ * the footer shows). Hashed assets are served by Boot's static resource handling.
  */
 @Configuration(proxyBeanMethods = false)
 public class SiteRoutes {
@@ -83,7 +85,9 @@ public class SiteRoutes {
 		return routes.GET("/site/config.json", this::config).build();
 	}
 
-	/** The pages of one record answer through the response cache, which validates them. */
+	/**
+	 * The pages of one record answer through the response cache, which validates them.
+	 */
 	@Bean
 	SelfValidatingRoutes recordPageAnswers() {
 		return new SelfValidatingRoutes(this.records.stream().map(SiteRecordPage::pattern).toList());
@@ -111,7 +115,9 @@ public class SiteRoutes {
 					"contactEmail", this.properties.contactEmail().strip()));
 	}
 
-	/** Reads index.html once, off the event loop (classpath reads block), and keeps it. */
+	/**
+	 * Reads index.html once, off the event loop (classpath reads block), and keeps it.
+	 */
 	private Mono<SiteIndex> indexBytes() {
 		SiteIndex cached = this.cachedIndex;
 		if (cached != null) {

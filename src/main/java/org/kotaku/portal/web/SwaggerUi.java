@@ -17,9 +17,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * Swagger UI at {@code /swagger-ui.html}, reading the written contract {@code /openapi/portal.yaml}. springdoc's UI
- * only works while springdoc also generates a document from the code (a competing spec), so the portal serves the
- * same Swagger UI files (the webjar springdoc brings) with an initializer of its own, and springdoc stays off.
+ * Swagger UI at {@code /swagger-ui.html}, reading the written contract
+ * {@code /openapi/portal.yaml}. springdoc's UI only works while springdoc also generates
+ * a document from the code (a competing spec), so the portal serves the same Swagger UI
+ * files (the webjar springdoc brings) with an initializer of its own, and springdoc stays
+ * off.
  */
 @Configuration(proxyBeanMethods = false)
 class SwaggerUi {

@@ -1,8 +1,9 @@
 package org.kotaku.portal.web;
 
 /**
- * A token bucket: holds up to {@code capacity} tokens, refilled continuously at {@code refillPerSecond}; each
- * request takes one. Thread-safe; time is passed in (nanoseconds) so it can be tested without waiting.
+ * A token bucket: holds up to {@code capacity} tokens, refilled continuously at
+ * {@code refillPerSecond}; each request takes one. Thread-safe; time is passed in
+ * (nanoseconds) so it can be tested without waiting.
  */
 final class TokenBucket {
 
@@ -22,8 +23,8 @@ final class TokenBucket {
 	}
 
 	/**
-	 * Takes a token if there is one: returns 0 when the request may go ahead, else the whole seconds (at least 1)
-	 * until a token will be there.
+	 * Takes a token if there is one: returns 0 when the request may go ahead, else the
+	 * whole seconds (at least 1) until a token will be there.
 	 */
 	synchronized long tryTake(long now) {
 		refill(now);

@@ -27,8 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyset paging that stays exact while data change between two pages, and the CSV export: RFC 4180 escaping,
- * non-ASCII text, the optional byte order mark, and {@code limit=all} streaming.
+ * Keyset paging that stays exact while data change between two pages, and the CSV export:
+ * RFC 4180 escaping, non-ASCII text, the optional byte order mark, and {@code limit=all}
+ * streaming.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -53,7 +54,10 @@ class ActivityPagingAndExportIntegrationTests {
 		return ids;
 	}
 
-	/** Rows of 73.71 at the start, every page of one walk, with an ingestion after the first page. */
+	/**
+	 * Rows of 73.71 at the start, every page of one walk, with an ingestion after the
+	 * first page.
+	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "id", "-budgetIdr", "name" })
 	void aWalkReadsEveryRowOnceWhenAnIngestionHappensBetweenPages(String sort) {
@@ -79,11 +83,16 @@ class ActivityPagingAndExportIntegrationTests {
 		assertThat(walked).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(walked)).isEqualTo(before);
 		assertThat(get("/api/v1/activities/" + later.get("id").asString()).get("item").get("status").asString())
-			.as("the row updated between pages").isEqualTo("ongoing");
-		assertThat(ids(get("/api/v1/activities?region=73.71&limit=1000"))).contains("AAA-PAGING-" + tag, "ZZZ-PAGING-" + tag);
+			.as("the row updated between pages")
+			.isEqualTo("ongoing");
+		assertThat(ids(get("/api/v1/activities?region=73.71&limit=1000"))).contains("AAA-PAGING-" + tag,
+				"ZZZ-PAGING-" + tag);
 	}
 
-	/** A row the walk has not reached yet, to be updated (keeping its sort values) between two pages. */
+	/**
+	 * A row the walk has not reached yet, to be updated (keeping its sort values) between
+	 * two pages.
+	 */
 	private JsonNode laterRow(Set<String> all, List<String> walked) {
 		String id = all.stream().filter((candidate) -> !walked.contains(candidate)).sorted().findFirst().orElseThrow();
 		return get("/api/v1/activities/" + id).get("item");
@@ -91,9 +100,13 @@ class ActivityPagingAndExportIntegrationTests {
 
 	@Test
 	void csvQuotesCommasAndQuotesAndKeepsNonAsciiLetters() {
-		String village = get("/api/v1/activities?region=35.78&limit=1").get("items").get(0).get("villageCode").asString();
+		String village = get("/api/v1/activities?region=35.78&limit=1").get("items")
+			.get(0)
+			.get("villageCode")
+			.asString();
 		String name = "Saluran \"Kali Mas\", Kelurahan Ngagel – Jalan Ñoño, ŞŒ ü 日本";
-		TestActivities.ingest(this.ingest, List.of(TestActivities.row("CSV-ESCAPE-1", village, name, 123_456_789, 112.74, -7.26)));
+		TestActivities.ingest(this.ingest,
+				List.of(TestActivities.row("CSV-ESCAPE-1", village, name, 123_456_789, 112.74, -7.26)));
 		byte[] body = this.client.get()
 			.uri("/api/v1/activities?q={q}&format=csv&bom=true", "Kali Mas")
 			.exchange()
@@ -114,16 +127,24 @@ class ActivityPagingAndExportIntegrationTests {
 		for (int i = 0; i < header.size(); i++) {
 			row.put(header.get(i), records.get(1).get(i));
 		}
-		assertThat(row).containsEntry("name", name).containsEntry("budgetIdr", "123456789")
-			.containsEntry("startDate", "").containsEntry("costBpmIdr", "123456789");
+		assertThat(row).containsEntry("name", name)
+			.containsEntry("budgetIdr", "123456789")
+			.containsEntry("startDate", "")
+			.containsEntry("costBpmIdr", "123456789");
 		JsonNode item = get("/api/v1/activities/CSV-ESCAPE-1").get("item");
 		assertThat(new LinkedHashSet<>(header)).containsExactlyElementsOf(item.propertyNames());
 	}
 
 	@Test
 	void csvHeaderNamesAreTheJsonNamesAndDatesAreIso() {
-		String csv = this.client.get().uri("/api/v1/activities?region=64.71&format=csv&status=completed&limit=5")
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		String csv = this.client.get()
+			.uri("/api/v1/activities?region=64.71&format=csv&status=completed&limit=5")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		List<List<String>> records = Csv.parse(csv);
 		JsonNode item = get("/api/v1/activities?region=64.71&status=completed&limit=1").get("items").get(0);
 		assertThat(records.get(0)).containsExactlyElementsOf(item.propertyNames());
@@ -135,11 +156,17 @@ class ActivityPagingAndExportIntegrationTests {
 	@Test
 	void limitAllStreamsTheWholeResultWithoutPaging() {
 		long total = get("/api/v1/activities?count=exact&limit=1").get("count").asLong();
-		HttpHeaders headers = this.client.get().uri("/api/v1/activities?format=csv&limit=all").exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals("X-Row-Count", Long.toString(total))
-			.expectHeader().doesNotExist("X-Spreadsheet-Warning")
-			.expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, (v) -> assertThat(v).contains("activities.csv"))
+		HttpHeaders headers = this.client.get()
+			.uri("/api/v1/activities?format=csv&limit=all")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Row-Count", Long.toString(total))
+			.expectHeader()
+			.doesNotExist("X-Spreadsheet-Warning")
+			.expectHeader()
+			.value(HttpHeaders.CONTENT_DISPOSITION, (v) -> assertThat(v).contains("activities.csv"))
 			.expectBody(String.class)
 			.consumeWith((result) -> assertThat(Csv.parse(result.getResponseBody())).hasSize((int) total + 1))
 			.returnResult()

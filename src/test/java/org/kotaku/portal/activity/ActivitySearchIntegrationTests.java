@@ -19,7 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /api/v1/activities} and {@code /{id}} on the tiny demo data: every filter, sort, count and error. */
+/**
+ * {@code GET /api/v1/activities} and {@code /{id}} on the tiny demo data: every filter,
+ * sort, count and error.
+ */
 @IntegrationTest
 @WithTinyDemo
 class ActivitySearchIntegrationTests {
@@ -46,9 +49,12 @@ class ActivitySearchIntegrationTests {
 
 	@Test
 	void regionFilterWorksAtEveryLevelDottedOrDigits() {
-		everyItem("/api/v1/activities?region=64.71&limit=50", (a) -> assertThat(a.get("regencyCode").asString()).isEqualTo("64.71"));
-		assertThat(items("/api/v1/activities?region=6471&limit=50")).isEqualTo(items("/api/v1/activities?region=64.71&limit=50"));
-		everyItem("/api/v1/activities?region=64&limit=50", (a) -> assertThat(a.get("villageCode").asString()).startsWith("64."));
+		everyItem("/api/v1/activities?region=64.71&limit=50",
+				(a) -> assertThat(a.get("regencyCode").asString()).isEqualTo("64.71"));
+		assertThat(items("/api/v1/activities?region=6471&limit=50"))
+			.isEqualTo(items("/api/v1/activities?region=64.71&limit=50"));
+		everyItem("/api/v1/activities?region=64&limit=50",
+				(a) -> assertThat(a.get("villageCode").asString()).startsWith("64."));
 		String village = items("/api/v1/activities?region=64.71&limit=1").get(0).get("villageCode").asString();
 		everyItem("/api/v1/activities?region=" + village.replace(".", "") + "&limit=50",
 				(a) -> assertThat(a.get("villageCode").asString()).isEqualTo(village));
@@ -70,8 +76,9 @@ class ActivitySearchIntegrationTests {
 	}
 
 	/**
-	 * near/radius keeps exactly what lies within the radius: checked against great-circle distances computed here
-	 * over every activity of a box around the point (a sphere differs from the spheroid by under 0.5 %).
+	 * near/radius keeps exactly what lies within the radius: checked against great-circle
+	 * distances computed here over every activity of a box around the point (a sphere
+	 * differs from the spheroid by under 0.5 %).
 	 */
 	@Test
 	void nearKeepsWhatLiesWithinTheRadius() {
@@ -83,7 +90,9 @@ class ActivitySearchIntegrationTests {
 				+ "," + (lat + 0.1) + "&limit=1000");
 		assertThat(around).hasSizeLessThan(1000);
 		List<String> near = items("/api/v1/activities?near=" + lon + "," + lat + "&radius=" + radius + "&limit=1000")
-			.stream().map((a) -> a.get("id").asString()).toList();
+			.stream()
+			.map((a) -> a.get("id").asString())
+			.toList();
 		assertThat(near).contains(centre.get("id").asString());
 		for (JsonNode a : around) {
 			double metres = greatCircleMetres(lon, lat, a.get("lon").asDouble(), a.get("lat").asDouble());
@@ -95,7 +104,9 @@ class ActivitySearchIntegrationTests {
 			}
 		}
 		assertThat(near).hasSizeLessThan(around.size());
-		everyItem("/api/v1/activities?near=" + lon + "," + lat + "&year=" + centre.get("fiscalYear").asInt() + "&limit=100",
+		everyItem(
+				"/api/v1/activities?near=" + lon + "," + lat + "&year=" + centre.get("fiscalYear").asInt()
+						+ "&limit=100",
 				(a) -> assertThat(a.get("fiscalYear").asInt()).isEqualTo(centre.get("fiscalYear").asInt()));
 	}
 
@@ -104,7 +115,8 @@ class ActivitySearchIntegrationTests {
 		double p2 = Math.toRadians(lat2);
 		double dp = p2 - p1;
 		double dl = Math.toRadians(lon2 - lon1);
-		double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+		double h = Math.sin(dp / 2) * Math.sin(dp / 2)
+				+ Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
 		return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
 	}
 
@@ -114,7 +126,8 @@ class ActivitySearchIntegrationTests {
 			assertThat(a.get("status").asString()).isEqualTo("completed");
 			assertThat(a.get("physicalProgress").decimalValue()).isEqualByComparingTo("100");
 		});
-		everyItem("/api/v1/activities?source=swadaya&limit=100", (a) -> assertThat(a.get("costSwadayaIdr").asLong()).isPositive());
+		everyItem("/api/v1/activities?source=swadaya&limit=100",
+				(a) -> assertThat(a.get("costSwadayaIdr").asLong()).isPositive());
 		everyItem("/api/v1/activities?source=apbd,csr&limit=100",
 				(a) -> assertThat(a.get("costApbdIdr").asLong() + a.get("costCsrIdr").asLong()).isPositive());
 		everyItem("/api/v1/activities?minBudget=50000000&maxBudget=200000000&limit=100",
@@ -176,14 +189,24 @@ class ActivitySearchIntegrationTests {
 			.expectHeader()
 			.contentType("application/geo+json")
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("Feature")
-			.jsonPath("$.id").isEqualTo(id)
-			.jsonPath("$.geometry.type").isEqualTo("Point")
-			.jsonPath("$.properties.budgetIdr").isEqualTo(first.get("budgetIdr").asLong());
-		this.client.get().uri("/api/v1/activities/NO-SUCH-THING").exchange()
-			.expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+			.jsonPath("$.type")
+			.isEqualTo("Feature")
+			.jsonPath("$.id")
+			.isEqualTo(id)
+			.jsonPath("$.geometry.type")
+			.isEqualTo("Point")
+			.jsonPath("$.properties.budgetIdr")
+			.isEqualTo(first.get("budgetIdr").asLong());
+		this.client.get()
+			.uri("/api/v1/activities/NO-SUCH-THING")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/not-found");
 	}
 
 	@Test
@@ -211,8 +234,10 @@ class ActivitySearchIntegrationTests {
 			.uri("/api/v1/activities?format=geojson&geometry=false&limit=3")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.features[0].geometry").isEmpty()
-			.jsonPath("$.features[2].properties.lon").isNumber();
+			.jsonPath("$.features[0].geometry")
+			.isEmpty()
+			.jsonPath("$.features[2].properties.lon")
+			.isNumber();
 	}
 
 	@ParameterizedTest
@@ -220,8 +245,8 @@ class ActivitySearchIntegrationTests {
 			"bbox=-180,-90,180,90", "region=6a", "year=1999", "year=twenty", "type=bridge", "source=bank",
 			"status=done", "limit=0", "limit=1001", "limit=many", "sort=cost", "count=maybe", "format=xml",
 			"cursor=garbage", "precision=16", "bom=yes", "colour=red", "q=", "minBudget=-1",
-			"limit=all&cursor=MQ.aWQ.eA.eA.MQ", "near=116.8", "near=a,b", "near=116.8,89", "near=200,0",
-			"radius=2000", "radius=0", "radius=50001" })
+			"limit=all&cursor=MQ.aWQ.eA.eA.MQ", "near=116.8", "near=a,b", "near=116.8,89", "near=200,0", "radius=2000",
+			"radius=0", "radius=50001" })
 	void badParametersAreProblemsNamingTheParameter(String query) {
 		String parameter = query.contains("&") ? "limit" : query.substring(0, query.indexOf('='));
 		this.client.get()
@@ -232,9 +257,12 @@ class ActivitySearchIntegrationTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("/problems/invalid-parameter")
-			.jsonPath("$.parameter").isEqualTo(parameter)
-			.jsonPath("$.detail").isNotEmpty();
+			.jsonPath("$.type")
+			.isEqualTo("/problems/invalid-parameter")
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.isNotEmpty();
 	}
 
 	@Test
@@ -243,27 +271,45 @@ class ActivitySearchIntegrationTests {
 			.uri("/api/v1/activities?type=bridge")
 			.exchange()
 			.expectBody()
-			.jsonPath("$.allowed[0]").isEqualTo("capacity")
-			.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("bridge").contains("drainage"));
+			.jsonPath("$.allowed[0]")
+			.isEqualTo("capacity")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains("bridge").contains("drainage"));
 	}
 
 	@Test
 	void unknownRegionIsNotFoundAndUnservableAcceptIsNotAcceptable() {
-		this.client.get().uri("/api/v1/activities?region=99.98").exchange()
-			.expectStatus().isNotFound()
-			.expectBody().jsonPath("$.detail").isEqualTo("There is no region '99.98'.");
-		this.client.get().uri("/api/v1/activities").accept(MediaType.IMAGE_PNG).exchange()
-			.expectStatus().isEqualTo(406)
-			.expectBody().jsonPath("$.type").isEqualTo("/problems/not-acceptable");
+		this.client.get()
+			.uri("/api/v1/activities?region=99.98")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("There is no region '99.98'.");
+		this.client.get()
+			.uri("/api/v1/activities")
+			.accept(MediaType.IMAGE_PNG)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(406)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/not-acceptable");
 	}
 
 	@Test
 	void cursorOfAnotherSortIsRefused() {
 		String next = get("/api/v1/activities?limit=2").get("links").get("next").asString();
 		String cursor = next.substring(next.indexOf("cursor=") + 7);
-		this.client.get().uri("/api/v1/activities?sort=-budgetIdr&limit=2&cursor=" + cursor).exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.parameter").isEqualTo("cursor");
+		this.client.get()
+			.uri("/api/v1/activities?sort=-budgetIdr&limit=2&cursor=" + cursor)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("cursor");
 	}
 
 }

@@ -19,9 +19,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/spending?groupBy=type} of a village, and of a district in one year, which the read model does not
- * keep and the database answers (RegionTypes): the items add up to the region's activity budget, disbursement and
- * count of the summary and to the activities the search finds, in the shape of the other levels, with the data
+ * {@code /api/v1/spending?groupBy=type} of a village, and of a district in one year,
+ * which the read model does not keep and the database answers (RegionTypes): the items
+ * add up to the region's activity budget, disbursement and count of the summary and to
+ * the activities the search finds, in the shape of the other levels, with the data
  * version they were read at, cached per version.
  */
 @IntegrationTest
@@ -57,8 +58,8 @@ class RegionTypeSpendingIntegrationTests {
 		assertThat(spending.get("year").isNull()).isTrue();
 		assertAddsUpTo(spending, this.api.get("/api/v1/summary?region={code}", this.village));
 		for (JsonNode item : spending.get("items")) {
-			JsonNode found = this.api.get("/api/v1/activities?region={code}&type={type}&count=exact&limit=1", this.village,
-					item.get("key").asText());
+			JsonNode found = this.api.get("/api/v1/activities?region={code}&type={type}&count=exact&limit=1",
+					this.village, item.get("key").asText());
 			assertThat(item.get("activities").asLong()).as(item.get("key") + " activities")
 				.isEqualTo(found.get("count").asLong());
 		}
@@ -66,7 +67,8 @@ class RegionTypeSpendingIntegrationTests {
 
 	@Test
 	void aVillagesTypesInOneYearAddUpToThatYear() {
-		JsonNode spending = this.api.get("/api/v1/spending?groupBy=type&region={code}&year={year}", this.village, this.year);
+		JsonNode spending = this.api.get("/api/v1/spending?groupBy=type&region={code}&year={year}", this.village,
+				this.year);
 		assertThat(spending.get("year").asInt()).isEqualTo(this.year);
 		assertAddsUpTo(spending, this.api.get("/api/v1/summary?region={code}&year={year}", this.village, this.year));
 	}
@@ -74,7 +76,8 @@ class RegionTypeSpendingIntegrationTests {
 	@Test
 	void aDistrictsTypesInOneYearAddUpToThatYear() {
 		String district = this.village.substring(0, 8);
-		JsonNode spending = this.api.get("/api/v1/spending?groupBy=type&region={code}&year={year}", district, this.year);
+		JsonNode spending = this.api.get("/api/v1/spending?groupBy=type&region={code}&year={year}", district,
+				this.year);
 		assertThat(spending.get("region").get("code").asText()).isEqualTo(district);
 		assertAddsUpTo(spending, this.api.get("/api/v1/summary?region={code}&year={year}", district, this.year));
 	}
@@ -82,8 +85,13 @@ class RegionTypeSpendingIntegrationTests {
 	@Test
 	void theAnswerNamesTheVersionItWasReadAtAndIsCachedByIt() {
 		String uri = "/api/v1/spending?groupBy=type&region=" + this.village;
-		EntityExchangeResult<byte[]> first = this.client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectBody().returnResult();
+		EntityExchangeResult<byte[]> first = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
 		JsonNode body = this.json.readTree(first.getResponseBody());
 		long current = this.api.get("/api/v1/changes").get("dataVersion").asLong();
 		assertThat(body.get("dataVersion").asLong()).isEqualTo(current);
@@ -97,13 +105,18 @@ class RegionTypeSpendingIntegrationTests {
 
 	@Test
 	void theCsvHasTheColumnsOfTheOtherLevels() {
-		String csv = this.client.get().uri("/api/v1/spending?groupBy=type&format=csv&region={code}&year={year}",
-				this.village, this.year)
-			.exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String csv = this.client.get()
+			.uri("/api/v1/spending?groupBy=type&format=csv&region={code}&year={year}", this.village, this.year)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		List<String> lines = List.of(csv.strip().split("\r\n"));
 		assertThat(lines.get(0)).isEqualTo(String.join(",", SpendingHandler.CSV_HEADER));
-		JsonNode items = this.api.get("/api/v1/spending?groupBy=type&region={code}&year={year}", this.village, this.year)
+		JsonNode items = this.api
+			.get("/api/v1/spending?groupBy=type&region={code}&year={year}", this.village, this.year)
 			.get("items");
 		assertThat(lines).hasSize(items.size() + 1);
 		assertThat(lines.get(1)).startsWith("type," + items.get(0).get("key").asText() + ",," + this.year + ",,"
@@ -112,11 +125,17 @@ class RegionTypeSpendingIntegrationTests {
 
 	@Test
 	void anUnknownVillageIsStillNotFound() {
-		this.client.get().uri("/api/v1/spending?groupBy=type&region=64.71.02.9999").exchange().expectStatus()
+		this.client.get()
+			.uri("/api/v1/spending?groupBy=type&region=64.71.02.9999")
+			.exchange()
+			.expectStatus()
 			.isNotFound();
 	}
 
-	/** The items are types in code-point order and add up to the summary's activity budget, disbursement and count. */
+	/**
+	 * The items are types in code-point order and add up to the summary's activity
+	 * budget, disbursement and count.
+	 */
 	private static void assertAddsUpTo(JsonNode spending, JsonNode summary) {
 		List<String> types = new ArrayList<>();
 		long budget = 0;

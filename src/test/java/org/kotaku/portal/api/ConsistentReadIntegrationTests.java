@@ -25,14 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Reads that join a shared consistent read run side by side on connections of their own, yet see the data as
- * it was when the snapshot was taken, not what commits meanwhile; the exporting transaction ends with the work,
- * whether it succeeds or fails, so no pooled connection is handed on inside a transaction.
+ * Reads that join a shared consistent read run side by side on connections of their own,
+ * yet see the data as it was when the snapshot was taken, not what commits meanwhile; the
+ * exporting transaction ends with the work, whether it succeeds or fails, so no pooled
+ * connection is handed on inside a transaction.
  */
 @IntegrationTest
 class ConsistentReadIntegrationTests {
 
-	/** The sessions of this test, told apart from the app's own (a bulk generation holds a snapshot for seconds). */
+	/**
+	 * The sessions of this test, told apart from the app's own (a bulk generation holds a
+	 * snapshot for seconds).
+	 */
 	private static final String APPLICATION_NAME = "consistent-read-test";
 
 	@Autowired
@@ -48,18 +52,23 @@ class ConsistentReadIntegrationTests {
 
 	@BeforeEach
 	void ownConnectionsAndProbeTable() {
-		// pooled, as the app's: a connection handed back inside a transaction stays open and shows as idle in one
-		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(ConnectionFactoryOptions
-			.parse(this.environment.getRequiredProperty("spring.r2dbc.url"))
-			.mutate()
-			.option(ConnectionFactoryOptions.USER, this.environment.getRequiredProperty("spring.r2dbc.username"))
-			.option(ConnectionFactoryOptions.PASSWORD, this.environment.getRequiredProperty("spring.r2dbc.password"))
-			.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME)
-			.build())).maxSize(4).build());
+		// pooled, as the app's: a connection handed back inside a transaction stays open
+		// and shows as idle in one
+		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories
+			.get(ConnectionFactoryOptions.parse(this.environment.getRequiredProperty("spring.r2dbc.url"))
+				.mutate()
+				.option(ConnectionFactoryOptions.USER, this.environment.getRequiredProperty("spring.r2dbc.username"))
+				.option(ConnectionFactoryOptions.PASSWORD,
+						this.environment.getRequiredProperty("spring.r2dbc.password"))
+				.option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, APPLICATION_NAME)
+				.build()))
+			.maxSize(4)
+			.build());
 		this.connections = this.pool;
 		this.db = DatabaseClient.create(this.connections);
 		this.transactions = new R2dbcTransactionManager(this.connections);
-		this.db.sql("drop table if exists consistent_read_probe").then()
+		this.db.sql("drop table if exists consistent_read_probe")
+			.then()
 			.then(this.db.sql("create table consistent_read_probe (n integer)").then())
 			.then(this.db.sql("insert into consistent_read_probe values (1)").then())
 			.block();
@@ -72,12 +81,14 @@ class ConsistentReadIntegrationTests {
 
 	@Test
 	void joinedReadsSeeTheSnapshotNotWhatCommitsMeanwhile() {
-		List<Long> counts = ConsistentRead.shared(this.connections, this.transactions, this.db, (shared) -> this.db
-			.sql("insert into consistent_read_probe values (2)")
-			.then()
-			.then(Flux.merge(shared.join(count()), shared.join(count()), count().flux()).collectList()))
+		List<Long> counts = ConsistentRead
+			.shared(this.connections, this.transactions, this.db,
+					(shared) -> this.db.sql("insert into consistent_read_probe values (2)")
+						.then()
+						.then(Flux.merge(shared.join(count()), shared.join(count()), count().flux()).collectList()))
 			.block();
-		// the two joined reads see the one row of the snapshot, the read outside it both rows
+		// the two joined reads see the one row of the snapshot, the read outside it both
+		// rows
 		assertThat(counts).containsExactlyInAnyOrder(1L, 1L, 2L);
 		assertThat(openTransactions()).isZero();
 	}

@@ -19,10 +19,12 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One parameter dialect on every public API route (issue #14): an unknown, repeated or malformed parameter, a
- * control character or bytes that are not UTF-8 are a 400 problem naming the parameter, never an answer that
- * ignores it, never a 503; a malformed Accept-Encoding is a 400 problem naming the header wherever it chooses
- * gzip (the answers rendered once per data version), on the routed path and on the cached fast path alike. Raw URIs (java.net.http), so that nothing re-encodes the bad bytes.
+ * One parameter dialect on every public API route (issue #14): an unknown, repeated or
+ * malformed parameter, a control character or bytes that are not UTF-8 are a 400 problem
+ * naming the parameter, never an answer that ignores it, never a 503; a malformed
+ * Accept-Encoding is a 400 problem naming the header wherever it chooses gzip (the
+ * answers rendered once per data version), on the routed path and on the cached fast path
+ * alike. Raw URIs (java.net.http), so that nothing re-encodes the bad bytes.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -64,8 +66,7 @@ class ParameterDialectIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/v1/activities?q=a%00b", "/api/v1/regions?q=a%00b", "/api/v1/activities?q=%FF",
-			"/api/v1/summary?region=%C3", "/ogc/collections/activities/items?q=%00",
-			"/api/v1/activities?q=a%1Bb" })
+			"/api/v1/summary?region=%C3", "/ogc/collections/activities/items?q=%00", "/api/v1/activities?q=a%1Bb" })
 	void controlCharactersAndBytesThatAreNotUtf8AreTheClientsError(String uri) {
 		HttpResponse<String> answer = get(uri);
 		assertProblem(answer, 400, "invalid-parameter");

@@ -23,7 +23,8 @@ class ProblemsTests {
 
 	@Test
 	void everyServiceUnavailableNamesWhenToRetry() {
-		Problems.Problem down = Problems.from(new R2dbcNonTransientResourceException("connection refused", "08001"), true);
+		Problems.Problem down = Problems.from(new R2dbcNonTransientResourceException("connection refused", "08001"),
+				true);
 		assertThat(down.status()).isEqualTo(503);
 		assertThat(down.extensions()).containsEntry(Problems.RETRY_AFTER, Problems.DEFAULT_RETRY_AFTER_SECONDS);
 		Problems.Problem loading = Problems.from(new PortalException(ProblemType.SERVICE_UNAVAILABLE, "loading"), true);

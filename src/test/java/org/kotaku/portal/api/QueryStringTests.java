@@ -19,9 +19,10 @@ class QueryStringTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "q=a%00b|q|U+0000", "limit=5&q=a%0Ab|q|U+000A", "q=%7F|q|U+007F",
-			"q=%C2%85|q|U+0085", "q%01=1|q%01|U+0001", "q=%FF|q|UTF-8", "q=%C3|q|UTF-8", "q=%ED%A0%80|q|UTF-8",
-			"q=50%|q|two hex digits", "q=%zz|q|two hex digits", "year=2020&q=%4|q|two hex digits" })
+	@CsvSource(delimiter = '|',
+			value = { "q=a%00b|q|U+0000", "limit=5&q=a%0Ab|q|U+000A", "q=%7F|q|U+007F", "q=%C2%85|q|U+0085",
+					"q%01=1|q%01|U+0001", "q=%FF|q|UTF-8", "q=%C3|q|UTF-8", "q=%ED%A0%80|q|UTF-8",
+					"q=50%|q|two hex digits", "q=%zz|q|two hex digits", "year=2020&q=%4|q|two hex digits" })
 	void aBadParameterIsNamed(String raw, String parameter, String said) {
 		assertThatThrownBy(() -> QueryString.check(raw)).isInstanceOfSatisfying(PortalException.class, (ex) -> {
 			assertThat(ex.type()).isEqualTo(ProblemType.INVALID_PARAMETER);

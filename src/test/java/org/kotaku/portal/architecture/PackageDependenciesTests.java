@@ -17,15 +17,20 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feature packages and what each may use, as the package-infos and docs/architecture.md say. A new
- * dependency between packages fails here until it is added to {@link #ALLOWED} on purpose (and the package's
- * package-info says so); a cycle between packages fails in any case.
+ * The feature packages and what each may use, as the package-infos and
+ * docs/architecture.md say. A new dependency between packages fails here until it is
+ * added to {@link #ALLOWED} on purpose (and the package's package-info says so); a cycle
+ * between packages fails in any case.
  */
 class PackageDependenciesTests {
 
-	/** Each package of org.kotaku.portal and the packages it may depend on; absent means none. */
+	/**
+	 * Each package of org.kotaku.portal and the packages it may depend on; absent means
+	 * none.
+	 */
 	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-			// the base: codes, the catalog of published fields, the data version, problems and parameters
+			// the base: codes, the catalog of published fields, the data version,
+			// problems and parameters
 			Map.entry("region", Set.of()), Map.entry("catalog", Set.of()), Map.entry("dataversion", Set.of()),
 			Map.entry("api", Set.of("dataversion", "region")),
 			// the read side's infrastructure
@@ -41,26 +46,29 @@ class PackageDependenciesTests {
 			Map.entry("slum",
 					Set.of("api", "catalog", "dataversion", "listing", "readmodel", "recordpage", "region", "web")),
 			Map.entry("access", Set.of("catalog", "listing")), Map.entry("funding", Set.of("catalog", "listing")),
-			Map.entry("aggregates", Set.of("api", "catalog", "dataversion", "httpcache", "licence", "listing",
-					"readmodel", "recordpage", "region", "web")),
+			Map.entry("aggregates",
+					Set.of("api", "catalog", "dataversion", "httpcache", "licence", "listing", "readmodel",
+							"recordpage", "region", "web")),
 			Map.entry("ogc", Set.of("api", "catalog", "dataversion", "httpcache", "licence")),
 			Map.entry("tiles", Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel", "region")),
 			Map.entry("checks", Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel")),
 			Map.entry("bulk", Set.of("api", "catalog", "dataversion", "licence", "listing", "readmodel")),
-			Map.entry("opendata", Set.of("api", "bulk", "catalog", "dataversion", "httpcache", "licence", "ogc",
-					"readmodel", "web")),
+			Map.entry("opendata",
+					Set.of("api", "bulk", "catalog", "dataversion", "httpcache", "licence", "ogc", "readmodel", "web")),
 			Map.entry("changes", Set.of("api", "bulk", "dataversion", "ingest", "licence")),
 			// the write side: it never reads the read side's infrastructure
-			Map.entry("ingest", Set.of("api", "catalog", "dataversion", "region")), Map.entry("imports", Set.of("ingest")),
-			Map.entry("demo", Set.of("imports", "ingest")));
+			Map.entry("ingest", Set.of("api", "catalog", "dataversion", "region")),
+			Map.entry("imports", Set.of("ingest")), Map.entry("demo", Set.of("imports", "ingest")));
 
 	/**
-	 * The parts of {@code ingest} (the package itself, {@code IngestService}'s orchestration, and its sub-packages)
-	 * and the parts each may use: the validation kit knows no dataset, the dataset specs know no batch, the batch
-	 * log knows no pipeline, and only the orchestration and the routes sit above the pipeline.
+	 * The parts of {@code ingest} (the package itself, {@code IngestService}'s
+	 * orchestration, and its sub-packages) and the parts each may use: the validation kit
+	 * knows no dataset, the dataset specs know no batch, the batch log knows no pipeline,
+	 * and only the orchestration and the routes sit above the pipeline.
 	 */
 	static final Map<String, Set<String>> INGEST_ALLOWED = Map.ofEntries(Map.entry("ingest.validation", Set.of()),
-			Map.entry("ingest.dataset", Set.of("ingest.validation")), Map.entry("ingest.batch", Set.of("ingest.dataset")),
+			Map.entry("ingest.dataset", Set.of("ingest.validation")),
+			Map.entry("ingest.batch", Set.of("ingest.dataset")),
 			Map.entry("ingest.pipeline", Set.of("ingest.batch", "ingest.dataset", "ingest.validation")),
 			Map.entry("ingest", Set.of("ingest.batch", "ingest.dataset", "ingest.pipeline")),
 			Map.entry("ingest.keys", Set.of("ingest.dataset")), Map.entry("ingest.web",
@@ -77,7 +85,8 @@ class PackageDependenciesTests {
 	@Test
 	void everyPackageDependsOnlyOnThePackagesItIsAllowed() {
 		Map<String, Set<String>> actual = actualDependencies(PackageDependenciesTests::feature);
-		assertThat(unexpected(actual, ALLOWED)).as("dependencies not in ALLOWED (package -> packages it uses)").isEmpty();
+		assertThat(unexpected(actual, ALLOWED)).as("dependencies not in ALLOWED (package -> packages it uses)")
+			.isEmpty();
 		assertThat(actual.keySet()).as("packages with dependencies, all named in ALLOWED")
 			.allMatch(ALLOWED::containsKey);
 	}
@@ -93,16 +102,25 @@ class PackageDependenciesTests {
 
 	@Test
 	void apiDoesNotDependOnIngest() {
-		// the error model reads the problem type a PortalException carries, never ingest's exceptions
-		noClasses().that().resideInAPackage("org.kotaku.portal.api..").should().dependOnClassesThat()
-			.resideInAPackage("org.kotaku.portal.ingest..").check(classes);
+		// the error model reads the problem type a PortalException carries, never
+		// ingest's exceptions
+		noClasses().that()
+			.resideInAPackage("org.kotaku.portal.api..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.kotaku.portal.ingest..")
+			.check(classes);
 	}
 
 	@Test
 	void nothingOutsideIngestUsesThePipeline() {
 		// the pipeline's steps are ingestion's inside: other features call IngestService
-		noClasses().that().resideOutsideOfPackage("org.kotaku.portal.ingest..").should().dependOnClassesThat()
-			.resideInAPackage("org.kotaku.portal.ingest.pipeline..").check(classes);
+		noClasses().that()
+			.resideOutsideOfPackage("org.kotaku.portal.ingest..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.kotaku.portal.ingest.pipeline..")
+			.check(classes);
 	}
 
 	@Test
@@ -124,7 +142,8 @@ class PackageDependenciesTests {
 	}
 
 	/** The dependencies of {@code actual} that {@code allowed} does not name. */
-	private static Map<String, Set<String>> unexpected(Map<String, Set<String>> actual, Map<String, Set<String>> allowed) {
+	private static Map<String, Set<String>> unexpected(Map<String, Set<String>> actual,
+			Map<String, Set<String>> allowed) {
 		Map<String, Set<String>> unexpected = new TreeMap<>();
 		actual.forEach((from, targets) -> targets.stream()
 			.filter((to) -> !allowed.getOrDefault(from, Set.of()).contains(to))
@@ -132,7 +151,10 @@ class PackageDependenciesTests {
 		return unexpected;
 	}
 
-	/** Which part (as {@code part} names packages) uses which other parts; null parts are left out. */
+	/**
+	 * Which part (as {@code part} names packages) uses which other parts; null parts are
+	 * left out.
+	 */
 	private static Map<String, Set<String>> actualDependencies(Function<String, String> part) {
 		Map<String, Set<String>> dependencies = new TreeMap<>();
 		classes.forEach((type) -> type.getDirectDependenciesFromSelf().forEach((dependency) -> {
@@ -145,20 +167,26 @@ class PackageDependenciesTests {
 		return dependencies;
 	}
 
-	/** The first package under org.kotaku.portal, null outside it and for the root (the application class). */
+	/**
+	 * The first package under org.kotaku.portal, null outside it and for the root (the
+	 * application class).
+	 */
 	private static String feature(String packageName) {
 		String root = "org.kotaku.portal.";
 		return packageName.startsWith(root) ? packageName.substring(root.length()).split("\\.")[0] : null;
 	}
 
-	/** {@code ingest} or {@code ingest.<sub-package>} for ingestion's packages, null for any other. */
+	/**
+	 * {@code ingest} or {@code ingest.<sub-package>} for ingestion's packages, null for
+	 * any other.
+	 */
 	private static String ingestPart(String packageName) {
 		String root = "org.kotaku.portal.ingest";
 		if (packageName.equals(root)) {
 			return "ingest";
 		}
-		return packageName.startsWith(root + ".")
-				? "ingest." + packageName.substring(root.length() + 1).split("\\.")[0] : null;
+		return packageName.startsWith(root + ".") ? "ingest." + packageName.substring(root.length() + 1).split("\\.")[0]
+				: null;
 	}
 
 }

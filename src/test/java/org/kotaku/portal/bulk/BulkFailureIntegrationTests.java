@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A generation that fails (here: its folder cannot be renamed into place, as a file holds the name) leaves the
- * previous version's files serving and no half-written folder behind, and is tried again until it succeeds.
+ * A generation that fails (here: its folder cannot be renamed into place, as a file holds
+ * the name) leaves the previous version's files serving and no half-written folder
+ * behind, and is tried again until it succeeds.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -58,10 +59,16 @@ class BulkFailureIntegrationTests {
 			TestIngest.activity(this.ingest, "bulk-failure-" + System.nanoTime(), 7_000_000);
 			ReadModels.awaitLatest(this.readModel);
 			assertThat(ReadModels.latestVersion()).isEqualTo(before + 1);
-			// the generation fails and is retried every second: meanwhile the previous files serve, whole
+			// the generation fails and is retried every second: meanwhile the previous
+			// files serve, whole
 			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> newest() == before);
-			this.client.get().uri("/downloads/latest/activities.csv.gz").exchange().expectStatus().isFound()
-				.expectHeader().valueEquals("Location", "/downloads/" + before + "/activities.csv.gz");
+			this.client.get()
+				.uri("/downloads/latest/activities.csv.gz")
+				.exchange()
+				.expectStatus()
+				.isFound()
+				.expectHeader()
+				.valueEquals("Location", "/downloads/" + before + "/activities.csv.gz");
 			this.client.get().uri("/downloads/" + before + "/activities.csv.gz").exchange().expectStatus().isOk();
 		}
 		finally {
@@ -72,7 +79,8 @@ class BulkFailureIntegrationTests {
 		assertThat(this.store.manifest(next)).isPresent();
 		try (var entries = Files.list(root)) {
 			assertThat(entries.map((p) -> p.getFileName().toString()))
-				.as("no temporary folder of the failed runs is left behind").noneMatch((name) -> name.startsWith(".tmp-"));
+				.as("no temporary folder of the failed runs is left behind")
+				.noneMatch((name) -> name.startsWith(".tmp-"));
 		}
 	}
 
@@ -82,8 +90,14 @@ class BulkFailureIntegrationTests {
 	}
 
 	private long newest() {
-		JsonNode index = this.json.readTree(this.client.get().uri("/downloads").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
+		JsonNode index = this.json.readTree(this.client.get()
+			.uri("/downloads")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 		return index.get("versions").isEmpty() ? 0 : index.at("/versions/0/version").asLong();
 	}
 

@@ -50,10 +50,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bulk files of the tiny demo data on a real PostGIS: every file parses back (CSV with Jackson's CSV parser,
- * GeoJSON with Jackson and PostGIS) to exactly the rows the API serves at that version and matches the table
- * schema of {@code /datapackage.json}; an ingestion writes a new version whose deltas turn the previous files into
- * the new ones, while the old URLs keep their bytes; ranges, validators, 404/410/416 and the licence.
+ * The bulk files of the tiny demo data on a real PostGIS: every file parses back (CSV
+ * with Jackson's CSV parser, GeoJSON with Jackson and PostGIS) to exactly the rows the
+ * API serves at that version and matches the table schema of {@code /datapackage.json};
+ * an ingestion writes a new version whose deltas turn the previous files into the new
+ * ones, while the old URLs keep their bytes; ranges, validators, 404/410/416 and the
+ * licence.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -90,15 +92,24 @@ class BulkFilesIntegrationTests {
 			List<String[]> records = rows.subList(1, rows.size());
 			assertThat(records).as(dataset.id()).hasSize(csvFile.get("rowCount").asInt());
 			assertThat(ids(records)).as(dataset.id() + " rows in code-point order of their ids")
-				.isSortedAccordingTo(Delta::compareCodePoints).doesNotHaveDuplicates();
+				.isSortedAccordingTo(Delta::compareCodePoints)
+				.doesNotHaveDuplicates();
 			if (dataset == Catalog.REGIONS) {
 				assertThat((long) records.size()).isEqualTo(count("select count(*) from region"));
 			}
 			else {
-				List<String[]> api = csv(big().get().uri(dataset.apiPath() + "?format=csv&limit=all").exchange()
-					.expectStatus().isOk().expectHeader().valueEquals("X-Data-Version", Long.toString(version))
-					.expectBody().returnResult().getResponseBody());
-				assertThat(byId(records)).as(dataset.id() + " = the API's CSV").isEqualTo(byId(api.subList(1, api.size())));
+				List<String[]> api = csv(big().get()
+					.uri(dataset.apiPath() + "?format=csv&limit=all")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectHeader()
+					.valueEquals("X-Data-Version", Long.toString(version))
+					.expectBody()
+					.returnResult()
+					.getResponseBody());
+				assertThat(byId(records)).as(dataset.id() + " = the API's CSV")
+					.isEqualTo(byId(api.subList(1, api.size())));
 			}
 			if (dataset.hasGeometry()) {
 				checkGeoJson(dataset, file(manifest, dataset, "geojson"), records);
@@ -116,7 +127,8 @@ class BulkFilesIntegrationTests {
 			Files.write(copy, bytes(gpkg));
 			Map<String, Map<String, Object>> expected = typed(dataset, csv(bytes(file(manifest, dataset, "csv"))));
 			Map<String, Map<String, Object>> actual = new TreeMap<>();
-			try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy); var s = c.createStatement();
+			try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+					var s = c.createStatement();
 					var rows = s.executeQuery("select * from \"" + dataset.id() + "\"")) {
 				while (rows.next()) {
 					Map<String, Object> record = new LinkedHashMap<>();
@@ -129,11 +141,15 @@ class BulkFilesIntegrationTests {
 			assertThat(actual).as(dataset.id() + " GeoPackage = CSV").isEqualTo(expected);
 			String info = gdal("ogrinfo", "-ro", "-so", copy.toString(), dataset.id());
 			assertThat(info).as(dataset.id()).contains("Feature Count: " + expected.size()).doesNotContain("Warning");
-			assertThat(info.contains("Geometry Column = geom")).as(dataset.id() + " geometry").isEqualTo(dataset.hasGeometry());
+			assertThat(info.contains("Geometry Column = geom")).as(dataset.id() + " geometry")
+				.isEqualTo(dataset.hasGeometry());
 		}
 	}
 
-	/** A GeoPackage cell as the CSV-typed value: decimals come back as doubles, booleans as 0/1, lists joined. */
+	/**
+	 * A GeoPackage cell as the CSV-typed value: decimals come back as doubles, booleans
+	 * as 0/1, lists joined.
+	 */
 	private static Object sqliteValue(Field field, Object value) {
 		if (value == null) {
 			return null;
@@ -155,14 +171,21 @@ class BulkFilesIntegrationTests {
 	@Test
 	void everyCsvFileMatchesItsTableSchemaInTheDataPackage() {
 		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
-		JsonNode pack = this.json.readTree(this.client.get().uri("/datapackage.json").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
+		JsonNode pack = this.json.readTree(this.client.get()
+			.uri("/datapackage.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 		assertThat(pack.at("/licenses/0/name").asString()).isEqualTo("CC-BY-4.0");
 		assertThat(pack.get("resources")).hasSize(Catalog.all().size());
 		for (JsonNode resource : pack.get("resources")) {
 			Dataset dataset = Catalog.find(resource.get("name").asString()).orElseThrow();
 			JsonNode file = file(manifest, dataset, "csv");
-			assertThat(resource.get("path").asString()).isEqualTo("http://localhost:8080" + file.get("path").asString());
+			assertThat(resource.get("path").asString())
+				.isEqualTo("http://localhost:8080" + file.get("path").asString());
 			assertThat(resource.get("hash").asString()).isEqualTo("sha256:" + file.get("sha256").asString());
 			assertThat(resource.get("bytes").asLong()).isEqualTo(file.get("byteSize").asLong());
 			assertThat(resource.get("compression").asString()).isEqualTo("gz");
@@ -174,32 +197,45 @@ class BulkFilesIntegrationTests {
 	@Test
 	void theDcatCatalogListsEveryFileWithItsDownloadUrlSizeAndChecksum() {
 		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
-		String body = this.client.get().uri("/catalog.jsonld").exchange().expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		String body = this.client.get()
+			.uri("/catalog.jsonld")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
-		org.apache.jena.riot.RDFParser.create().source(new java.io.StringReader(body))
-			.lang(org.apache.jena.riot.Lang.JSONLD).parse(model);
+		org.apache.jena.riot.RDFParser.create()
+			.source(new java.io.StringReader(body))
+			.lang(org.apache.jena.riot.Lang.JSONLD)
+			.parse(model);
 		String dcat = "http://www.w3.org/ns/dcat#";
 		String spdx = "http://spdx.org/rdf/terms#";
 		for (JsonNode file : manifest.get("files")) {
 			String url = "http://localhost:8080" + file.get("path").asString();
 			org.apache.jena.rdf.model.Resource distribution = model.createResource(url);
-			org.apache.jena.rdf.model.Resource dataset = model.createResource("http://localhost:8080/api/v1/datasets/"
-					+ file.get("dataset").asString());
-			assertThat(model.contains(dataset, model.createProperty(dcat, "distribution"), distribution)).as(url).isTrue();
-			assertThat(model.getProperty(distribution, model.createProperty(dcat, "downloadURL")).getResource().getURI())
+			org.apache.jena.rdf.model.Resource dataset = model
+				.createResource("http://localhost:8080/api/v1/datasets/" + file.get("dataset").asString());
+			assertThat(model.contains(dataset, model.createProperty(dcat, "distribution"), distribution)).as(url)
+				.isTrue();
+			assertThat(
+					model.getProperty(distribution, model.createProperty(dcat, "downloadURL")).getResource().getURI())
 				.isEqualTo(url);
 			assertThat(model.getProperty(distribution, model.createProperty(dcat, "byteSize")).getLong())
 				.isEqualTo(file.get("byteSize").asLong());
 			org.apache.jena.rdf.model.Resource checksum = model
-				.getProperty(distribution, model.createProperty(spdx, "checksum")).getResource();
+				.getProperty(distribution, model.createProperty(spdx, "checksum"))
+				.getResource();
 			assertThat(model.getProperty(checksum, model.createProperty(spdx, "checksumValue")).getString())
 				.isEqualTo(file.get("sha256").asString());
 			if (file.get("compression").isNull()) {
-				assertThat(model.contains(distribution, model.createProperty(dcat, "compressFormat"))).as(url).isFalse();
+				assertThat(model.contains(distribution, model.createProperty(dcat, "compressFormat"))).as(url)
+					.isFalse();
 			}
 			else {
-				assertThat(model.getProperty(distribution, model.createProperty(dcat, "compressFormat")).getResource()
+				assertThat(model.getProperty(distribution, model.createProperty(dcat, "compressFormat"))
+					.getResource()
 					.getURI()).isEqualTo("http://www.iana.org/assignments/media-types/application/gzip");
 			}
 		}
@@ -207,7 +243,8 @@ class BulkFilesIntegrationTests {
 
 	@Test
 	void anIngestionWritesANewVersionWhoseDeltasTurnThePreviousFilesIntoTheNewOnes() {
-		// ids and amounts of this run only, so that a rerun on the same database changes something again
+		// ids and amounts of this run only, so that a rerun on the same database changes
+		// something again
 		String run = Long.toString(System.nanoTime(), 36);
 		long budget = 5_000_000 + (System.nanoTime() % 1000) * 1000;
 		TestIngest.activity(this.ingest, "bulk-test-gone-" + run, 4_000_000);
@@ -220,11 +257,13 @@ class BulkFilesIntegrationTests {
 		Map<String, Object> delete = new LinkedHashMap<>();
 		delete.put("op", "delete");
 		delete.put("id", "bulk-test-gone-" + run);
-		// a name a spreadsheet would run as a formula: guarded in every CSV, exactly itself in JSON and the delta
+		// a name a spreadsheet would run as a formula: guarded in every CSV, exactly
+		// itself in JSON and the delta
 		Map<String, Object> created = TestIngest.activityRow("bulk-test-new-" + run, 3_000_000);
 		created.put("name", FORMULA);
-		this.ingest.ingest(IngestRequest.upsert(org.kotaku.portal.ingest.dataset.Dataset.ACTIVITIES, "bulk-test", true),
-				Flux.just(created, TestIngest.activityRow(changedId, budget), delete))
+		this.ingest
+			.ingest(IngestRequest.upsert(org.kotaku.portal.ingest.dataset.Dataset.ACTIVITIES, "bulk-test", true),
+					Flux.just(created, TestIngest.activityRow(changedId, budget), delete))
 			.block(Duration.ofMinutes(1));
 		ReadModels.awaitLatest(this.readModel);
 		JsonNode after = awaitFilesOf(ReadModels.latestVersion());
@@ -252,19 +291,38 @@ class BulkFilesIntegrationTests {
 				assertThat(lines.stream().map((l) -> l.get("change").asString() + " " + l.get("id").asString()))
 					.contains("created bulk-test-new-" + run, "changed " + changedId, "deleted bulk-test-gone-" + run);
 				assertThat(csv(bytes(file(after, dataset, "csv"))).stream()
-					.filter((row) -> row[0].equals("bulk-test-new-" + run)).findFirst().orElseThrow())
-					.contains("'" + FORMULA);
+					.filter((row) -> row[0].equals("bulk-test-new-" + run))
+					.findFirst()
+					.orElseThrow()).contains("'" + FORMULA);
 				assertThat(now.get("bulk-test-new-" + run)).containsEntry("name", FORMULA);
 			}
 		}
-		assertThat(this.client.get().uri("/api/v1/activities/bulk-test-new-" + run + "?format=csv").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
-			.contains("\"'" + FORMULA.replace("\"", "\"\"") + "\"");
-		assertThat(this.client.get().uri("/api/v1/activities/bulk-test-new-" + run).exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody())
-			.contains("\"name\":\"" + FORMULA.replace("\"", "\\\"") + "\"");
-		JsonNode listed = this.json.readTree(this.client.get().uri("/api/v1/datasets/activities").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).at("/item/downloads/0");
+		assertThat(this.client.get()
+			.uri("/api/v1/activities/bulk-test-new-" + run + "?format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("\"'" + FORMULA.replace("\"", "\"\"") + "\"");
+		assertThat(this.client.get()
+			.uri("/api/v1/activities/bulk-test-new-" + run)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("\"name\":\"" + FORMULA.replace("\"", "\\\"") + "\"");
+		JsonNode listed = this.json
+			.readTree(this.client.get()
+				.uri("/api/v1/datasets/activities")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody())
+			.at("/item/downloads/0");
 		assertThat(listed.get("version").asLong()).isEqualTo(after.get("version").asLong());
 	}
 
@@ -274,47 +332,111 @@ class BulkFilesIntegrationTests {
 		JsonNode file = file(manifest, Catalog.ACTIVITIES, "csv");
 		String path = file.get("path").asString();
 		byte[] whole = bytes(file);
-		EntityExchangeResult<byte[]> full = big().get().uri(path).exchange().expectStatus().isOk()
-			.expectHeader().contentType("application/gzip")
-			.expectHeader().contentLength(whole.length)
-			.expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-			.expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*immutable.*")
-			.expectHeader().valueMatches(HttpHeaders.LINK, ".*creativecommons.org/licenses/by/4.0/>; rel=\"license\".*")
-			.expectHeader().exists(HttpHeaders.LAST_MODIFIED)
-			.expectBody().returnResult();
+		EntityExchangeResult<byte[]> full = big().get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/gzip")
+			.expectHeader()
+			.contentLength(whole.length)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+			.expectHeader()
+			.valueMatches(HttpHeaders.CACHE_CONTROL, ".*immutable.*")
+			.expectHeader()
+			.valueMatches(HttpHeaders.LINK, ".*creativecommons.org/licenses/by/4.0/>; rel=\"license\".*")
+			.expectHeader()
+			.exists(HttpHeaders.LAST_MODIFIED)
+			.expectBody()
+			.returnResult();
 		String etag = full.getResponseHeaders().getETag();
 		assertThat(etag).doesNotStartWith("W/");
 		assertThat(sha256(full.getResponseBody())).isEqualTo(file.get("sha256").asString());
 
-		byte[] part = this.client.get().uri(path).header(HttpHeaders.RANGE, "bytes=10-19").exchange()
-			.expectStatus().isEqualTo(206)
-			.expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 10-19/" + whole.length)
-			.expectBody().returnResult().getResponseBody();
+		byte[] part = this.client.get()
+			.uri(path)
+			.header(HttpHeaders.RANGE, "bytes=10-19")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(206)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 10-19/" + whole.length)
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		assertThat(part).isEqualTo(Arrays.copyOfRange(whole, 10, 20));
 		this.client.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, etag).exchange().expectStatus().isNotModified();
-		problem(this.client.get().uri(path).header(HttpHeaders.RANGE, "bytes=" + whole.length + "-").exchange()
-			.expectStatus().isEqualTo(416).expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */" + whole.length)
-			.expectBody().returnResult(), "range");
+		problem(this.client.get()
+			.uri(path)
+			.header(HttpHeaders.RANGE, "bytes=" + whole.length + "-")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(416)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONTENT_RANGE, "bytes */" + whole.length)
+			.expectBody()
+			.returnResult(), "range");
 
-		this.client.get().uri("/downloads/latest/activities.csv.gz").exchange().expectStatus().isFound()
-			.expectHeader().valueEquals(HttpHeaders.LOCATION, BulkStore.DOWNLOADS + "/" + manifest.get("version").asLong()
-					+ "/activities.csv.gz");
+		this.client.get()
+			.uri("/downloads/latest/activities.csv.gz")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION,
+					BulkStore.DOWNLOADS + "/" + manifest.get("version").asLong() + "/activities.csv.gz");
 		long pruned = versionNotOnDisk(manifest.get("version").asLong());
-		JsonNode gone = problem(this.client.get().uri("/downloads/" + pruned + "/activities.csv.gz").exchange()
-			.expectStatus().isEqualTo(410).expectBody().returnResult(), "no longer kept");
+		JsonNode gone = problem(this.client.get()
+			.uri("/downloads/" + pruned + "/activities.csv.gz")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(410)
+			.expectBody()
+			.returnResult(), "no longer kept");
 		assertThat(gone.get("latest").asString()).isEqualTo("/downloads/latest/activities.csv.gz");
-		problem(this.client.get().uri("/downloads/" + manifest.get("version").asLong() + "/castles.csv.gz").exchange()
-			.expectStatus().isNotFound().expectBody().returnResult(), "castles.csv.gz");
-		problem(this.client.get().uri("/downloads/999999/activities.csv.gz").exchange().expectStatus().isNotFound()
-			.expectBody().returnResult(), "999999");
-		problem(this.client.get().uri("/downloads/latest/..%2Fmanifest.json").exchange().expectStatus().isNotFound()
-			.expectBody().returnResult(), "");
+		problem(this.client.get()
+			.uri("/downloads/" + manifest.get("version").asLong() + "/castles.csv.gz")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult(), "castles.csv.gz");
+		problem(this.client.get()
+			.uri("/downloads/999999/activities.csv.gz")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult(), "999999");
+		problem(this.client.get()
+			.uri("/downloads/latest/..%2Fmanifest.json")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult(), "");
 
-		String licence = new String(this.client.get().uri("/downloads/latest/LICENCE.txt").exchange()
-			.expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation().toString()
+		String licence = new String(this.client.get()
+			.uri("/downloads/latest/LICENCE.txt")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.toString()
 			.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-		String text = this.client.get().uri(licence).exchange().expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		String text = this.client.get()
+			.uri(licence)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(text).contains("https://creativecommons.org/licenses/by/4.0/").contains("CC-BY-4.0");
 		assertThat(manifest.at("/licence/id").asString()).isEqualTo("CC-BY-4.0");
 	}
@@ -335,8 +457,10 @@ class BulkFilesIntegrationTests {
 		Path folder = this.store.folder(version);
 		Map<String, Object> old = this.json.readValue(folder.resolve(Manifest.FILE).toFile(), Map.class);
 		old.remove("layout");
-		old.put("files", ((List<Map<String, Object>>) old.get("files")).stream()
-			.filter((f) -> !"gpkg".equals(f.get("format"))).toList());
+		old.put("files",
+				((List<Map<String, Object>>) old.get("files")).stream()
+					.filter((f) -> !"gpkg".equals(f.get("format")))
+					.toList());
 		try (var files = Files.list(folder)) {
 			for (Path gpkg : files.filter((p) -> p.toString().endsWith(".gpkg")).toList()) {
 				Files.delete(gpkg);
@@ -351,8 +475,14 @@ class BulkFilesIntegrationTests {
 			this.store.refresh();
 			return this.store.manifest(version).map(Manifest::isCurrentLayout).orElse(false);
 		});
-		JsonNode again = this.json.readTree(this.client.get().uri("/downloads/" + version + "/manifest.json").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+		JsonNode again = this.json.readTree(this.client.get()
+			.uri("/downloads/" + version + "/manifest.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 		assertThat(file(again, Catalog.ACTIVITIES, "gpkg").get("byteSize").asLong()).isPositive();
 		assertThat(bytes(file(again, Catalog.ACTIVITIES, "csv"))).as("same CSV bytes").isEqualTo(csvBefore);
 		assertThat(bytes(file(again, Catalog.ACTIVITIES, "geojson"))).as("same GeoJSON bytes").isEqualTo(geoJsonBefore);
@@ -377,7 +507,8 @@ class BulkFilesIntegrationTests {
 		JsonNode manifest = awaitFilesOf(ReadModels.latestVersion());
 		long version = manifest.get("version").asLong();
 		Path root = this.properties.directory();
-		// what another database's portal wrote into the same directory: a newer version, and an older one (of this
+		// what another database's portal wrote into the same directory: a newer version,
+		// and an older one (of this
 		// database's versions, one no longer on disk) with another commit time
 		long olderVersion = this.store.manifests().get(0).version() - 1;
 		assertThat(olderVersion).isPositive();
@@ -401,14 +532,26 @@ class BulkFilesIntegrationTests {
 		assertThat(this.store.manifest(olderVersion)).isEmpty();
 		assertThat(newer).doesNotExist();
 		assertThat(older).doesNotExist();
-		this.client.get().uri("/downloads/" + (version + 5) + "/activities.csv.gz").exchange().expectStatus().isNotFound();
-		this.client.get().uri("/downloads/latest/activities.csv.gz").exchange().expectStatus().is3xxRedirection()
-			.expectHeader().value("Location", (location) -> assertThat(location).contains("/downloads/" + version + "/"));
+		this.client.get()
+			.uri("/downloads/" + (version + 5) + "/activities.csv.gz")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get()
+			.uri("/downloads/latest/activities.csv.gz")
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection()
+			.expectHeader()
+			.value("Location", (location) -> assertThat(location).contains("/downloads/" + version + "/"));
 	}
 
 	// ---- helpers
 
-	/** Decimals as doubles, as a GeoPackage (SQLite REAL) stores them: 1244.00 and 1244.0 are the same value. */
+	/**
+	 * Decimals as doubles, as a GeoPackage (SQLite REAL) stores them: 1244.00 and 1244.0
+	 * are the same value.
+	 */
 	private static Map<String, Object> decimalsAsDoubles(Dataset dataset, Map<String, Object> record) {
 		for (Field field : dataset.fields()) {
 			if (field.type() == org.kotaku.portal.catalog.FieldType.DECIMAL && record.get(field.name()) != null) {
@@ -418,7 +561,10 @@ class BulkFilesIntegrationTests {
 		return record;
 	}
 
-	/** A record as JSON reads it back (numbers as JSON parsing types them), so that both sides compare alike. */
+	/**
+	 * A record as JSON reads it back (numbers as JSON parsing types them), so that both
+	 * sides compare alike.
+	 */
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> asJson(Object record) {
 		return this.json.readValue(this.json.writeValueAsString(record), Map.class);
@@ -426,16 +572,23 @@ class BulkFilesIntegrationTests {
 
 	/** The client, able to hold a whole export in memory. */
 	private WebTestClient big() {
-		return this.client.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024)).build();
+		return this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024))
+			.build();
 	}
 
 	/**
-	 * A version below {@code latest} that has no files on disk (pruned, or never written as versions came faster
-	 * than the files): the tiny demo commits more versions than the {@code keep} that stay on disk.
+	 * A version below {@code latest} that has no files on disk (pruned, or never written
+	 * as versions came faster than the files): the tiny demo commits more versions than
+	 * the {@code keep} that stay on disk.
 	 */
 	private long versionNotOnDisk(long latest) {
-		JsonNode index = this.json.readTree(this.client.get().uri("/downloads").exchange().expectBody(String.class)
-			.returnResult().getResponseBody());
+		JsonNode index = this.json.readTree(this.client.get()
+			.uri("/downloads")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 		Set<Long> kept = new HashSet<>();
 		index.get("versions").forEach((v) -> kept.add(v.get("version").asLong()));
 		assertThat(latest).as("more versions than are kept").isGreaterThan(this.properties.keep());
@@ -447,17 +600,40 @@ class BulkFilesIntegrationTests {
 		throw new AssertionError("every version up to " + latest + " is on disk: " + kept);
 	}
 
-	/** Waits until the files of {@code version} (or a newer one) are served; answers their manifest. */
+	/**
+	 * Waits until the files of {@code version} (or a newer one) are served; answers their
+	 * manifest.
+	 */
 	private JsonNode awaitFilesOf(long version) {
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-			JsonNode index = this.json.readTree(this.client.get().uri("/downloads").exchange().expectStatus().isOk()
-				.expectBody(String.class).returnResult().getResponseBody());
+			JsonNode index = this.json.readTree(this.client.get()
+				.uri("/downloads")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody());
 			return index.get("versions").size() > 0 && index.at("/versions/0/version").asLong() >= version;
 		});
-		String latest = this.client.get().uri("/downloads/latest/manifest.json").exchange().expectStatus().isFound()
-			.expectBody().returnResult().getResponseHeaders().getLocation().toString();
-		return this.json.readTree(this.client.get().uri(latest).exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
+		String latest = this.client.get()
+			.uri("/downloads/latest/manifest.json")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+		return this.json.readTree(this.client.get()
+			.uri(latest)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 	}
 
 	private static JsonNode file(JsonNode manifest, Dataset dataset, String format) {
@@ -469,10 +645,19 @@ class BulkFilesIntegrationTests {
 		throw new AssertionError("no " + format + " file of " + dataset.id() + " in " + manifest);
 	}
 
-	/** The file's bytes from its versioned URL, checked against the manifest's size and SHA-256. */
+	/**
+	 * The file's bytes from its versioned URL, checked against the manifest's size and
+	 * SHA-256.
+	 */
 	private byte[] bytes(JsonNode file) {
 		String path = BulkStore.DOWNLOADS + "/" + file.get("version").asLong() + "/" + file.get("file").asString();
-		byte[] body = big().get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult()
+		byte[] body = big().get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
 			.getResponseBody();
 		assertThat(body).as(path).hasSize(file.get("byteSize").asInt());
 		assertThat(sha256(body)).as(path).isEqualTo(file.get("sha256").asString());
@@ -542,19 +727,24 @@ class BulkFilesIntegrationTests {
 			ids.add(feature.get("id").asString());
 			JsonNode geometry = feature.get("geometry");
 			if (!geometry.isNull() && checkedInPostgis++ < 20) {
-				assertThat(count("select count(*) where ST_IsValid(ST_GeomFromGeoJSON('" + geometry.toString()
-						.replace("'", "''") + "'))")).as(dataset.id() + " geometry " + feature.get("id")).isEqualTo(1);
+				assertThat(count("select count(*) where ST_IsValid(ST_GeomFromGeoJSON('"
+						+ geometry.toString().replace("'", "''") + "'))"))
+					.as(dataset.id() + " geometry " + feature.get("id"))
+					.isEqualTo(1);
 			}
 		}
 		assertThat(ids).hasSize(features.size());
 		assertThat(checkedInPostgis).as(dataset.id() + " has located features").isPositive();
 	}
 
-	/** Types, required fields, enums, header and the uniqueness of the primary key, as a Table Schema validator would. */
+	/**
+	 * Types, required fields, enums, header and the uniqueness of the primary key, as a
+	 * Table Schema validator would.
+	 */
 	private static void checkTableSchema(String name, JsonNode schema, List<String[]> rows) {
 		List<JsonNode> fields = schema.get("fields").valueStream().toList();
-		assertThat(rows.get(0)).as(name + " header").containsExactlyElementsOf(fields.stream()
-			.map((f) -> f.get("name").asString()).toList());
+		assertThat(rows.get(0)).as(name + " header")
+			.containsExactlyElementsOf(fields.stream().map((f) -> f.get("name").asString()).toList());
 		Set<String> keys = new HashSet<>();
 		for (String[] row : rows.subList(1, rows.size())) {
 			assertThat(row).as(name + " cells").hasSize(fields.size());

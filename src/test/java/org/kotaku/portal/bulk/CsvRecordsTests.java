@@ -14,8 +14,8 @@ class CsvRecordsTests {
 
 	@Test
 	void splitsAtLineBreaksOutsideQuotesOnly() throws IOException {
-		assertThat(records("id,name\r\nA,\"two\r\nlines\"\r\nB,\"say \"\"hi\"\"\"\r\n"))
-			.containsExactly("id,name", "A,\"two\r\nlines\"", "B,\"say \"\"hi\"\"\"");
+		assertThat(records("id,name\r\nA,\"two\r\nlines\"\r\nB,\"say \"\"hi\"\"\"\r\n")).containsExactly("id,name",
+				"A,\"two\r\nlines\"", "B,\"say \"\"hi\"\"\"");
 	}
 
 	@Test
@@ -27,8 +27,8 @@ class CsvRecordsTests {
 	@Test
 	void aRecordLongerThanTheBufferStaysWhole() throws IOException {
 		String longCell = "x".repeat(200_000);
-		assertThat(records("1,\"" + longCell + "\"\r\n2," + longCell + "\r\n")).containsExactly(
-				"1,\"" + longCell + "\"", "2," + longCell);
+		assertThat(records("1,\"" + longCell + "\"\r\n2," + longCell + "\r\n"))
+			.containsExactly("1,\"" + longCell + "\"", "2," + longCell);
 	}
 
 	@Test

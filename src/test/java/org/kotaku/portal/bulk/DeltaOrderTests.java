@@ -4,12 +4,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The order bulk files and their deltas rely on: Unicode code points, as PostgreSQL's {@code collate "C"}. */
+/**
+ * The order bulk files and their deltas rely on: Unicode code points, as PostgreSQL's
+ * {@code collate "C"}.
+ */
 class DeltaOrderTests {
 
 	@Test
 	void comparesByCodePointNotByUtf16Unit() {
-		// U+FFFF before U+1F3E0, although the surrogate pair of the latter starts with a lower UTF-16 unit
+		// U+FFFF before U+1F3E0, although the surrogate pair of the latter starts with a
+		// lower UTF-16 unit
 		assertThat(Delta.compareCodePoints("\uFFFF", "\uD83C\uDFE0")).isNegative();
 		assertThat(Delta.compareCodePoints("\uD83C\uDFE0", "\uFFFF")).isPositive();
 		assertThat("\uFFFF".compareTo("\uD83C\uDFE0")).as("what String.compareTo would say").isPositive();

@@ -26,8 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public change log follows ingestion: batches newest first with their counts and data version, and since
- * a version the ids created, changed and deleted (tombstones), paged with a cursor; the Atom feed lists them.
+ * The public change log follows ingestion: batches newest first with their counts and
+ * data version, and since a version the ids created, changed and deleted (tombstones),
+ * paged with a cursor; the Atom feed lists them.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -79,16 +80,29 @@ class ChangesIntegrationTests {
 		long olderFirst = ((Number) ((Map<?, ?>) ((List<?>) older.get("items")).get(0)).get("dataVersion")).longValue();
 		assertThat(olderFirst).isLessThan(((Number) ((Map<?, ?>) items.get(1)).get("dataVersion")).longValue());
 
-		this.http.get().uri("/api/v1/changes.atom").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_ATOM_XML)
-			.expectBody(String.class).value((xml) -> assertThat(xml).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
-				.contains("<name>changes-test</name>").contains("updated to data version " + newest));
+		this.http.get()
+			.uri("/api/v1/changes.atom")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_ATOM_XML)
+			.expectBody(String.class)
+			.value((xml) -> assertThat(xml).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+				.contains("<name>changes-test</name>")
+				.contains("updated to data version " + newest));
 	}
 
 	@Test
 	void badParametersAreProblems() {
-		this.http.get().uri("/api/v1/changes?limit=0").exchange().expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.parameter").isEqualTo("limit");
+		this.http.get()
+			.uri("/api/v1/changes?limit=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("limit");
 		this.http.get().uri("/api/v1/changes?since=-1").exchange().expectStatus().isBadRequest();
 		this.http.get().uri("/api/v1/changes?since=1&after=%%%").exchange().expectStatus().isBadRequest();
 	}
@@ -99,7 +113,14 @@ class ChangesIntegrationTests {
 	}
 
 	private Map<String, Object> get(String uri) {
-		return this.http.get().uri(uri).exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
+		return this.http.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static long version(Map<String, Object> body) {
@@ -116,7 +137,8 @@ class ChangesIntegrationTests {
 	}
 
 	private static List<Map<String, Object>> activities(String prefix, int count) {
-		Map<String, Object> template = new DemoDataset(DemoScale.TINY, TinyDemo.SEED).rows(Dataset.ACTIVITIES).blockFirst();
+		Map<String, Object> template = new DemoDataset(DemoScale.TINY, TinyDemo.SEED).rows(Dataset.ACTIVITIES)
+			.blockFirst();
 		List<Map<String, Object>> rows = new ArrayList<>();
 		for (int n = 0; n < count; n++) {
 			Map<String, Object> row = new LinkedHashMap<>(template);

@@ -28,24 +28,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The reconciliation ledger on real PostGIS: every check passes on the demo data; each check that the schema
- * allows to fail lists a bad record seeded straight into the database (a new data version makes the ledger run
- * again), and passes again once it is removed; each check that the schema guarantees has its constraint refuse
- * the bad row.
+ * The reconciliation ledger on real PostGIS: every check passes on the demo data; each
+ * check that the schema allows to fail lists a bad record seeded straight into the
+ * database (a new data version makes the ledger run again), and passes again once it is
+ * removed; each check that the schema guarantees has its constraint refuse the bad row.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
 class ChecksIntegrationTests {
 
-	/** The checks the seeded records make fail, and the ids each must list (in id order). */
-	static final Map<String, List<String>> SEEDED = Map.of("allocation-activities-within-ceiling",
-			List.of("CHK-ALC-1"), "allocation-disbursed-within-ceiling", List.of("CHK-ALC-2"),
-			"activity-disbursed-within-budget", List.of("CHK-ACT-DISB"), "activity-progress-status",
-			List.of("CHK-ACT-PLAN"), "assessment-total-score", List.of("CHK-ASM-1"), "assessment-level",
-			List.of("CHK-ASM-1"), "assessment-criterion-scores", List.of("CHK-ASM-1/1b"), "activity-in-regency",
-			List.of("CHK-ACT-OUTREG"), "activity-in-village", List.of("CHK-ACT-OUTREG", "CHK-ACT-OUTVIL"));
+	/**
+	 * The checks the seeded records make fail, and the ids each must list (in id order).
+	 */
+	static final Map<String, List<String>> SEEDED = Map.of("allocation-activities-within-ceiling", List.of("CHK-ALC-1"),
+			"allocation-disbursed-within-ceiling", List.of("CHK-ALC-2"), "activity-disbursed-within-budget",
+			List.of("CHK-ACT-DISB"), "activity-progress-status", List.of("CHK-ACT-PLAN"), "assessment-total-score",
+			List.of("CHK-ASM-1"), "assessment-level", List.of("CHK-ASM-1"), "assessment-criterion-scores",
+			List.of("CHK-ASM-1/1b"), "activity-in-regency", List.of("CHK-ACT-OUTREG"), "activity-in-village",
+			List.of("CHK-ACT-OUTREG", "CHK-ACT-OUTVIL"));
 
-	/** The checks a constraint guarantees, and a statement that breaks it on a demo row. */
+	/**
+	 * The checks a constraint guarantees, and a statement that breaks it on a demo row.
+	 */
 	static final Map<String, String> GUARANTEED = Map.of("activity-cost-split",
 			"update activity set cost_other_idr = cost_other_idr + 1 where id = (select min(id) from activity)",
 			"activity-progress-in-range",
@@ -69,8 +73,13 @@ class ChecksIntegrationTests {
 
 	@Test
 	void everyCheckPassesOnTheDemoData() {
-		this.client.get().uri("/api/v1/checks").exchange().expectStatus().isOk()
-			.expectHeader().valueMatches("Link", ".*rel=\"license\".*");
+		this.client.get()
+			.uri("/api/v1/checks")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches("Link", ".*rel=\"license\".*");
 		JsonNode answer = get("/api/v1/checks");
 		assertThat(answer.get("dataVersion").asLong()).isEqualTo(ReadModels.latestVersion());
 		assertThat(answer.at("/licence/id").asString()).isEqualTo("CC-BY-4.0");
@@ -135,10 +144,20 @@ class ChecksIntegrationTests {
 
 	@Test
 	void anUnknownCheckIsA404AndAnUnknownParameterA400() {
-		this.client.get().uri("/api/v1/checks/castles").exchange().expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.get().uri("/api/v1/checks?verbose=true").exchange().expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/api/v1/checks/castles")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/api/v1/checks?verbose=true")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.client.get().uri("/api/v1/checks/assessment-level?page=2").exchange().expectStatus().isBadRequest();
 	}
 
@@ -152,14 +171,16 @@ class ChecksIntegrationTests {
 	}
 
 	/**
-	 * Bad records of every kind the schema allows, written with the provenance of the latest batch: two
-	 * allocations over their ceiling (one through its activities, one through its tranches) and one flagged as
-	 * allowed to be, activities over budget and planned but started, an assessment whose total, level and one
-	 * criterion score disagree with the bands, and a province of its own with a regency and village boundary and
-	 * activities outside them (and one inside both).
+	 * Bad records of every kind the schema allows, written with the provenance of the
+	 * latest batch: two allocations over their ceiling (one through its activities, one
+	 * through its tranches) and one flagged as allowed to be, activities over budget and
+	 * planned but started, an assessment whose total, level and one criterion score
+	 * disagree with the bands, and a province of its own with a regency and village
+	 * boundary and activities outside them (and one inside both).
 	 */
 	private static List<String> seeds() throws SQLException {
-		String village = firstValue("select code from region where level = 4 and code like '64.71.%' order by code limit 1");
+		String village = firstValue(
+				"select code from region where level = 4 and code like '64.71.%' order by code limit 1");
 		String batch = firstValue("select max(id) from ingest_batch");
 		String version = firstValue("select max(data_version) from ingest_batch");
 		String prov = ", " + batch + ", " + version + ", " + version + ")";
@@ -168,21 +189,21 @@ class ChecksIntegrationTests {
 				+ "created_version, updated_version) values ";
 		return List.of(
 				"insert into allocation (id, village_code, fiscal_year, program, source, ceiling_idr, over_ceiling_ok, "
-						+ "batch_id, created_version, updated_version) values "
-						+ "('CHK-ALC-1', '" + village + "', 2024, 'bpm_reguler', 'apbn', 1000, false" + prov + ", "
-						+ "('CHK-ALC-2', '" + village + "', 2024, 'bpm_reguler', 'apbn', 1000, false" + prov + ", "
-						+ "('CHK-ALC-3', '" + village + "', 2024, 'bpm_reguler', 'apbn', 1000, true" + prov,
+						+ "batch_id, created_version, updated_version) values " + "('CHK-ALC-1', '" + village
+						+ "', 2024, 'bpm_reguler', 'apbn', 1000, false" + prov + ", " + "('CHK-ALC-2', '" + village
+						+ "', 2024, 'bpm_reguler', 'apbn', 1000, false" + prov + ", " + "('CHK-ALC-3', '" + village
+						+ "', 2024, 'bpm_reguler', 'apbn', 1000, true" + prov,
 				"insert into disbursement (allocation_id, tranche, status, disbursed_on, amount_idr) values "
 						+ "('CHK-ALC-2', 1, 'disbursed', date '2024-05-10', 2000), "
 						+ "('CHK-ALC-3', 1, 'disbursed', date '2024-05-10', 2000)",
 				activity + "('CHK-ACT-CEIL', '" + village + "', 'CHK-ALC-1', 2024, 'road', 'Seeded', 'ongoing', 50, "
-						+ "2000, 0, 2000, 0, null" + prov + ", "
-						+ "('CHK-ACT-DISB', '" + village + "', null, 2024, 'road', 'Seeded', 'ongoing', 50, 1000, 1500, "
-						+ "0, 1000, null" + prov + ", "
+						+ "2000, 0, 2000, 0, null" + prov + ", " + "('CHK-ACT-DISB', '" + village
+						+ "', null, 2024, 'road', 'Seeded', 'ongoing', 50, 1000, 1500, " + "0, 1000, null" + prov + ", "
 						+ "('CHK-ACT-PLAN', '" + village + "', null, 2024, 'road', 'Seeded', 'planned', 40, 1000, 0, "
 						+ "0, 1000, null" + prov,
 				"insert into slum_area (id, regency_code, name, area_ha, village_codes, batch_id, created_version, "
-						+ "updated_version) values ('CHK-SLUM-1', '64.71', 'Seeded', 1, array['" + village + "']" + prov,
+						+ "updated_version) values ('CHK-SLUM-1', '64.71', 'Seeded', 1, array['" + village + "']"
+						+ prov,
 				"insert into assessment (id, slum_area_id, year, kind, regulation, area_ha, buildings, households, "
 						+ "total_score, level, mean_pct, batch_id, created_version, updated_version) values "
 						+ "('CHK-ASM-1', 'CHK-SLUM-1', 2024, 'final', '14/2018', 1, 10, 10, 50, 'berat', 45" + prov,
@@ -192,8 +213,8 @@ class ChecksIntegrationTests {
 						+ "created_version, updated_version) values "
 						+ "('99', 1, 'provinsi', 'Provinsi Uji', null, 'test', null" + prov + ", "
 						+ "('99.71', 2, 'kota', 'Kota Uji', '99', 'test', "
-						+ "ST_GeomFromText('MULTIPOLYGON(((100 -1, 101 -1, 101 0, 100 0, 100 -1)))', 4326)" + prov + ", "
-						+ "('99.71.01', 3, 'kecamatan', 'Kecamatan Uji', '99.71', 'test', null" + prov + ", "
+						+ "ST_GeomFromText('MULTIPOLYGON(((100 -1, 101 -1, 101 0, 100 0, 100 -1)))', 4326)" + prov
+						+ ", " + "('99.71.01', 3, 'kecamatan', 'Kecamatan Uji', '99.71', 'test', null" + prov + ", "
 						+ "('99.71.01.1001', 4, 'kelurahan', 'Kelurahan Uji', '99.71.01', 'test', "
 						+ "ST_GeomFromText('MULTIPOLYGON(((100 -1, 100.1 -1, 100.1 -0.9, 100 -0.9, 100 -1)))', 4326)"
 						+ prov,
@@ -206,8 +227,9 @@ class ChecksIntegrationTests {
 	}
 
 	private static List<String> cleanup() {
-		return List.of("delete from activity where id like 'CHK-ACT-%'", "delete from assessment where id = 'CHK-ASM-1'",
-				"delete from slum_area where id = 'CHK-SLUM-1'", "delete from allocation where id like 'CHK-ALC-%'",
+		return List.of("delete from activity where id like 'CHK-ACT-%'",
+				"delete from assessment where id = 'CHK-ASM-1'", "delete from slum_area where id = 'CHK-SLUM-1'",
+				"delete from allocation where id like 'CHK-ALC-%'",
 				"delete from region where code = '99' or code like '99.%'");
 	}
 
@@ -234,7 +256,8 @@ class ChecksIntegrationTests {
 	}
 
 	private static String firstValue(String query) throws SQLException {
-		try (Connection c = TestDatabase.shared().connect(); PreparedStatement s = c.prepareStatement(query);
+		try (Connection c = TestDatabase.shared().connect();
+				PreparedStatement s = c.prepareStatement(query);
 				ResultSet rows = s.executeQuery()) {
 			rows.next();
 			return rows.getString(1);

@@ -41,17 +41,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The running app and openapi/portal.yaml (the contract, spec-first) agree. Driven by the YAML alone, so routes
- * added later are checked without touching this test:
+ * The running app and openapi/portal.yaml (the contract, spec-first) agree. Driven by the
+ * YAML alone, so routes added later are checked without touching this test:
  * <ul>
- * <li>every documented path and method is a route of the app, and every route of the app (every
- * {@link RouterFunction} bean, walked with its visitor) is documented, except the {@link #UNDOCUMENTED} ones;</li>
- * <li>every documented GET answers its representative requests with a documented status and content type, and
- * JSON answers validate against the documented schema (JSON Schema 2020-12, as in OpenAPI 3.1). The representative
- * requests are the path with its parameters' {@code example} (or {@code x-contract-source}: a JSON pointer into
- * another answer) and required query parameters, answered 200 (401 when the operation has a security requirement,
- * since the probe sends no credentials), plus the operation's {@code x-contract-requests}
- * ({@code {path?, query?, status?}}).</li>
+ * <li>every documented path and method is a route of the app, and every route of the app
+ * (every {@link RouterFunction} bean, walked with its visitor) is documented, except the
+ * {@link #UNDOCUMENTED} ones;</li>
+ * <li>every documented GET answers its representative requests with a documented status
+ * and content type, and JSON answers validate against the documented schema (JSON Schema
+ * 2020-12, as in OpenAPI 3.1). The representative requests are the path with its
+ * parameters' {@code example} (or {@code x-contract-source}: a JSON pointer into another
+ * answer) and required query parameters, answered 200 (401 when the operation has a
+ * security requirement, since the probe sends no credentials), plus the operation's
+ * {@code x-contract-requests} ({@code {path?, query?, status?}}).</li>
  * </ul>
  */
 @IntegrationTest
@@ -59,8 +61,9 @@ import static org.assertj.core.api.Assertions.fail;
 class OpenApiContractIntegrationTests {
 
 	/**
-	 * Routes that are deliberately not in the contract: Swagger UI's own files and the map site's pages. Actuator
-	 * endpoints ({@code /actuator/**}) are not router functions and never show up here.
+	 * Routes that are deliberately not in the contract: Swagger UI's own files and the
+	 * map site's pages. Actuator endpoints ({@code /actuator/**}) are not router
+	 * functions and never show up here.
 	 */
 	static final List<String> UNDOCUMENTED = List.of("GET /swagger-ui.html", "GET /swagger-ui/**", "GET /",
 			"GET /index.html", "GET /assets/**", "GET /embed/**", "GET /favicon.ico", "GET /robots.txt");
@@ -113,8 +116,8 @@ class OpenApiContractIntegrationTests {
 		contract.get("paths").properties().forEach((path) -> {
 			JsonNode get = path.getValue().get("get");
 			if (get != null) {
-				probes(path.getKey(), get).forEach((probe) -> tests.add(DynamicTest.dynamicTest(probe.toString(),
-						() -> check(get, probe))));
+				probes(path.getKey(), get)
+					.forEach((probe) -> tests.add(DynamicTest.dynamicTest(probe.toString(), () -> check(get, probe))));
 			}
 		});
 		assertThat(tests).hasSizeGreaterThan(10);
@@ -124,15 +127,20 @@ class OpenApiContractIntegrationTests {
 	@Test
 	void theServedContractIsTheWrittenFile() throws IOException {
 		String written = Files.readString(CONTRACT);
-		this.client.get().uri("/openapi/portal.yaml").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).isEqualTo(written);
+		this.client.get()
+			.uri("/openapi/portal.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo(written);
 	}
 
 	@Test
 	void theValidatorRejectsAnAnswerThatBreaksTheSchema() throws IOException {
 		JsonNode schema = schema(JSON.readTree("{\"$ref\": \"#/components/schemas/ActivityList\"}"));
-		JsonNode wrong = JSON.readTree("{\"dataset\": \"demo-synthetic\", \"dataVersion\": \"seven\", \"items\": [{\"id\": 1}]}");
+		JsonNode wrong = JSON
+			.readTree("{\"dataset\": \"demo-synthetic\", \"dataVersion\": \"seven\", \"items\": [{\"id\": 1}]}");
 		assertThat(validate(schema, wrong)).hasSizeGreaterThanOrEqualTo(3);
 	}
 
@@ -142,7 +150,8 @@ class OpenApiContractIntegrationTests {
 		for (String record : List.of("Activity", "SlumArea")) {
 			contract.at("/components/schemas/" + record + "/properties")
 				.fieldNames()
-				.forEachRemaining((field) -> assertThat(dictionary).as(record + "." + field).contains("`" + field + "`"));
+				.forEachRemaining(
+						(field) -> assertThat(dictionary).as(record + "." + field).contains("`" + field + "`"));
 		}
 	}
 
@@ -173,7 +182,8 @@ class OpenApiContractIntegrationTests {
 			}
 		}
 		List<Probe> probes = new ArrayList<>();
-		// an operation whose answer is not a 200 (a redirect) says so in x-contract-status
+		// an operation whose answer is not a 200 (a redirect) says so in
+		// x-contract-status
 		probes.add(new Probe(path, String.join("&", query),
 				requiresCredentials(operation) ? 401 : operation.path("x-contract-status").asInt(200)));
 		for (JsonNode extra : operation.path("x-contract-requests")) {
@@ -183,22 +193,35 @@ class OpenApiContractIntegrationTests {
 		return probes;
 	}
 
-	/** The bulk files of the loaded demo are written off the request path, shortly after it is served. */
+	/**
+	 * The bulk files of the loaded demo are written off the request path, shortly after
+	 * it is served.
+	 */
 	static void awaitBulkFiles(WebTestClient client) {
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(90))
 			.pollInterval(java.time.Duration.ofMillis(250))
-			.until(() -> new String(client.get().uri("/downloads").exchange().expectBody().returnResult()
-				.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8).contains("\"version\""));
+			.until(() -> new String(
+					client.get().uri("/downloads").exchange().expectBody().returnResult().getResponseBody(),
+					java.nio.charset.StandardCharsets.UTF_8)
+				.contains("\"version\""));
 	}
 
-	/** An operation with a security requirement (its own, or the document's) refuses a request without credentials. */
+	/**
+	 * An operation with a security requirement (its own, or the document's) refuses a
+	 * request without credentials.
+	 */
 	static boolean requiresCredentials(JsonNode operation) {
 		JsonNode security = operation.has("security") ? operation.get("security") : contract.path("security");
 		return security.isArray() && !security.isEmpty();
 	}
 
 	private void check(JsonNode operation, Probe probe) throws IOException {
-		EntityExchangeResult<byte[]> result = this.client.get().uri(probe.uri().toString()).exchange().expectBody().returnResult();
+		EntityExchangeResult<byte[]> result = this.client.get()
+			.uri(probe.uri().toString())
+			.exchange()
+			.expectBody()
+			.returnResult();
 		int status = result.getStatus().value();
 		byte[] body = result.getResponseBody();
 		String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
@@ -235,7 +258,10 @@ class OpenApiContractIntegrationTests {
 		return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
 	}
 
-	/** The schema as a document that carries the contract's components, so its {@code $ref}s resolve. */
+	/**
+	 * The schema as a document that carries the contract's components, so its
+	 * {@code $ref}s resolve.
+	 */
 	private static JsonNode schema(JsonNode schema) {
 		ObjectNode document = schema.deepCopy();
 		document.set("components", contract.get("components"));
@@ -252,8 +278,14 @@ class OpenApiContractIntegrationTests {
 		if (source == null) {
 			return example(parameter);
 		}
-		byte[] answer = client.get().uri(source.get("path").asText()).exchange()
-			.expectStatus().isOk().expectBody().returnResult().getResponseBody();
+		byte[] answer = client.get()
+			.uri(source.get("path").asText())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		try {
 			return JSON.readTree(answer).at(source.get("pointer").asText()).asText();
 		}
@@ -307,16 +339,18 @@ class OpenApiContractIntegrationTests {
 	}
 
 	/**
-	 * Whether an app route ({@code METHOD pattern}, Spring path pattern syntax) serves a documented operation
-	 * ({@code METHOD /path/{param}}): the documented path, with a sample value in each parameter, matches the
-	 * route's pattern. A HEAD route serves what its GET is documented for (HEAD is implied by GET in HTTP).
+	 * Whether an app route ({@code METHOD pattern}, Spring path pattern syntax) serves a
+	 * documented operation ({@code METHOD /path/{param}}): the documented path, with a
+	 * sample value in each parameter, matches the route's pattern. A HEAD route serves
+	 * what its GET is documented for (HEAD is implied by GET in HTTP).
 	 */
 	static boolean serves(String route, String operation) {
 		String[] r = route.split(" ", 2);
 		String[] o = operation.split(" ", 2);
 		String method = r[0].equals("HEAD") ? "GET" : r[0];
 		String sample = o[1].replaceAll("\\{[^}]+}", "x1");
-		return method.equals(o[0]) && PathPatternParser.defaultInstance.parse(r[1]).matches(PathContainer.parsePath(sample));
+		return method.equals(o[0])
+				&& PathPatternParser.defaultInstance.parse(r[1]).matches(PathContainer.parsePath(sample));
 	}
 
 }

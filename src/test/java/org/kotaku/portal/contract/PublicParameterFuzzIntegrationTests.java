@@ -24,11 +24,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeded fuzzing of every public parameter parser: for each public GET operation of openapi/portal.yaml, requests
- * with its documented parameters (and unknown, repeated and empty ones) set to hostile values from the corpus
- * {@code src/test/resources/fuzz/parameters.txt} (NUL, invalid UTF-8, bad escapes, huge and odd numbers, broken
- * boxes, codes and dates, very long values), or its path values damaged. The invariant: a success or a 4xx
- * problem+json, never a 5xx. {@code -Dfuzz.seed} and {@code -Dfuzz.cases} (per operation) run other or more cases.
+ * Seeded fuzzing of every public parameter parser: for each public GET operation of
+ * openapi/portal.yaml, requests with its documented parameters (and unknown, repeated and
+ * empty ones) set to hostile values from the corpus
+ * {@code src/test/resources/fuzz/parameters.txt} (NUL, invalid UTF-8, bad escapes, huge
+ * and odd numbers, broken boxes, codes and dates, very long values), or its path values
+ * damaged. The invariant: a success or a 4xx problem+json, never a 5xx.
+ * {@code -Dfuzz.seed} and {@code -Dfuzz.cases} (per operation) run other or more cases.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -59,7 +61,8 @@ class PublicParameterFuzzIntegrationTests {
 		int operations = 0;
 		for (Map.Entry<String, JsonNode> path : OpenApiContractIntegrationTests.contract.get("paths").properties()) {
 			JsonNode get = path.getValue().get("get");
-			if (get == null || !isPublicData(path.getKey()) || OpenApiContractIntegrationTests.requiresCredentials(get)) {
+			if (get == null || !isPublicData(path.getKey())
+					|| OpenApiContractIntegrationTests.requiresCredentials(get)) {
 				continue;
 			}
 			operations++;
@@ -80,9 +83,13 @@ class PublicParameterFuzzIntegrationTests {
 		assertThat(statuses).as("answers by status").containsKeys(200, 400);
 	}
 
-	/** The API, OGC, tiles, downloads and catalogs; the site's HTML pages have their own tests. */
+	/**
+	 * The API, OGC, tiles, downloads and catalogs; the site's HTML pages have their own
+	 * tests.
+	 */
 	private static boolean isPublicData(String path) {
-		return List.of("/api/", "/ogc", "/tiles/", "/downloads", "/catalog", "/datapackage").stream()
+		return List.of("/api/", "/ogc", "/tiles/", "/downloads", "/catalog", "/datapackage")
+			.stream()
 			.anyMatch(path::startsWith);
 	}
 
@@ -98,8 +105,10 @@ class PublicParameterFuzzIntegrationTests {
 				path = path.replace("{" + name + "}", value.isEmpty() ? "x" : value);
 			}
 		}
-		List<String> names = parameters.stream().filter((p) -> p.path("in").asText().equals("query"))
-			.map((p) -> p.get("name").asText()).toList();
+		List<String> names = parameters.stream()
+			.filter((p) -> p.path("in").asText().equals("query"))
+			.map((p) -> p.get("name").asText())
+			.toList();
 		int count = names.isEmpty() ? random.nextInt(2) : 1 + random.nextInt(3);
 		for (int i = 0; i < count; i++) {
 			String name = names.isEmpty() || random.nextInt(6) == 0 ? pick(List.of("yaer", "%00", "limit", "f"), random)
@@ -113,28 +122,35 @@ class PublicParameterFuzzIntegrationTests {
 	}
 
 	/**
-	 * A GET over a plain socket: java.net.URI (and so every HTTP client) refuses a malformed escape such as
-	 * {@code %ZZ}, which a hostile client sends all the same.
+	 * A GET over a plain socket: java.net.URI (and so every HTTP client) refuses a
+	 * malformed escape such as {@code %ZZ}, which a hostile client sends all the same.
 	 */
 	private RawAnswer get(String uri) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream()
+				.write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int headersEnd = answer.indexOf("\r\n\r\n");
 			assertThat(headersEnd).as("an HTTP answer to GET " + uri + ": " + answer).isPositive();
 			String[] lines = answer.substring(0, headersEnd).split("\r\n");
 			int status = Integer.parseInt(lines[0].split(" ")[1]);
-			String contentType = java.util.Arrays.stream(lines).filter((l) -> l.toLowerCase().startsWith("content-type:"))
-				.map((l) -> l.substring(13).trim()).findFirst().orElse("");
+			String contentType = java.util.Arrays.stream(lines)
+				.filter((l) -> l.toLowerCase().startsWith("content-type:"))
+				.map((l) -> l.substring(13).trim())
+				.findFirst()
+				.orElse("");
 			return new RawAnswer(status, contentType, answer.substring(headersEnd + 4));
 		}
 	}
 
 	record RawAnswer(int status, String contentType, String body) {
 
-		/** problem+json with its type and the same status (a chunked body still holds the JSON text). */
+		/**
+		 * problem+json with its type and the same status (a chunked body still holds the
+		 * JSON text).
+		 */
 		boolean isProblem() {
 			return this.contentType.startsWith("application/problem+json") && this.body.contains("\"type\":")
 					&& this.body.contains("\"status\":" + this.status);
@@ -153,9 +169,12 @@ class PublicParameterFuzzIntegrationTests {
 	}
 
 	private static List<String> corpus() throws IOException {
-		List<String> values = new ArrayList<>(Files.readAllLines(Path.of("src", "test", "resources", "fuzz",
-				"parameters.txt")).stream().filter((line) -> !line.isBlank() && !line.startsWith("#"))
-			.map((line) -> line.equals("<empty>") ? "" : line).toList());
+		List<String> values = new ArrayList<>(
+				Files.readAllLines(Path.of("src", "test", "resources", "fuzz", "parameters.txt"))
+					.stream()
+					.filter((line) -> !line.isBlank() && !line.startsWith("#"))
+					.map((line) -> line.equals("<empty>") ? "" : line)
+					.toList());
 		values.add("a".repeat(10_000));
 		values.add("1,".repeat(3_000) + "1");
 		return values;

@@ -20,9 +20,10 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * Lists the routes of {@link RouterFunction}s as {@code "GET /api/v1/activities/{id}"} by walking them with
- * WebFlux's visitors: nested path prefixes are joined, a route without a method predicate counts as GET, and
- * static resource routes are listed as {@code GET <pattern>}.
+ * Lists the routes of {@link RouterFunction}s as {@code "GET /api/v1/activities/{id}"} by
+ * walking them with WebFlux's visitors: nested path prefixes are joined, a route without
+ * a method predicate counts as GET, and static resource routes are listed as
+ * {@code GET <pattern>}.
  */
 final class RouteCollector implements RouterFunctions.Visitor, RequestPredicates.Visitor {
 

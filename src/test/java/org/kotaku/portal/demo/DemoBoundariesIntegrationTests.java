@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every activity of the demo-scale synthetic dataset lies inside its city's real boundary (the reconciliation
- * check {@code activity-in-regency} passes on the demo the app loads with the region files): synthetic villages
- * are placed in a disc that fits inside the boundary ({@code demo/places.txt}).
+ * Every activity of the demo-scale synthetic dataset lies inside its city's real boundary
+ * (the reconciliation check {@code activity-in-regency} passes on the demo the app loads
+ * with the region files): synthetic villages are placed in a disc that fits inside the
+ * boundary ({@code demo/places.txt}).
  */
 @IntegrationTest
 class DemoBoundariesIntegrationTests {

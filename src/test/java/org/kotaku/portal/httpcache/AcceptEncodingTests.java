@@ -39,12 +39,12 @@ class AcceptEncodingTests {
 	@ValueSource(strings = { "gzip;q=1.0.0", "gzip;q=2", "gzip;q=1.5", "gzip;q=0.1234", "gzip;q=", "gzip;q=abc",
 			"gz(ip", "gzip;level=9", "gzip;;q=1" })
 	void aMalformedElementIsAProblemNamingTheHeader(String value) {
-		assertThatThrownBy(() -> AcceptEncoding.acceptsGzip(List.of(value))).isInstanceOfSatisfying(PortalException.class,
-				(ex) -> {
-					assertThat(ex.type()).isEqualTo(ProblemType.INVALID_HEADER);
-					assertThat(ex.extensions()).containsEntry("header", "Accept-Encoding");
-					assertThat(ex.detail()).contains(value.strip());
-				});
+		assertThatThrownBy(() -> AcceptEncoding.acceptsGzip(List.of(value)))
+			.isInstanceOfSatisfying(PortalException.class, (ex) -> {
+				assertThat(ex.type()).isEqualTo(ProblemType.INVALID_HEADER);
+				assertThat(ex.extensions()).containsEntry("header", "Accept-Encoding");
+				assertThat(ex.detail()).contains(value.strip());
+			});
 	}
 
 }

@@ -61,8 +61,8 @@ class CachedAnswerTests {
 	@Test
 	void matchingIfNoneMatchIsNotModifiedWithTheSameHeadersButNoBody() {
 		for (String tag : List.of("W/\"v7-abc\"", "\"v7-abc\"", "\"x\", W/\"v7-abc\"", "*")) {
-			CachedAnswer answer = CachedAnswer.of(
-					MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, tag).build(), this.cached);
+			CachedAnswer answer = CachedAnswer
+				.of(MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, tag).build(), this.cached);
 			assertThat(answer.status()).as(tag).isEqualTo(HttpStatus.NOT_MODIFIED);
 			assertThat(answer.body()).isNull();
 			assertThat(answer.headers().getETag()).isEqualTo("W/\"v7-abc\"");
@@ -70,15 +70,15 @@ class CachedAnswerTests {
 			assertThat(answer.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
 			assertThat(answer.headers().getContentLength()).as("no body, no length").isEqualTo(-1);
 		}
-		CachedAnswer stale = CachedAnswer.of(
-				MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, "W/\"v6-abc\"").build(), this.cached);
+		CachedAnswer stale = CachedAnswer
+			.of(MockServerHttpRequest.get("/x").header(HttpHeaders.IF_NONE_MATCH, "W/\"v6-abc\"").build(), this.cached);
 		assertThat(stale.status()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
 	void gzipOnlyWhenAccepted() {
-		CachedAnswer answer = CachedAnswer.of(
-				MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached);
+		CachedAnswer answer = CachedAnswer
+			.of(MockServerHttpRequest.get("/x").header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(), this.cached);
 		assertThat(answer.body()).containsExactly(1, 2, 3);
 		assertThat(bytes(answer.buffer())).containsExactly(1, 2, 3);
 		assertThat(answer.headers().getFirst(HttpHeaders.CONTENT_ENCODING)).isEqualTo("gzip");
@@ -99,9 +99,11 @@ class CachedAnswerTests {
 		String a = RequestKey.of(MockServerHttpRequest.get("/p?year=2021&region=64").build());
 		String b = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2021").build());
 		String c = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2022").build());
-		String csv = RequestKey.of(MockServerHttpRequest.get("/p?region=64&year=2021").header("Accept", "text/csv").build());
+		String csv = RequestKey
+			.of(MockServerHttpRequest.get("/p?region=64&year=2021").header("Accept", "text/csv").build());
 		assertThat(a).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(csv);
-		assertThat(ConditionalGet.etag(7, a)).isEqualTo(ConditionalGet.etag(7, b)).isNotEqualTo(ConditionalGet.etag(8, a));
+		assertThat(ConditionalGet.etag(7, a)).isEqualTo(ConditionalGet.etag(7, b))
+			.isNotEqualTo(ConditionalGet.etag(8, a));
 	}
 
 }

@@ -10,7 +10,10 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The one ETag format, the one If-None-Match matcher (RFC 9110 weak comparison) and the headers they describe. */
+/**
+ * The one ETag format, the one If-None-Match matcher (RFC 9110 weak comparison) and the
+ * headers they describe.
+ */
 class ConditionalGetTests {
 
 	@Test

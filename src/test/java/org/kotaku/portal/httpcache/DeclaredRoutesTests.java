@@ -8,7 +8,10 @@ import org.springframework.http.server.PathContainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Which routes validate their own answers is declared, not learned from the requests answered so far. */
+/**
+ * Which routes validate their own answers is declared, not learned from the requests
+ * answered so far.
+ */
 class DeclaredRoutesTests {
 
 	private final DeclaredRoutes routes = routes(SelfValidatingRoutes.of("/api/v1/summary", "/api/v1/regions/{code}"),

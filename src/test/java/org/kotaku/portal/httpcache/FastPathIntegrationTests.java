@@ -28,8 +28,9 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast path answers repeated requests before routing (a counting WebFilter never sees them) with exactly
- * the headers and bytes of the routed answer; the metrics show the cache and the read model.
+ * The fast path answers repeated requests before routing (a counting WebFilter never sees
+ * them) with exactly the headers and bytes of the routed answer; the metrics show the
+ * cache and the read model.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -73,13 +74,21 @@ class FastPathIntegrationTests {
 		assertThat(fast.getResponseHeaders().get(HttpHeaders.LINK)).as("the licence, on the fast path too")
 			.containsExactly("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
 		for (String header : SAME_HEADERS) {
-			assertThat(fast.getResponseHeaders().get(header)).as(header).isEqualTo(routed.getResponseHeaders().get(header));
+			assertThat(fast.getResponseHeaders().get(header)).as(header)
+				.isEqualTo(routed.getResponseHeaders().get(header));
 		}
-		this.client.get().uri(uri).header(HttpHeaders.IF_NONE_MATCH, fast.getResponseHeaders().getETag())
-			.exchange().expectStatus().isNotModified()
-			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-			.expectHeader().value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, (exposed) -> assertThat(exposed)
-				.as("the CORS policy's list, as on a routed answer").contains("ETag", "Link", "X-Data-Version"));
+		this.client.get()
+			.uri(uri)
+			.header(HttpHeaders.IF_NONE_MATCH, fast.getResponseHeaders().getETag())
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+			.expectHeader()
+			.value(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+					(exposed) -> assertThat(exposed).as("the CORS policy's list, as on a routed answer")
+						.contains("ETag", "Link", "X-Data-Version"));
 		assertThat(CountingFilter.routed.get()).as("304 from the fast path too").isEqualTo(before + 1);
 	}
 
@@ -90,15 +99,16 @@ class FastPathIntegrationTests {
 		HttpClient http = HttpClient.newHttpClient();
 		for (int i = 0; i < 2; i++) { // routed, then fast path
 			HttpResponse<byte[]> plain = http.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofByteArray());
-			HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(),
-					BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> zipped = http.send(
+					HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").build(), BodyHandlers.ofByteArray());
 			assertThat(plain.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
 			assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).contains("gzip");
 			try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
 				assertThat(in.readAllBytes()).isEqualTo(plain.body());
 			}
 			assertThat(zipped.body().length).isLessThan(plain.body().length / 3);
-			assertThat(zipped.headers().firstValue(HttpHeaders.ETAG)).isEqualTo(plain.headers().firstValue(HttpHeaders.ETAG));
+			assertThat(zipped.headers().firstValue(HttpHeaders.ETAG))
+				.isEqualTo(plain.headers().firstValue(HttpHeaders.ETAG));
 		}
 	}
 
@@ -106,13 +116,19 @@ class FastPathIntegrationTests {
 	void csvByAcceptHeaderAndByFormatParameter() {
 		String byFormat = new String(get("/api/v1/spending?groupBy=year&format=csv").getResponseBody(),
 				java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(byFormat).startsWith("groupBy,key,name,year,plannedIdr,budgetIdr,disbursedIdr,disbursementRate,activities\r\n")
+		assertThat(byFormat)
+			.startsWith("groupBy,key,name,year,plannedIdr,budgetIdr,disbursedIdr,disbursementRate,activities\r\n")
 			.contains("\r\nyear,2020,");
-		this.client.get().uri("/api/v1/progress?level=2&metric=sanitation_pct").header(HttpHeaders.ACCEPT, "text/csv")
-			.exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith("text/csv")
-			.expectBody(String.class).value((csv) -> assertThat(csv)
-				.startsWith("code,name,level,metric,unit,year,value,hasData,lon,lat\r\n")
+		this.client.get()
+			.uri("/api/v1/progress?level=2&metric=sanitation_pct")
+			.header(HttpHeaders.ACCEPT, "text/csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/csv")
+			.expectBody(String.class)
+			.value((csv) -> assertThat(csv).startsWith("code,name,level,metric,unit,year,value,hasData,lon,lat\r\n")
 				.contains("64.71,Kota Balikpapan,2,sanitation_pct,percent,,"));
 	}
 
@@ -120,9 +136,13 @@ class FastPathIntegrationTests {
 	void metricsShowRefreshesVersionAndCache() {
 		get("/api/v1/summary");
 		get("/api/v1/summary");
-		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-			.expectBody(String.class).value((text) -> assertThat(text)
-				.contains("portal_read_model_refresh_seconds_count")
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((text) -> assertThat(text).contains("portal_read_model_refresh_seconds_count")
 				.contains("portal_read_model_version ")
 				.contains("portal_read_model_failing 0.0")
 				.contains("cache_gets_total{cache=\"responses\",result=\"hit\"}")

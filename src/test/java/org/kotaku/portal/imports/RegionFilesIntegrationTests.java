@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The real province and regency boundaries of ../shared/data load through the region import path (the same
- * ingestion as every dataset) with polygons and plausible areas.
+ * The real province and regency boundaries of ../shared/data load through the region
+ * import path (the same ingestion as every dataset) with polygons and plausible areas.
  */
 @IntegrationTest
 class RegionFilesIntegrationTests {
@@ -38,7 +38,8 @@ class RegionFilesIntegrationTests {
 		assertThat(SHARED_DATA.resolve(RegionFiles.PROVINCES)).as("../shared/data beside the checkout").exists();
 		List<Map<String, Object>> rows = new RegionFiles(SHARED_DATA).rows(2);
 		BatchReport report = this.ingest
-			.ingest(IngestRequest.upsert(Dataset.REGIONS, "boundary-import-test", false).withRepairedGeometries(), Flux.fromIterable(rows))
+			.ingest(IngestRequest.upsert(Dataset.REGIONS, "boundary-import-test", false).withRepairedGeometries(),
+					Flux.fromIterable(rows))
 			.block(Duration.ofMinutes(2));
 		assertThat(report.rowsReceived()).isEqualTo(552);
 
@@ -58,6 +59,5 @@ class RegionFilesIntegrationTests {
 			return rows.getLong(1);
 		}
 	}
-
 
 }

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Activities carry no foreign keys (migration V50): ingestion checks their references in the staged batch, and
- * refuses to delete a slum area, allocation or village that activities still refer to.
+ * Activities carry no foreign keys (migration V50): ingestion checks their references in
+ * the staged batch, and refuses to delete a slum area, allocation or village that
+ * activities still refer to.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -66,10 +67,9 @@ class IngestReferencesIntegrationTests {
 		activity.put("allocationId", "NO-SUCH-ALLOCATION");
 		activity.put("slumAreaId", "NO-SUCH-SLUM-AREA");
 		activity.put("village", "64.71.99.9999");
-		assertThatThrownBy(() -> commit(Dataset.ACTIVITIES, Flux.just(activity)))
-			.isInstanceOfSatisfying(IngestValidationException.class, (ex) -> assertThat(ex.errors())
-				.extracting(RowError::field)
-				.containsExactlyInAnyOrder("village", "slumAreaId", "allocationId"));
+		assertThatThrownBy(() -> commit(Dataset.ACTIVITIES, Flux.just(activity))).isInstanceOfSatisfying(
+				IngestValidationException.class, (ex) -> assertThat(ex.errors()).extracting(RowError::field)
+					.containsExactlyInAnyOrder("village", "slumAreaId", "allocationId"));
 		assertThat(count("select count(*) from activity where id = 'REF-ACT-2'")).isZero();
 	}
 
@@ -83,7 +83,8 @@ class IngestReferencesIntegrationTests {
 		renamed.put("name", "Renamed drainage works");
 		BatchReport mixed = commit(Dataset.ACTIVITIES,
 				Flux.just(first, renamed, template(Dataset.ACTIVITIES, "REF-ACT-5")));
-		assertThat(List.of(mixed.rowsInserted(), mixed.rowsUpdated(), mixed.rowsUnchanged())).containsExactly(1L, 1L, 1L);
+		assertThat(List.of(mixed.rowsInserted(), mixed.rowsUpdated(), mixed.rowsUnchanged())).containsExactly(1L, 1L,
+				1L);
 		assertThat(count("select count(*) from activity where id = 'REF-ACT-4' and name = 'Renamed drainage works'"
 				+ " and created_version = " + created.dataVersion() + " and updated_version = " + mixed.dataVersion()))
 			.isEqualTo(1);

@@ -13,10 +13,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A deployment that publishes under another licence sets {@code portal.licence.*}, and every answer says so. */
+/**
+ * A deployment that publishes under another licence sets {@code portal.licence.*}, and
+ * every answer says so.
+ */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
-@TestPropertySource(properties = { "portal.licence.id=ODbL-1.0", "portal.licence.title=Open Data Commons Open Database License v1.0",
+@TestPropertySource(properties = { "portal.licence.id=ODbL-1.0",
+		"portal.licence.title=Open Data Commons Open Database License v1.0",
 		"portal.licence.url=https://opendatacommons.org/licenses/odbl/1-0/",
 		"portal.licence.attribution=Data: Example City <open data> & friends" })
 class LicenceConfigurationIntegrationTests {
@@ -40,11 +44,17 @@ class LicenceConfigurationIntegrationTests {
 				JsonNode licence = get(uri).get("licence");
 				assertThat(licence.get("id").asString()).as(uri).isEqualTo("ODbL-1.0");
 				assertThat(licence.get("url").asString()).as(uri).isEqualTo(URL);
-				assertThat(licence.get("attribution").asString()).as(uri).isEqualTo("Data: Example City <open data> & friends");
+				assertThat(licence.get("attribution").asString()).as(uri)
+					.isEqualTo("Data: Example City <open data> & friends");
 			}
 		}
-		this.client.get().uri("/api/v1/progress?level=1&format=csv").exchange().expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.LINK, "<" + URL + ">; rel=\"license\"");
+		this.client.get()
+			.uri("/api/v1/progress?level=1&format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, "<" + URL + ">; rel=\"license\"");
 		assertThat(this.licence.linkHeader()).isEqualTo("<" + URL + ">; rel=\"license\"");
 	}
 
@@ -52,7 +62,8 @@ class LicenceConfigurationIntegrationTests {
 	void theConfiguredLicenceIsInOgcAndTileJson() {
 		assertThat(get("/ogc/api").at("/info/license/name").asString())
 			.isEqualTo("Open Data Commons Open Database License v1.0");
-		assertThat(get("/ogc/collections/activities").get("links").valueStream()
+		assertThat(get("/ogc/collections/activities").get("links")
+			.valueStream()
 			.filter((link) -> link.get("rel").asString().equals("license"))
 			.map((link) -> link.get("href").asString())).containsExactly(URL);
 		assertThat(get("/tiles/activities.json").get("attribution").asString())
@@ -60,7 +71,13 @@ class LicenceConfigurationIntegrationTests {
 	}
 
 	private JsonNode get(String uri) {
-		byte[] body = this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult()
+		byte[] body = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
 			.getResponseBody();
 		return this.json.readTree(body);
 	}

@@ -18,10 +18,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default licence (CC BY 4.0) is in every JSON envelope, OGC answer, TileJSON, the Atom feed and the site's
- * configuration, and every public answer (routed or replayed from the cache, JSON, CSV, tiles, site files,
- * documents) carries its {@code Link: rel="license"} header after its own links; internal and operations
- * answers do not.
+ * The default licence (CC BY 4.0) is in every JSON envelope, OGC answer, TileJSON, the
+ * Atom feed and the site's configuration, and every public answer (routed or replayed
+ * from the cache, JSON, CSV, tiles, site files, documents) carries its
+ * {@code Link: rel="license"} header after its own links; internal and operations answers
+ * do not.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -67,7 +68,8 @@ class LicenceIntegrationTests {
 		assertThat(collections.get("collections")).hasSizeGreaterThanOrEqualTo(5);
 		for (JsonNode collection : collections.get("collections")) {
 			assertDefaultLicence(collection.get("licence"), collection.get("id").asString());
-			assertThat(licenceLinks(collection)).as(collection.get("id").asString()).singleElement()
+			assertThat(licenceLinks(collection)).as(collection.get("id").asString())
+				.singleElement()
 				.satisfies((link) -> assertThat(link.get("title").asString())
 					.isEqualTo("Creative Commons Attribution 4.0 International"));
 		}
@@ -85,9 +87,16 @@ class LicenceIntegrationTests {
 
 	@Test
 	void theAtomFeedStatesTheLicence() {
-		String feed = this.client.get().uri("/api/v1/changes.atom").exchange().expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.LINK, LINK)
-			.expectBody(String.class).returnResult().getResponseBody();
+		String feed = this.client.get()
+			.uri("/api/v1/changes.atom")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, LINK)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(feed).contains("<link rel=\"license\" href=\"" + URL + "\"/>")
 			.contains("<rights>Data: KOTAKU open data portal");
 	}
@@ -106,18 +115,30 @@ class LicenceIntegrationTests {
 
 	@Test
 	void aListingPageKeepsItsOwnLinksAndAddsTheLicenceLast() {
-		this.client.get().uri("/api/v1/activities?limit=1").exchange().expectStatus().isOk()
-			.expectHeader().value(HttpHeaders.LINK, (link) -> assertThat(link)
-				.matches("<[^>]+>; rel=\"next\", </docs/data-dictionary.md>; rel=\"describedby\", "
-						+ java.util.regex.Pattern.quote(LINK)));
+		this.client.get()
+			.uri("/api/v1/activities?limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.LINK,
+					(link) -> assertThat(link)
+						.matches("<[^>]+>; rel=\"next\", </docs/data-dictionary.md>; rel=\"describedby\", "
+								+ java.util.regex.Pattern.quote(LINK)));
 		assertThat(exchange("/api/v1/activities?limit=1").getResponseHeaders().get(HttpHeaders.LINK)).hasSize(1);
 	}
 
 	@Test
 	void aCsvExportCarriesTheLicenceLink() {
-		this.client.get().uri("/api/v1/activities?format=csv&limit=all").exchange().expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.LINK, "</docs/data-dictionary.md>; rel=\"describedby\", " + LINK)
-			.expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment.*");
+		this.client.get()
+			.uri("/api/v1/activities?format=csv&limit=all")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, "</docs/data-dictionary.md>; rel=\"describedby\", " + LINK)
+			.expectHeader()
+			.valueMatches(HttpHeaders.CONTENT_DISPOSITION, "attachment.*");
 	}
 
 	@Test
@@ -134,22 +155,42 @@ class LicenceIntegrationTests {
 	@Test
 	void answersEndedEarlyCarryTheLicenceLinkToo() {
 		String etag = exchange("/api/v1/summary").getResponseHeaders().getETag();
-		this.client.get().uri("/api/v1/summary").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-			.expectStatus().isNotModified()
-			.expectHeader().valueEquals(HttpHeaders.LINK, LINK);
+		this.client.get()
+			.uri("/api/v1/summary")
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, LINK);
 		String listing = "/api/v1/slum-areas?limit=1&count=exact";
 		String listingTag = exchange(listing).getResponseHeaders().getETag();
-		this.client.get().uri(listing).header(HttpHeaders.IF_NONE_MATCH, listingTag).exchange()
-			.expectStatus().isNotModified()
-			.expectHeader().valueEquals(HttpHeaders.LINK, LINK);
+		this.client.get()
+			.uri(listing)
+			.header(HttpHeaders.IF_NONE_MATCH, listingTag)
+			.exchange()
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LINK, LINK);
 	}
 
 	@Test
 	void internalAndOperationsAnswersHaveNoLicenceLink() {
-		this.client.get().uri("/internal/v1/batches/1").exchange().expectStatus().isUnauthorized()
-			.expectHeader().doesNotExist(HttpHeaders.LINK);
-		this.client.post().uri("/internal/v1/ingest/activities").exchange().expectStatus().isUnauthorized()
-			.expectHeader().doesNotExist(HttpHeaders.LINK);
+		this.client.get()
+			.uri("/internal/v1/batches/1")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.LINK);
+		this.client.post()
+			.uri("/internal/v1/ingest/activities")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.LINK);
 		this.client.get().uri("/actuator/health").exchange().expectHeader().doesNotExist(HttpHeaders.LINK);
 	}
 
@@ -163,7 +204,9 @@ class LicenceIntegrationTests {
 	}
 
 	private static List<JsonNode> licenceLinks(JsonNode document) {
-		return document.get("links").valueStream().filter((link) -> link.get("rel").asString().equals("license"))
+		return document.get("links")
+			.valueStream()
+			.filter((link) -> link.get("rel").asString().equals("license"))
 			.peek((link) -> assertThat(link.get("href").asString()).isEqualTo(URL))
 			.toList();
 	}
@@ -171,7 +214,8 @@ class LicenceIntegrationTests {
 	static void assertDefaultLicence(JsonNode licence, String where) {
 		assertThat(licence).as(where + " has a licence member").isNotNull();
 		assertThat(licence.get("id").asString()).as(where).isEqualTo("CC-BY-4.0");
-		assertThat(licence.get("title").asString()).as(where).isEqualTo("Creative Commons Attribution 4.0 International");
+		assertThat(licence.get("title").asString()).as(where)
+			.isEqualTo("Creative Commons Attribution 4.0 International");
 		assertThat(licence.get("url").asString()).as(where).isEqualTo(URL);
 		assertThat(licence.get("attribution").asString()).as(where)
 			.isEqualTo("Data: KOTAKU open data portal, Kementerian PUPR (synthetic demo data)");

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Streamed exports are bounded per client and overall: past {@code max-per-client} a client gets 429, past
- * {@code max-concurrent} anyone gets 503, both with Retry-After; slots come back when the exports end. The
- * exports are held open by a lock on the table they read (as a slow database or client would hold them).
+ * Streamed exports are bounded per client and overall: past {@code max-per-client} a
+ * client gets 429, past {@code max-concurrent} anyone gets 503, both with Retry-After;
+ * slots come back when the exports end. The exports are held open by a lock on the table
+ * they read (as a slow database or client would hold them).
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -70,9 +71,11 @@ class ExportLimitIntegrationTests {
 	}
 
 	private CompletableFuture<HttpResponse<String>> export(String client) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port
-				+ "/api/v1/activities?limit=all&format=csv")).header("X-Forwarded-For", client)
-			.timeout(Duration.ofSeconds(60)).build();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/activities?limit=all&format=csv"))
+			.header("X-Forwarded-For", client)
+			.timeout(Duration.ofSeconds(60))
+			.build();
 		return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 	}
 

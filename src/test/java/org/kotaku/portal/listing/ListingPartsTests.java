@@ -13,7 +13,10 @@ import org.kotaku.portal.catalog.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The plain parts of the listing engine: cursors, bounding boxes, CSV fields and sort parsing. */
+/**
+ * The plain parts of the listing engine: cursors, bounding boxes, CSV fields and sort
+ * parsing.
+ */
 class ListingPartsTests {
 
 	static final Dataset RESOURCE = new Dataset("things", "thing", Text.of("Benda", "Things"),
@@ -64,7 +67,8 @@ class ListingPartsTests {
 	@Test
 	void csvLargerThanASpreadsheetCarriesAWarning() {
 		assertThat(Listings.spreadsheetWarning(1_048_575)).isEmpty();
-		assertThat(Listings.spreadsheetWarning(1_048_576)).hasValueSatisfying((w) -> assertThat(w).contains("1048576 rows"));
+		assertThat(Listings.spreadsheetWarning(1_048_576))
+			.hasValueSatisfying((w) -> assertThat(w).contains("1048576 rows"));
 	}
 
 	@Test

@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The row writer's JSON is character for character what the portal's mapper writes for the same values. */
+/**
+ * The row writer's JSON is character for character what the portal's mapper writes for
+ * the same values.
+ */
 class RowJsonTests {
 
 	@Test

@@ -23,9 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GDAL's OGC API - Features client (the {@code OAPIF} driver of gdal-bin, which QGIS also uses) against the
- * running portal: ogrinfo lists the collections and ogr2ogr downloads every activity into a GeoPackage. The
- * binaries must be installed (scripts/test.sh installs gdal-bin); a missing binary fails the test.
+ * GDAL's OGC API - Features client (the {@code OAPIF} driver of gdal-bin, which QGIS also
+ * uses) against the running portal: ogrinfo lists the collections and ogr2ogr downloads
+ * every activity into a GeoPackage. The binaries must be installed (scripts/test.sh
+ * installs gdal-bin); a missing binary fails the test.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -76,8 +77,10 @@ class GdalClientIntegrationTests {
 
 	@Test
 	void ogrinfoSendsAQueryableFilterToTheServer() throws Exception {
-		// GDAL reads a layer's queryables from the API definition's path /collections/{name}/items (relative to
-		// the landing page); a filter on one goes into the request instead of being evaluated on every feature
+		// GDAL reads a layer's queryables from the API definition's path
+		// /collections/{name}/items (relative to
+		// the landing page); a filter on one goes into the request instead of being
+		// evaluated on every feature
 		String out = run(List.of("ogrinfo", "-ro", "-so", "--config", "CPL_DEBUG", "ON", service(), "activities",
 				"-where", "fiscalYear = 2021"));
 		assertThat(out).containsPattern("Fetch\\(\\S+/ogc/collections/activities/items\\?\\S*fiscalYear=2021");
@@ -99,7 +102,8 @@ class GdalClientIntegrationTests {
 
 	/** The rows of a table (a fixed name of this test). */
 	private static long count(String table) throws Exception {
-		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+		try (Connection c = TestDatabase.shared().connect();
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery("select count(*) from " + table)) {
 			rows.next();
 			return rows.getLong(1);

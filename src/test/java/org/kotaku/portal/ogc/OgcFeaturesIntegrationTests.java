@@ -14,7 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** OGC API - Features on the tiny demo data: every resource, its filters and its errors. */
+/**
+ * OGC API - Features on the tiny demo data: every resource, its filters and its errors.
+ */
 @IntegrationTest
 @WithTinyDemo
 class OgcFeaturesIntegrationTests {
@@ -26,30 +28,57 @@ class OgcFeaturesIntegrationTests {
 
 	@Test
 	void landingPageLinksTheApiDefinitionConformanceAndData() {
-		this.client.get().uri("/ogc").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+		this.client.get()
+			.uri("/ogc")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 			.expectBody()
-			.jsonPath("$.links[?(@.rel == 'self')].href").exists()
-			.jsonPath("$.links[?(@.rel == 'service-desc')].type").isEqualTo(Link.OPENAPI_JSON)
-			.jsonPath("$.links[?(@.rel == 'service-doc')].href").exists()
-			.jsonPath("$.links[?(@.rel == 'conformance')].href").exists()
-			.jsonPath("$.links[?(@.rel == 'data')].href").value((List<String> href) ->
-					assertThat(href.get(0)).startsWith("http://").endsWith("/ogc/collections"));
+			.jsonPath("$.links[?(@.rel == 'self')].href")
+			.exists()
+			.jsonPath("$.links[?(@.rel == 'service-desc')].type")
+			.isEqualTo(Link.OPENAPI_JSON)
+			.jsonPath("$.links[?(@.rel == 'service-doc')].href")
+			.exists()
+			.jsonPath("$.links[?(@.rel == 'conformance')].href")
+			.exists()
+			.jsonPath("$.links[?(@.rel == 'data')].href")
+			.value((List<String> href) -> assertThat(href.get(0)).startsWith("http://").endsWith("/ogc/collections"));
 	}
 
 	@Test
 	void landingPageAnswersWithATrailingSlashToo() {
-		String plain = this.client.get().uri("/ogc").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
-		this.client.get().uri("/ogc/").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
-			.expectBody(String.class).isEqualTo(plain);
+		String plain = this.client.get()
+			.uri("/ogc")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		this.client.get()
+			.uri("/ogc/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.isEqualTo(plain);
 	}
 
 	@Test
 	void conformanceDeclaresCoreGeoJsonAndOpenApi() {
-		this.client.get().uri("/ogc/conformance").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.conformsTo").value((List<String> classes) -> assertThat(classes).contains(
+		this.client.get()
+			.uri("/ogc/conformance")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.conformsTo")
+			.value((List<String> classes) -> assertThat(classes).contains(
 					"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 					"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 					"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
@@ -57,10 +86,18 @@ class OgcFeaturesIntegrationTests {
 
 	@Test
 	void apiDefinitionIsSelfContainedOpenApi30() {
-		String body = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi+json"))
-			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(body).contains("\"openapi\":\"3.0.3\"").contains("\"/collections/activities/items\"")
+		String body = this.client.get()
+			.uri("/ogc/api")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/vnd.oai.openapi+json"))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).contains("\"openapi\":\"3.0.3\"")
+			.contains("\"/collections/activities/items\"")
 			.contains("\"fiscalYear\"");
 		assertThat(java.util.Arrays.stream(body.split("\"\\$ref\":\"")).skip(1)).isNotEmpty()
 			.allSatisfy((ref) -> assertThat(ref).startsWith("#/"));
@@ -68,33 +105,56 @@ class OgcFeaturesIntegrationTests {
 
 	@Test
 	void collectionsListEveryCollectionWithExtents() {
-		this.client.get().uri("/ogc/collections").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.collections[*].id").value((List<String> ids) -> assertThat(ids)
-				.containsExactly("provinces", "regencies", "villages", "slum-areas", "activities", "allocations",
-						"access-indicators", "decrees", "assessments", "assessment-scores", "disbursements"))
-			.jsonPath("$.collections[4].extent.spatial.bbox[0][0]").value((Number west) ->
-					assertThat(west.doubleValue()).isBetween(95.0, 141.0))
-			.jsonPath("$.collections[4].extent.temporal.interval[0][0]").value((String start) ->
-					assertThat(start).matches("20\\d\\d-\\d\\d-\\d\\dT00:00:00Z"))
-			.jsonPath("$.links[0].rel").isEqualTo("self");
+		this.client.get()
+			.uri("/ogc/collections")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.collections[*].id")
+			.value((List<String> ids) -> assertThat(ids).containsExactly("provinces", "regencies", "villages",
+					"slum-areas", "activities", "allocations", "access-indicators", "decrees", "assessments",
+					"assessment-scores", "disbursements"))
+			.jsonPath("$.collections[4].extent.spatial.bbox[0][0]")
+			.value((Number west) -> assertThat(west.doubleValue()).isBetween(95.0, 141.0))
+			.jsonPath("$.collections[4].extent.temporal.interval[0][0]")
+			.value((String start) -> assertThat(start).matches("20\\d\\d-\\d\\d-\\d\\dT00:00:00Z"))
+			.jsonPath("$.links[0].rel")
+			.isEqualTo("self");
 	}
 
 	@Test
 	void collectionDescribesItselfWithItemsLink() {
-		this.client.get().uri("/ogc/collections/activities").exchange().expectStatus().isOk().expectBody()
-			.jsonPath("$.id").isEqualTo("activities")
-			.jsonPath("$.itemType").isEqualTo("feature")
-			.jsonPath("$.links[?(@.rel == 'items')].type").isEqualTo("application/geo+json");
+		this.client.get()
+			.uri("/ogc/collections/activities")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("activities")
+			.jsonPath("$.itemType")
+			.isEqualTo("feature")
+			.jsonPath("$.links[?(@.rel == 'items')].type")
+			.isEqualTo("application/geo+json");
 	}
 
 	@Test
 	void queryablesAreAJsonSchema() {
-		this.client.get().uri("/ogc/collections/activities/queryables").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/schema+json"))
+		this.client.get()
+			.uri("/ogc/collections/activities/queryables")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/schema+json"))
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("object")
-			.jsonPath("$.properties.fiscalYear.type").isEqualTo("integer")
-			.jsonPath("$.properties.type.enum").value((List<String> types) -> assertThat(types).contains("drainage"));
+			.jsonPath("$.type")
+			.isEqualTo("object")
+			.jsonPath("$.properties.fiscalYear.type")
+			.isEqualTo("integer")
+			.jsonPath("$.properties.type.enum")
+			.value((List<String> types) -> assertThat(types).contains("drainage"));
 	}
 
 	@Test
@@ -126,8 +186,9 @@ class OgcFeaturesIntegrationTests {
 	void bboxSelectsFeaturesInsideTheBox() {
 		// Kota Balikpapan (64.71), around 116.8 E, 1.2 S
 		Map<String, Object> page = items("/ogc/collections/activities/items?bbox=116,-2,118,0&limit=10000");
-		assertThat(features(page)).isNotEmpty().allSatisfy((f) ->
-				assertThat((String) ((Map<?, ?>) f.get("properties")).get("villageCode")).startsWith("64.71"));
+		assertThat(features(page)).isNotEmpty()
+			.allSatisfy((f) -> assertThat((String) ((Map<?, ?>) f.get("properties")).get("villageCode"))
+				.startsWith("64.71"));
 	}
 
 	@Test
@@ -143,7 +204,8 @@ class OgcFeaturesIntegrationTests {
 
 	@Test
 	void datetimeSelectsByPeriod() {
-		Map<String, Object> page = items("/ogc/collections/activities/items?datetime=2019-01-01/2019-12-31&limit=10000");
+		Map<String, Object> page = items(
+				"/ogc/collections/activities/items?datetime=2019-01-01/2019-12-31&limit=10000");
 		assertThat(features(page)).isNotEmpty();
 		Map<String, Object> open = items("/ogc/collections/activities/items?datetime=../2100-01-01T00:00:00Z");
 		Map<String, Object> all = items("/ogc/collections/activities/items");
@@ -172,12 +234,20 @@ class OgcFeaturesIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void apiDefinitionIsRelativeToTheLandingPageAndDeclaresDatetimeOnEveryItemsOperation() {
-		Map<String, Object> api = this.client.get().uri("/ogc/api").exchange().expectStatus().isOk()
+		Map<String, Object> api = this.client.get()
+			.uri("/ogc/api")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
-		// the server is the landing page, the paths are relative to it (how GDAL and the OGC test suite read them)
+			})
+			.returnResult()
+			.getResponseBody();
+		// the server is the landing page, the paths are relative to it (how GDAL and the
+		// OGC test suite read them)
 		assertThat((List<Map<String, Object>>) api.get("servers")).extracting((s) -> (String) s.get("url"))
-			.singleElement().satisfies((url) -> assertThat(url).startsWith("http://").endsWith("/ogc"));
+			.singleElement()
+			.satisfies((url) -> assertThat(url).startsWith("http://").endsWith("/ogc"));
 		Map<String, Object> paths = (Map<String, Object>) api.get("paths");
 		assertThat(paths).containsKeys("/", "/conformance", "/api", "/collections");
 		List<String> itemsPaths = collections().stream().map((c) -> "/collections/" + c.get("id") + "/items").toList();
@@ -191,9 +261,15 @@ class OgcFeaturesIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> collections() {
-		Map<String, Object> body = this.client.get().uri("/ogc/collections").exchange().expectStatus().isOk()
+		Map<String, Object> body = this.client.get()
+			.uri("/ogc/collections")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 		return (List<Map<String, Object>>) body.get("collections");
 	}
 
@@ -215,8 +291,8 @@ class OgcFeaturesIntegrationTests {
 		Map<String, Object> provinces = items("/ogc/collections/provinces/items?limit=100");
 		assertThat(features(provinces)).extracting((f) -> f.get("id")).contains("64", "73");
 		Map<String, Object> villages = items("/ogc/collections/villages/items?regencyCode=64.71&limit=100");
-		assertThat(features(villages)).isNotEmpty().allSatisfy((f) ->
-				assertThat(((Map<?, ?>) f.get("geometry")).get("type")).isIn("Point", "MultiPolygon"));
+		assertThat(features(villages)).isNotEmpty()
+			.allSatisfy((f) -> assertThat(((Map<?, ?>) f.get("geometry")).get("type")).isIn("Point", "MultiPolygon"));
 		Map<String, Object> slums = items("/ogc/collections/slum-areas/items?limit=5");
 		assertThat(features(slums)).isNotEmpty();
 	}
@@ -225,13 +301,22 @@ class OgcFeaturesIntegrationTests {
 	void itemIsOneFeatureWithLinks() {
 		Map<String, Object> page = items("/ogc/collections/regencies/items?limit=1");
 		String id = (String) features(page).get(0).get("id");
-		this.client.get().uri("/ogc/collections/regencies/items/" + id).exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(GEO_JSON)
+		this.client.get()
+			.uri("/ogc/collections/regencies/items/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(GEO_JSON)
 			.expectBody()
-			.jsonPath("$.id").isEqualTo(id)
-			.jsonPath("$.type").isEqualTo("Feature")
-			.jsonPath("$.links[?(@.rel == 'self')].href").exists()
-			.jsonPath("$.links[?(@.rel == 'collection')].href").exists();
+			.jsonPath("$.id")
+			.isEqualTo(id)
+			.jsonPath("$.type")
+			.isEqualTo("Feature")
+			.jsonPath("$.links[?(@.rel == 'self')].href")
+			.exists()
+			.jsonPath("$.links[?(@.rel == 'collection')].href")
+			.exists();
 	}
 
 	@Test
@@ -266,26 +351,49 @@ class OgcFeaturesIntegrationTests {
 	}
 
 	private void notFound(String uri) {
-		this.client.get().uri(uri).exchange().expectStatus().isNotFound()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.status").isEqualTo(404);
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
 	}
 
 	private void badRequest(String uri, String parameter) {
-		this.client.get().uri(uri).exchange().expectStatus().isBadRequest()
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
-			.jsonPath("$.type").isEqualTo("/problems/invalid-parameter")
-			.jsonPath("$.parameter").isEqualTo(parameter)
-			.jsonPath("$.code").isEqualTo("InvalidParameterValue")
-			.jsonPath("$.detail").isNotEmpty();
+			.jsonPath("$.type")
+			.isEqualTo("/problems/invalid-parameter")
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.code")
+			.isEqualTo("InvalidParameterValue")
+			.jsonPath("$.detail")
+			.isNotEmpty();
 	}
 
 	private Map<String, Object> items(String uri) {
-		return this.client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(GEO_JSON)
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(GEO_JSON)
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -31,8 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyset paging is exact: walking every {@code next} link of a bbox query over 50,000 matching activities yields
- * each of them exactly once, and walking back with {@code prev} retraces the same pages.
+ * Keyset paging is exact: walking every {@code next} link of a bbox query over 50,000
+ * matching activities yields each of them exactly once, and walking back with
+ * {@code prev} retraces the same pages.
  */
 @IntegrationTest
 @SuppressWarnings("unchecked")
@@ -59,8 +60,9 @@ class OgcPagingIntegrationTests {
 		synchronized (OgcPagingIntegrationTests.class) {
 			if (!generated) {
 				String village = aVillageOfBalikpapan();
-				this.ingest.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "paging-test", true),
-						Flux.range(0, GENERATED).map((i) -> activity(i, village)))
+				this.ingest
+					.ingest(IngestRequest.upsert(Dataset.ACTIVITIES, "paging-test", true),
+							Flux.range(0, GENERATED).map((i) -> activity(i, village)))
 					.block(Duration.ofMinutes(3));
 				generated = true;
 			}
@@ -102,13 +104,14 @@ class OgcPagingIntegrationTests {
 		assertThat(ids(back2)).isEqualTo(ids(page2));
 		assertThat(ids(back1)).isEqualTo(ids(page1));
 		assertThat(OgcFeaturesIntegrationTests.link(back1, "prev")).isNull();
-		assertThat(OgcFeaturesIntegrationTests.features(page1)).allSatisfy((f) ->
-				assertThat(((Map<?, ?>) f.get("properties")).get("fiscalYear")).isEqualTo(2021));
+		assertThat(OgcFeaturesIntegrationTests.features(page1))
+			.allSatisfy((f) -> assertThat(((Map<?, ?>) f.get("properties")).get("fiscalYear")).isEqualTo(2021));
 	}
 
 	@Test
 	void aPointJustOutsideABoxIsNotInIt() throws Exception {
-		// 0.4 m west of longitude 116: its float4 index box reaches 116.0, so the index alone would take it
+		// 0.4 m west of longitude 116: its float4 index box reaches 116.0, so the index
+		// alone would take it
 		Map<String, Object> edge = activity(GENERATED, aVillageOfBalikpapan());
 		edge.put("id", "EDGE-WEST");
 		edge.put("location", Map.of("type", "Point", "coordinates", List.of(115.999996, -1.0)));
@@ -128,9 +131,15 @@ class OgcPagingIntegrationTests {
 	}
 
 	private Map<String, Object> page(String url) {
-		return this.client.get().uri(url).exchange().expectStatus().isOk()
+		return this.client.get()
+			.uri(url)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static List<Object> ids(Map<String, Object> page) {

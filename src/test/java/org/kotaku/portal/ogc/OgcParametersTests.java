@@ -11,7 +11,10 @@ import org.springframework.util.MultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Parsing of the OGC items parameters: bbox, datetime, limit, cursors and property filters. */
+/**
+ * Parsing of the OGC items parameters: bbox, datetime, limit, cursors and property
+ * filters.
+ */
 class OgcParametersTests {
 
 	private static final OgcProperties LIMITS = new OgcProperties(10, 10_000);
@@ -27,15 +30,16 @@ class OgcParametersTests {
 
 	@Test
 	void bboxRefusesWrongCountsNumbersAndRanges() {
-		for (String text : new String[] { "1,2,3", "1,2,3,4,5", "a,b,c,d", "0,10,1,5", "0,0,181,1", "0,-91,1,1", "NaN,0,1,1" }) {
+		for (String text : new String[] { "1,2,3", "1,2,3,4,5", "a,b,c,d", "0,10,1,5", "0,0,181,1", "0,-91,1,1",
+				"NaN,0,1,1" }) {
 			assertThatThrownBy(() -> Bbox.parse(text)).as(text).isInstanceOf(PortalException.class);
 		}
 	}
 
 	@Test
 	void datetimeTakesInstantsDatesAndOpenIntervals() {
-		assertThat(TimeInterval.parse("2021-03-04")).isEqualTo(
-				new TimeInterval(LocalDate.of(2021, 3, 4), LocalDate.of(2021, 3, 4)));
+		assertThat(TimeInterval.parse("2021-03-04"))
+			.isEqualTo(new TimeInterval(LocalDate.of(2021, 3, 4), LocalDate.of(2021, 3, 4)));
 		assertThat(TimeInterval.parse("2021-03-04T23:30:00-02:00").start()).isEqualTo(LocalDate.of(2021, 3, 5));
 		assertThat(TimeInterval.parse("../2020-01-01")).isEqualTo(new TimeInterval(null, LocalDate.of(2020, 1, 1)));
 		assertThat(TimeInterval.parse("2020-01-01/")).isEqualTo(new TimeInterval(LocalDate.of(2020, 1, 1), null));
@@ -77,9 +81,10 @@ class OgcParametersTests {
 
 	@Test
 	void nextLinkKeepsEveryFilterAndReplacesTheCursor() {
-		String url = OgcUrls.withCursor(java.net.URI.create(
-				"http://h:1/ogc/collections/activities/items?bbox=95,-11,141,6&type=road&before=B&limit=5"), "after",
-				"ACT 1/2");
+		String url = OgcUrls.withCursor(
+				java.net.URI
+					.create("http://h:1/ogc/collections/activities/items?bbox=95,-11,141,6&type=road&before=B&limit=5"),
+				"after", "ACT 1/2");
 		assertThat(url).contains("bbox=95,-11,141,6", "type=road", "limit=5", "after=ACT%201/2")
 			.doesNotContain("before=");
 	}

@@ -14,8 +14,9 @@ import org.kotaku.portal.catalog.Field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docs/data-dictionary.md} is exactly what the catalog generates: edit the catalog, then run
- * {@code make data-dictionary} (this test with {@code -Ddictionary.write=true}), never the file by hand.
+ * {@code docs/data-dictionary.md} is exactly what the catalog generates: edit the
+ * catalog, then run {@code make data-dictionary} (this test with
+ * {@code -Ddictionary.write=true}), never the file by hand.
  */
 class DataDictionaryTests {
 
@@ -37,8 +38,10 @@ class DataDictionaryTests {
 		for (Dataset dataset : Catalog.all()) {
 			String section = DataDictionary.section(dataset);
 			for (Field field : dataset.fields()) {
-				assertThat(section).as(dataset.id() + "." + field.name()).contains("| `" + field.name() + "` |")
-					.contains(field.description().en()).contains(field.description().id());
+				assertThat(section).as(dataset.id() + "." + field.name())
+					.contains("| `" + field.name() + "` |")
+					.contains(field.description().en())
+					.contains(field.description().id());
 			}
 		}
 	}

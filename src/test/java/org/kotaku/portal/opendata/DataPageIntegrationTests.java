@@ -18,14 +18,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The HTML of {@code /data}, as a crawler or a reader without JavaScript gets it, holds a schema.org
- * {@code DataCatalog} with one {@code Dataset} per catalog dataset and the list of datasets in both languages.
+ * The HTML of {@code /data}, as a crawler or a reader without JavaScript gets it, holds a
+ * schema.org {@code DataCatalog} with one {@code Dataset} per catalog dataset and the
+ * list of datasets in both languages.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
 class DataPageIntegrationTests {
 
-	static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+	static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>",
+			Pattern.DOTALL);
 
 	@Autowired
 	WebTestClient client;
@@ -43,8 +45,11 @@ class DataPageIntegrationTests {
 		assertThat(catalog.get("@type").asString()).isEqualTo("DataCatalog");
 		assertThat(catalog.get("dataset").valueStream().map((d) -> d.get("identifier").asString()))
 			.containsExactlyElementsOf(Catalog.all().stream().map(Dataset::id).toList());
-		JsonNode activities = catalog.get("dataset").valueStream()
-			.filter((d) -> d.get("identifier").asString().equals("activities")).findFirst().orElseThrow();
+		JsonNode activities = catalog.get("dataset")
+			.valueStream()
+			.filter((d) -> d.get("identifier").asString().equals("activities"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(activities.get("@type").asString()).isEqualTo("Dataset");
 		assertThat(activities.get("license").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
 		assertThat(activities.get("temporalCoverage").asString()).matches("\\d{4}-01-01/\\d{4}-12-31");
@@ -59,7 +64,8 @@ class DataPageIntegrationTests {
 		String html = html();
 		String noscript = html.substring(html.indexOf("<noscript><main"), html.indexOf("</main></noscript>"));
 		for (Dataset dataset : Catalog.all()) {
-			assertThat(noscript).as(dataset.id()).contains("id=\"" + dataset.id() + "\"")
+			assertThat(noscript).as(dataset.id())
+				.contains("id=\"" + dataset.id() + "\"")
 				.contains(org.springframework.web.util.HtmlUtils.htmlEscape(dataset.title().id()))
 				.contains(org.springframework.web.util.HtmlUtils.htmlEscape(dataset.title().en()));
 		}
@@ -68,9 +74,16 @@ class DataPageIntegrationTests {
 	}
 
 	private String html() {
-		return this.client.get().uri("/data").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).returnResult().getResponseBody();
+		return this.client.get()
+			.uri("/data")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }

@@ -34,9 +34,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /api/v1/datasets} and {@code /catalog.jsonld} describe exactly the catalog's datasets and fields, with
- * the record counts and last ingestion the database holds, and follow an ingestion; the DCAT document reads as
- * RDF into the nodes a harvester looks for.
+ * {@code /api/v1/datasets} and {@code /catalog.jsonld} describe exactly the catalog's
+ * datasets and fields, with the record counts and last ingestion the database holds, and
+ * follow an ingestion; the DCAT document reads as RDF into the nodes a harvester looks
+ * for.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -68,8 +69,8 @@ class DatasetsIntegrationTests {
 			.containsExactlyElementsOf(Catalog.all().stream().map(Dataset::id).toList());
 		for (Dataset dataset : Catalog.all()) {
 			JsonNode listed = get("/api/v1/datasets/" + dataset.id()).get("item");
-			assertThat(listed.get("fields").valueStream().map((f) -> f.get("name").asString()))
-				.as(dataset.id()).containsExactlyElementsOf(dataset.fieldNames());
+			assertThat(listed.get("fields").valueStream().map((f) -> f.get("name").asString())).as(dataset.id())
+				.containsExactlyElementsOf(dataset.fieldNames());
 			assertThat(listed.at("/title/en").asString()).isEqualTo(dataset.title().en());
 			assertThat(listed.at("/licence/id").asString()).isEqualTo("CC-BY-4.0");
 			assertThat(listed.get("api").asString()).isEqualTo("http://localhost:8080" + dataset.apiPath());
@@ -113,19 +114,39 @@ class DatasetsIntegrationTests {
 
 	@Test
 	void unknownDatasetAndParametersAreProblems() {
-		this.client.get().uri("/api/v1/datasets/castles").exchange().expectStatus().isNotFound()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.detail").value((d) -> assertThat(d.toString()).contains("castles"));
-		this.client.get().uri("/api/v1/datasets?format=xml").exchange().expectStatus().isBadRequest()
-			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/api/v1/datasets/castles")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat(d.toString()).contains("castles"));
+		this.client.get()
+			.uri("/api/v1/datasets?format=xml")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
 	void theDcatCatalogReadsAsRdfWithADatasetAndDistributionsPerCatalogDataset() {
-		String body = this.client.get().uri("/catalog.jsonld").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/ld+json"))
-			.expectHeader().valueMatches("Link", ".*rel=\"license\".*")
-			.expectBody(String.class).returnResult().getResponseBody();
+		String body = this.client.get()
+			.uri("/catalog.jsonld")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("application/ld+json"))
+			.expectHeader()
+			.valueMatches("Link", ".*rel=\"license\".*")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		Model model = ModelFactory.createDefaultModel();
 		RDFParser.create().source(new StringReader(body)).lang(Lang.JSONLD).parse(model);
 		Resource catalog = model.createResource("http://localhost:8080/catalog.jsonld");
@@ -135,7 +156,8 @@ class DatasetsIntegrationTests {
 		for (Dataset dataset : Catalog.all()) {
 			Resource node = model.createResource("http://localhost:8080/api/v1/datasets/" + dataset.id());
 			assertThat(datasets).contains(node);
-			assertThat(model.contains(node, RDF.type, model.createResource(DCAT + "Dataset"))).as(dataset.id()).isTrue();
+			assertThat(model.contains(node, RDF.type, model.createResource(DCAT + "Dataset"))).as(dataset.id())
+				.isTrue();
 			assertThat(model.getProperty(node, prop(model, DCT + "identifier")).getString()).isEqualTo(dataset.id());
 			assertThat(model.getProperty(node, prop(model, DCT + "license")).getResource().getURI())
 				.isEqualTo("https://creativecommons.org/licenses/by/4.0/");
@@ -157,14 +179,24 @@ class DatasetsIntegrationTests {
 	}
 
 	private JsonNode get(String uri) {
-		byte[] body = this.client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectHeader().valueMatches("Link", ".*rel=\"license\".*")
-			.expectBody().returnResult().getResponseBody();
+		byte[] body = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches("Link", ".*rel=\"license\".*")
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
 		return this.json.readTree(body);
 	}
 
 	private static JsonNode field(JsonNode dataset, String name) {
-		return dataset.get("fields").valueStream().filter((f) -> f.get("name").asString().equals(name)).findFirst()
+		return dataset.get("fields")
+			.valueStream()
+			.filter((f) -> f.get("name").asString().equals(name))
+			.findFirst()
 			.orElseThrow();
 	}
 
@@ -173,8 +205,12 @@ class DatasetsIntegrationTests {
 	}
 
 	private Instant lastBatch(String dataset) {
-		return this.db.sql("select max(committed_at) from ingest_batch where dataset = :d").bind("d", dataset)
-			.map((row) -> row.get(0, OffsetDateTime.class)).one().block().toInstant();
+		return this.db.sql("select max(committed_at) from ingest_batch where dataset = :d")
+			.bind("d", dataset)
+			.map((row) -> row.get(0, OffsetDateTime.class))
+			.one()
+			.block()
+			.toInstant();
 	}
 
 	private static Property prop(Model model, String uri) {

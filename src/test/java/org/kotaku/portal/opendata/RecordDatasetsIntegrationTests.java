@@ -23,15 +23,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every dataset of the catalog is readable the same way (list, by id, JSON/CSV/GeoJSON, OGC items), and every
- * public answer of a dataset carries exactly the catalog's fields: a field the catalog does not describe, or one
- * it describes that an answer leaves out, fails here. On the tiny demo data.
+ * Every dataset of the catalog is readable the same way (list, by id, JSON/CSV/GeoJSON,
+ * OGC items), and every public answer of a dataset carries exactly the catalog's fields:
+ * a field the catalog does not describe, or one it describes that an answer leaves out,
+ * fails here. On the tiny demo data.
  */
 @IntegrationTest
 @WithTinyDemo
 class RecordDatasetsIntegrationTests {
 
-	/** Datasets with list and by-id routes of their own; regions are served by the aggregate region API. */
+	/**
+	 * Datasets with list and by-id routes of their own; regions are served by the
+	 * aggregate region API.
+	 */
 	static Stream<Dataset> listed() {
 		return Catalog.all().stream().filter((d) -> d != Catalog.REGIONS);
 	}
@@ -47,7 +51,13 @@ class RecordDatasetsIntegrationTests {
 	}
 
 	String text(String uri) {
-		return this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
 			.getResponseBody();
 	}
 
@@ -57,7 +67,10 @@ class RecordDatasetsIntegrationTests {
 		return names;
 	}
 
-	/** The fields OGC features carry as properties: all but the coordinates, which are the geometry. */
+	/**
+	 * The fields OGC features carry as properties: all but the coordinates, which are the
+	 * geometry.
+	 */
 	static List<String> propertyNames(Dataset dataset) {
 		return dataset.fieldNames().stream().filter((n) -> !n.equals("lon") && !n.equals("lat")).toList();
 	}
@@ -104,15 +117,18 @@ class RecordDatasetsIntegrationTests {
 				List<String> expected = propertyNames(dataset).stream().skip(1).toList();
 				features.forEach((f) -> assertThat(names(f.get("properties"))).as("OGC " + collection)
 					.containsExactlyElementsOf(expected));
-				JsonNode queryables = this.json
-					.readTree(text("/ogc/collections/" + collection + "/queryables")).get("properties");
+				JsonNode queryables = this.json.readTree(text("/ogc/collections/" + collection + "/queryables"))
+					.get("properties");
 				assertThat(names(queryables)).as(collection + " queryables")
 					.containsExactlyInAnyOrderElementsOf(queryableNames(dataset, queryables));
 			}
 		}
 	}
 
-	/** The catalog's queryable fields, plus the geometry and time the OGC API adds where it declares them. */
+	/**
+	 * The catalog's queryable fields, plus the geometry and time the OGC API adds where
+	 * it declares them.
+	 */
 	private static List<String> queryableNames(Dataset dataset, JsonNode queryables) {
 		List<String> names = new ArrayList<>(dataset.queryables().stream().map(Field::name).toList());
 		Stream.of("geometry", "datetime").filter(queryables::has).forEach(names::add);
@@ -126,7 +142,9 @@ class RecordDatasetsIntegrationTests {
 		api().items("/api/v1/allocations?limit=100&program=" + program)
 			.forEach((a) -> assertThat(a.get("program").asString()).isEqualTo(program));
 		int year = first.get("fiscalYear").asInt();
-		api().items("/api/v1/allocations?limit=100&fiscalYear=" + year + "&region=" + first.get("regencyCode").asString())
+		api()
+			.items("/api/v1/allocations?limit=100&fiscalYear=" + year + "&region="
+					+ first.get("regencyCode").asString())
 			.forEach((a) -> {
 				assertThat(a.get("fiscalYear").asInt()).isEqualTo(year);
 				assertThat(a.get("regencyCode").asString()).isEqualTo(first.get("regencyCode").asString());
@@ -150,8 +168,10 @@ class RecordDatasetsIntegrationTests {
 		List<JsonNode> tranches = api().items("/api/v1/disbursements?limit=100&allocationId=" + id);
 		assertThat(tranches).hasSize(allocation.get("trancheCount").asInt());
 		assertThat(List.copyOf(answer.get("tranches").valueStream().toList())).isEqualTo(tranches);
-		long disbursed = tranches.stream().filter((t) -> t.get("status").asString().equals("disbursed"))
-			.mapToLong((t) -> t.get("amountIdr").asLong()).sum();
+		long disbursed = tranches.stream()
+			.filter((t) -> t.get("status").asString().equals("disbursed"))
+			.mapToLong((t) -> t.get("amountIdr").asLong())
+			.sum();
 		assertThat(allocation.get("disbursedIdr").asLong()).isEqualTo(disbursed);
 		JsonNode tranche = tranches.get(0);
 		assertThat(api().get("/api/v1/disbursements/" + tranche.get("id").asString()).get("item")).isEqualTo(tranche);
@@ -162,18 +182,21 @@ class RecordDatasetsIntegrationTests {
 		JsonNode area = api().items("/api/v1/slum-areas?limit=1").get(0);
 		JsonNode answer = api().get("/api/v1/slum-areas/" + area.get("id").asString());
 		assertThat(answer.at("/decree/id").asString()).isEqualTo(area.get("decreeId").asString());
-		assertThat(answer.get("decree")).isEqualTo(api().get("/api/v1/decrees/" + area.get("decreeId").asString()).get("item"));
+		assertThat(answer.get("decree"))
+			.isEqualTo(api().get("/api/v1/decrees/" + area.get("decreeId").asString()).get("item"));
 		List<JsonNode> assessments = answer.get("assessments").valueStream().toList();
 		assertThat(assessments).isNotEmpty();
 		assertThat(assessments.get(0).get("year").asInt()).isEqualTo(area.get("latestYear").asInt());
 		assertThat(assessments.get(0).get("kind").asString()).isEqualTo(area.get("latestKind").asString());
 		for (int i = 1; i < assessments.size(); i++) {
-			assertThat(assessments.get(i).get("year").asInt()).isLessThanOrEqualTo(assessments.get(i - 1).get("year").asInt());
+			assertThat(assessments.get(i).get("year").asInt())
+				.isLessThanOrEqualTo(assessments.get(i - 1).get("year").asInt());
 		}
 		JsonNode assessment = api().get("/api/v1/assessments/" + assessments.get(0).get("id").asString());
 		List<JsonNode> scores = assessment.get("scores").valueStream().toList();
-		assertThat(scores).isNotEmpty().allSatisfy((s) -> assertThat(s.get("assessmentId").asString())
-			.isEqualTo(assessments.get(0).get("id").asString()));
+		assertThat(scores).isNotEmpty()
+			.allSatisfy((s) -> assertThat(s.get("assessmentId").asString())
+				.isEqualTo(assessments.get(0).get("id").asString()));
 		assertThat(scores.stream().mapToInt((s) -> s.get("score").asInt()).sum())
 			.isEqualTo(assessment.at("/item/totalScore").asInt());
 	}
@@ -184,33 +207,47 @@ class RecordDatasetsIntegrationTests {
 		String path = "/api/v1/access-indicators/" + indicator.get("villageCode").asString() + "/"
 				+ indicator.get("year").asInt();
 		assertThat(api().get(path).get("item")).isEqualTo(indicator);
-		// the id's slash travels encoded (%2F) in the OGC item path: a URI variable is encoded whole
+		// the id's slash travels encoded (%2F) in the OGC item path: a URI variable is
+		// encoded whole
 		JsonNode feature = this.json.readTree(this.client.get()
-			.uri("/ogc/collections/access-indicators/items/{id}", indicator.get("id").asString()).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody());
+			.uri("/ogc/collections/access-indicators/items/{id}", indicator.get("id").asString())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
 		assertThat(feature.get("id").asString()).isEqualTo(indicator.get("id").asString());
 		assertThat(feature.at("/geometry/type").asString()).isEqualTo("Point");
-		// the OGC test suite (and many a client) appends the id unencoded: the slash is part of the path then
-		JsonNode unencoded = this.json.readTree(text("/ogc/collections/access-indicators/items/"
-				+ indicator.get("id").asString()));
+		// the OGC test suite (and many a client) appends the id unencoded: the slash is
+		// part of the path then
+		JsonNode unencoded = this.json
+			.readTree(text("/ogc/collections/access-indicators/items/" + indicator.get("id").asString()));
 		assertThat(unencoded.get("id").asString()).isEqualTo(indicator.get("id").asString());
 	}
 
 	@Test
 	void aBboxSelectsNoFeatureOfACollectionWithoutGeometries() {
 		for (String collection : List.of("decrees", "assessments", "assessment-scores", "disbursements")) {
-			JsonNode page = this.json.readTree(text("/ogc/collections/" + collection
-					+ "/items?bbox=-180,-90,180,90&limit=10"));
+			JsonNode page = this.json
+				.readTree(text("/ogc/collections/" + collection + "/items?bbox=-180,-90,180,90&limit=10"));
 			assertThat(page.get("numberReturned").asInt()).as(collection).isZero();
 			assertThat(this.json.readTree(text("/ogc/collections/" + collection + "/items?limit=10"))
-				.get("numberReturned").asInt()).as(collection + " without bbox").isPositive();
+				.get("numberReturned")
+				.asInt()).as(collection + " without bbox").isPositive();
 		}
 	}
 
 	private void problem(String uri, int status, String parameter) {
-		JsonNode body = this.json.readTree(this.client.get().uri(uri).exchange().expectStatus().isEqualTo(status)
-			.expectHeader().contentType("application/problem+json").expectBody(String.class).returnResult()
+		JsonNode body = this.json.readTree(this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody(String.class)
+			.returnResult()
 			.getResponseBody());
 		assertThat(body.get("detail").asString()).as(uri).isNotBlank();
 		if (parameter != null) {

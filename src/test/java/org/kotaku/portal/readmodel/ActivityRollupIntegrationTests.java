@@ -28,9 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The activity pre-aggregates the read model reads (activity_rollup, activity_village_year) follow every
- * activities batch (insert, change and move to another village, replace-scope deletion of an unlocated activity,
- * delete): they always equal a fresh aggregation of the activity table, and the snapshot built from them shows
+ * The activity pre-aggregates the read model reads (activity_rollup,
+ * activity_village_year) follow every activities batch (insert, change and move to
+ * another village, replace-scope deletion of an unlocated activity, delete): they always
+ * equal a fresh aggregation of the activity table, and the snapshot built from them shows
  * the same figures as a direct aggregation of the canonical rows.
  */
 @IntegrationTest
@@ -62,7 +63,9 @@ class ActivityRollupIntegrationTests {
 				activity("rollup-1", other, "road", "completed", 41_000_000L));
 		assertRollupsMatchActivities();
 		assertThat(count("select count(*) from activity_rollup where village_code = '" + home + "' and fiscal_year = "
-				+ YEAR + " and type = 'drainage'")).as("the moved activity left its old village").isZero();
+				+ YEAR + " and type = 'drainage'"))
+			.as("the moved activity left its old village")
+			.isZero();
 
 		IngestRequest replace = new IngestRequest(Dataset.ACTIVITIES, "rollup-test", IngestRequest.Mode.REPLACE,
 				new IngestRequest.Scope(home, YEAR), null, false, false, Instant.now());
@@ -77,7 +80,10 @@ class ActivityRollupIntegrationTests {
 		assertSnapshotMatchesActivities(ReadModels.latestVersion());
 	}
 
-	/** Figures of the snapshot, built from the rollups, against the same figures aggregated from activity. */
+	/**
+	 * Figures of the snapshot, built from the rollups, against the same figures
+	 * aggregated from activity.
+	 */
 	private void assertSnapshotMatchesActivities(long version) throws Exception {
 		Snapshot snapshot = this.readModel.awaitVersion(version).block(Duration.ofSeconds(60));
 		assertThat(snapshot).isNotNull();
@@ -90,8 +96,12 @@ class ActivityRollupIntegrationTests {
 			.isEqualTo(row(figures + "village_code like '73.71.%' and fiscal_year = " + YEAR, slots.length));
 		Map<String, String> types = new TreeMap<>();
 		snapshot.types("73.71", YEAR)
-			.forEach((t) -> types.put(t.type(), t.count() + "," + t.completed() + "," + t.budgetIdr() + ","
-					+ t.outputs().stream().map((o) -> o.unit() + "=" + o.volume().stripTrailingZeros().toPlainString()).toList()));
+			.forEach((t) -> types.put(t.type(),
+					t.count() + "," + t.completed() + "," + t.budgetIdr() + ","
+							+ t.outputs()
+								.stream()
+								.map((o) -> o.unit() + "=" + o.volume().stripTrailingZeros().toPlainString())
+								.toList()));
 		assertThat(types).isEqualTo(typesFromActivities("73.71", YEAR));
 	}
 
@@ -106,16 +116,15 @@ class ActivityRollupIntegrationTests {
 
 	private static Map<String, String> typesFromActivities(String regency, int year) throws Exception {
 		Map<String, String> types = new TreeMap<>();
-		try (Connection c = TestDatabase.shared().connect();
-				PreparedStatement s = c.prepareStatement("""
-						select type, sum(n), sum(done), sum(budget),
-						       coalesce(array_agg(output_unit || '=' || trim_scale(volume)::text order by output_unit)
-						           filter (where output_unit is not null), '{}')
-						from (select type, output_unit, count(*) as n, count(*) filter (where status = 'completed') as done,
-						             sum(budget_idr) as budget, sum(output_volume) as volume
-						      from activity where village_code like ? || '.%' and fiscal_year = ?
-						      group by type, output_unit) t
-						group by type""")) {
+		try (Connection c = TestDatabase.shared().connect(); PreparedStatement s = c.prepareStatement("""
+				select type, sum(n), sum(done), sum(budget),
+				       coalesce(array_agg(output_unit || '=' || trim_scale(volume)::text order by output_unit)
+				           filter (where output_unit is not null), '{}')
+				from (select type, output_unit, count(*) as n, count(*) filter (where status = 'completed') as done,
+				             sum(budget_idr) as budget, sum(output_volume) as volume
+				      from activity where village_code like ? || '.%' and fiscal_year = ?
+				      group by type, output_unit) t
+				group by type""")) {
 			s.setString(1, regency);
 			s.setInt(2, year);
 			try (ResultSet rows = s.executeQuery()) {
@@ -134,7 +143,9 @@ class ActivityRollupIntegrationTests {
 			String stored = "select * from " + table;
 			String fresh = "select * from " + table + "_source";
 			assertThat(count("select count(*) from ((" + stored + " except all " + fresh + ") union all (" + fresh
-					+ " except all " + stored + ")) d")).as(table).isZero();
+					+ " except all " + stored + ")) d"))
+				.as(table)
+				.isZero();
 		}
 		assertThat(count("select count(*) from activity_village_year")).isPositive();
 	}
@@ -165,7 +176,8 @@ class ActivityRollupIntegrationTests {
 	}
 
 	private static List<Long> row(String sql, int columns) throws Exception {
-		try (Connection c = TestDatabase.shared().connect(); PreparedStatement s = c.prepareStatement(sql);
+		try (Connection c = TestDatabase.shared().connect();
+				PreparedStatement s = c.prepareStatement(sql);
 				ResultSet rows = s.executeQuery()) {
 			rows.next();
 			List<Long> values = new ArrayList<>();

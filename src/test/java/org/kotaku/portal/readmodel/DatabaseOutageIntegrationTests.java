@@ -40,10 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With its database stopped, a node keeps answering aggregates from its last snapshot, says DEGRADED in health,
- * and catches up by itself when the database is back; public clients hitting it while the database restarts get
- * 200 or 503 with Retry-After, never a 500 or a dropped connection, and all 200 again soon after. The database is a PostgreSQL cluster this test creates,
- * stops, starts and drops (never the machine's main one).
+ * With its database stopped, a node keeps answering aggregates from its last snapshot,
+ * says DEGRADED in health, and catches up by itself when the database is back; public
+ * clients hitting it while the database restarts get 200 or 503 with Retry-After, never a
+ * 500 or a dropped connection, and all 200 again soon after. The database is a PostgreSQL
+ * cluster this test creates, stops, starts and drops (never the machine's main one).
  */
 @ExtendWith(HangDiagnostics.class)
 class DatabaseOutageIntegrationTests {
@@ -52,7 +53,10 @@ class DatabaseOutageIntegrationTests {
 
 	private static ConfigurableApplicationContext app;
 
-	/** A JDK client: independent of the reactor-netty resources that other test contexts of this JVM share. */
+	/**
+	 * A JDK client: independent of the reactor-netty resources that other test contexts
+	 * of this JVM share.
+	 */
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static String base;
@@ -60,15 +64,16 @@ class DatabaseOutageIntegrationTests {
 	@BeforeAll
 	static void startClusterAndApp() {
 		cluster = OwnCluster.create();
-		app = new SpringApplicationBuilder(PortalApplication.class).initializers(new org.kotaku.portal.support.OwnNettyResources())
-			.run("--server.port=0",
-				"--spring.r2dbc.url=" + cluster.r2dbcUrl(), "--spring.r2dbc.username=" + OwnCluster.USER,
-				"--spring.r2dbc.password=" + OwnCluster.PASSWORD, "--spring.flyway.url=" + cluster.jdbcUrl(),
-				"--spring.flyway.user=" + OwnCluster.USER, "--spring.flyway.password=" + OwnCluster.PASSWORD,
-				"--portal.demo.load-on-empty=false", "--portal.read-model.reconnect-delay=500ms",
-				"--spring.application.name=kotaku-portal-outage",
-				// six clients in a tight loop from one address: the per-address limit would answer 429, not the outage
-				"--portal.rate-limit.enabled=false");
+		app = new SpringApplicationBuilder(PortalApplication.class)
+			.initializers(new org.kotaku.portal.support.OwnNettyResources())
+			.run("--server.port=0", "--spring.r2dbc.url=" + cluster.r2dbcUrl(),
+					"--spring.r2dbc.username=" + OwnCluster.USER, "--spring.r2dbc.password=" + OwnCluster.PASSWORD,
+					"--spring.flyway.url=" + cluster.jdbcUrl(), "--spring.flyway.user=" + OwnCluster.USER,
+					"--spring.flyway.password=" + OwnCluster.PASSWORD, "--portal.demo.load-on-empty=false",
+					"--portal.read-model.reconnect-delay=500ms", "--spring.application.name=kotaku-portal-outage",
+					// six clients in a tight loop from one address: the per-address limit
+					// would answer 429, not the outage
+					"--portal.rate-limit.enabled=false");
 		base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 		app.getBean(DemoLoader.class).load(DemoScale.TINY, 11).then().block(Duration.ofMinutes(2));
 	}
@@ -90,8 +95,10 @@ class DatabaseOutageIntegrationTests {
 				cluster.jdbcUrl(), OwnCluster.USER, OwnCluster.PASSWORD);
 		readModel.awaitVersion(loaded.dataVersion()).block(Duration.ofSeconds(60));
 		assertThat(summaryVersion()).isEqualTo(loaded.dataVersion());
-		// asked once before the outage, so that during it the answer comes from the response cache (see the report
-		// of issue #5: a first-time, routed request during the outage hung in the full suite only)
+		// asked once before the outage, so that during it the answer comes from the
+		// response cache (see the report
+		// of issue #5: a first-time, routed request during the outage hung in the full
+		// suite only)
 		assertThat(get("/api/v1/regions?q=balikpapan").statusCode()).isEqualTo(200);
 
 		cluster.stop();
@@ -130,15 +137,21 @@ class DatabaseOutageIntegrationTests {
 		try {
 			await("answers before the outage", () -> outcomes.size() >= 30);
 			cluster.stop();
-			await("503s while the database is down", () -> outcomes.stream().filter((o) -> o.status() == 503).count() >= clients);
+			await("503s while the database is down",
+					() -> outcomes.stream().filter((o) -> o.status() == 503).count() >= clients);
 			cluster.start();
 			long restarted = System.nanoTime();
 			await("every client answered 200 again", () -> allRecent200(outcomes, restarted, clients * 5));
-			System.out.println("public load: all 200 again " + Duration.ofNanos(System.nanoTime() - restarted).toMillis()
-					+ " ms after the database started; answers (status=count/slowest ms): " + outcomes.stream()
-						.collect(Collectors.groupingBy(Outcome::status, TreeMap::new, Collectors.summarizingLong(Outcome::millis)))
-						.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue().getCount() + "/" + e.getValue().getMax())
-						.toList());
+			System.out
+				.println("public load: all 200 again " + Duration.ofNanos(System.nanoTime() - restarted).toMillis()
+						+ " ms after the database started; answers (status=count/slowest ms): "
+						+ outcomes.stream()
+							.collect(Collectors.groupingBy(Outcome::status, TreeMap::new,
+									Collectors.summarizingLong(Outcome::millis)))
+							.entrySet()
+							.stream()
+							.map((e) -> e.getKey() + "=" + e.getValue().getCount() + "/" + e.getValue().getMax())
+							.toList());
 		}
 		finally {
 			running.set(false);
@@ -152,14 +165,18 @@ class DatabaseOutageIntegrationTests {
 			.allMatch((o) -> o.status() == 200 || (o.status() == 503 && o.retryAfter()));
 	}
 
-	/** One client: a search (needs the database) and the summary (from the snapshot) in turn, until stopped. */
+	/**
+	 * One client: a search (needs the database) and the summary (from the snapshot) in
+	 * turn, until stopped.
+	 */
 	private static void hitUntilStopped(int client, AtomicBoolean running, Queue<Outcome> outcomes) {
 		for (int n = 0; running.get(); n++) {
 			String path = n % 2 == 0 ? "/api/v1/activities?limit=5&q=road" + client + "x" + n : "/api/v1/summary";
 			long sent = System.nanoTime();
 			try {
-				HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + path))
-					.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+				HttpResponse<String> answer = http.send(
+						HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
+						BodyHandlers.ofString());
 				outcomes.add(new Outcome(System.nanoTime(), sent, path, answer.statusCode(),
 						answer.headers().firstValue("Retry-After").isPresent(), null));
 			}
@@ -173,7 +190,10 @@ class DatabaseOutageIntegrationTests {
 		}
 	}
 
-	/** Whether the last {@code count} answers all came after {@code since} and were all 200. */
+	/**
+	 * Whether the last {@code count} answers all came after {@code since} and were all
+	 * 200.
+	 */
 	private static boolean allRecent200(Queue<Outcome> outcomes, long since, int count) {
 		List<Outcome> all = new ArrayList<>(outcomes);
 		List<Outcome> recent = all.subList(Math.max(0, all.size() - count), all.size());

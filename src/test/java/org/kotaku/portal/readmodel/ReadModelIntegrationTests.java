@@ -29,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The read model's lifecycle through the public summary: versions, ETags, coalescing, atomic swaps. */
+/**
+ * The read model's lifecycle through the public summary: versions, ETags, coalescing,
+ * atomic swaps.
+ */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
 class ReadModelIntegrationTests {
@@ -68,8 +71,12 @@ class ReadModelIntegrationTests {
 		assertThat(body(after).path("dataVersion").asLong()).isEqualTo(batch.dataVersion());
 		assertThat(body(after).path("activities").path("total").asLong()).isEqualTo(activitiesBefore + 1);
 		notModified(newEtag);
-		this.client.get().uri("/api/v1/summary").header(HttpHeaders.IF_NONE_MATCH, "W/\"v0-0\", " + newEtag)
-			.exchange().expectStatus().isNotModified();
+		this.client.get()
+			.uri("/api/v1/summary")
+			.header(HttpHeaders.IF_NONE_MATCH, "W/\"v0-0\", " + newEtag)
+			.exchange()
+			.expectStatus()
+			.isNotModified();
 	}
 
 	@Test
@@ -111,21 +118,19 @@ class ReadModelIntegrationTests {
 			reader.join(30_000);
 		}
 		assertThat(problems).isEmpty();
-		assertThat(bodiesByVersion.keySet()).as("versions the readers saw").contains(firstVersion).hasSizeGreaterThan(1);
+		assertThat(bodiesByVersion.keySet()).as("versions the readers saw")
+			.contains(firstVersion)
+			.hasSizeGreaterThan(1);
 	}
 
 	@Test
 	void snapshotsReadInParallelWithRefreshesAreInternallyConsistent() {
-		Flux<Boolean> checks = Flux.range(0, 400)
-			.parallel(4)
-			.runOn(Schedulers.parallel())
-			.map((i) -> {
-				if (i % 100 == 0) {
-					this.readModel.requestRefresh();
-				}
-				return consistent(this.readModel.require());
-			})
-			.sequential();
+		Flux<Boolean> checks = Flux.range(0, 400).parallel(4).runOn(Schedulers.parallel()).map((i) -> {
+			if (i % 100 == 0) {
+				this.readModel.requestRefresh();
+			}
+			return consistent(this.readModel.require());
+		}).sequential();
 		StepVerifier.create(checks.all(Boolean::booleanValue)).expectNext(true).verifyComplete();
 	}
 

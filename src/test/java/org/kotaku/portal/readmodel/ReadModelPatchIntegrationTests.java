@@ -28,11 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A refresh after a batch patches the snapshot being served with the villages the batch changed (the change log
- * the triggers of migration V56 fill), and the patched snapshot holds exactly the figures a whole build of the
- * same data version gives: after activities are added, moved to another regency and deleted, allocations and
- * their tranches change, access figures change, a slum area and its assessments come and go. A batch that needs
- * a whole build (a new fiscal year, changed regions) gets one.
+ * A refresh after a batch patches the snapshot being served with the villages the batch
+ * changed (the change log the triggers of migration V56 fill), and the patched snapshot
+ * holds exactly the figures a whole build of the same data version gives: after
+ * activities are added, moved to another regency and deleted, allocations and their
+ * tranches change, access figures change, a slum area and its assessments come and go. A
+ * batch that needs a whole build (a new fiscal year, changed regions) gets one.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -140,7 +141,8 @@ class ReadModelPatchIntegrationTests {
 	}
 
 	private void assertSameFiguresAsWhole(Snapshot served, String after) {
-		Snapshot whole = this.repository.load(Schedulers.boundedElastic(), null, true, ReplicaCatchUp.NO_FLOOR).block(Duration.ofMinutes(1));
+		Snapshot whole = this.repository.load(Schedulers.boundedElastic(), null, true, ReplicaCatchUp.NO_FLOOR)
+			.block(Duration.ofMinutes(1));
 		assertThat(whole).isNotNull();
 		assertThat(whole.version().version()).as("no other batch in between").isEqualTo(served.version().version());
 		assertThat(differences(served, whole)).as("figures that differ from a whole build after " + after).isEmpty();

@@ -9,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
- * A refresh asked for after the node began to shut down (a notification arriving late) is dropped: it used to be
- * refused by the disposed scheduler and asked again at once, recursing until the stack overflowed.
+ * A refresh asked for after the node began to shut down (a notification arriving late) is
+ * dropped: it used to be refused by the disposed scheduler and asked again at once,
+ * recursing until the stack overflowed.
  */
 class ReadModelShutdownTests {
 

@@ -22,9 +22,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A node is ready for traffic only once its first snapshot is in: started while its database is down, it is live
- * (the process works) but not ready (a load balancer must not send it clients it can only answer 503), and it
- * becomes ready by itself once the database is back. The database is a cluster of the test's own.
+ * A node is ready for traffic only once its first snapshot is in: started while its
+ * database is down, it is live (the process works) but not ready (a load balancer must
+ * not send it clients it can only answer 503), and it becomes ready by itself once the
+ * database is back. The database is a cluster of the test's own.
  */
 @ExtendWith(HangDiagnostics.class)
 class ReadinessIntegrationTests {
@@ -68,7 +69,10 @@ class ReadinessIntegrationTests {
 		}
 	}
 
-	/** The portal on a free port against the own cluster; {@code migrate}: with Flyway (which needs the database). */
+	/**
+	 * The portal on a free port against the own cluster; {@code migrate}: with Flyway
+	 * (which needs the database).
+	 */
 	private static ConfigurableApplicationContext start(boolean migrate) {
 		return new SpringApplicationBuilder(PortalApplication.class).initializers(new OwnNettyResources())
 			.run("--server.port=0", "--spring.r2dbc.url=" + cluster.r2dbcUrl(),

@@ -37,12 +37,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A node whose public reads come from a real streaming replica ({@code portal.replica.url}; a hot standby made
- * with pg_basebackup -R from a primary this test creates, both dropped at the end): public queries and snapshot
- * builds (and bulk files, in an exported snapshot on the standby) run on the replica, ingestion, API keys and
- * LISTEN on the primary; with the replica's replay paused the
- * node keeps serving the version the replica has (DEGRADED once it lags past max-lag) while ingestion goes on,
- * and catches up when replay resumes; the data versions it answers never go backwards.
+ * A node whose public reads come from a real streaming replica
+ * ({@code portal.replica.url}; a hot standby made with pg_basebackup -R from a primary
+ * this test creates, both dropped at the end): public queries and snapshot builds (and
+ * bulk files, in an exported snapshot on the standby) run on the replica, ingestion, API
+ * keys and LISTEN on the primary; with the replica's replay paused the node keeps serving
+ * the version the replica has (DEGRADED once it lags past max-lag) while ingestion goes
+ * on, and catches up when replay resumes; the data versions it answers never go
+ * backwards.
  */
 @ExtendWith(HangDiagnostics.class)
 class ReplicaReadsIntegrationTests {
@@ -72,8 +74,7 @@ class ReplicaReadsIntegrationTests {
 					"--portal.replica.max-lag=2s", "--portal.read-model.version-check-interval=1s",
 					"--portal.read-model.reconnect-delay=500ms", "--portal.demo.load-on-empty=false",
 					"--portal.bulk.directory=target/bulk-tests/replica-" + UUID.randomUUID(),
-					"--portal.rate-limit.enabled=false",
-					"--spring.application.name=kotaku-portal-replica");
+					"--portal.rate-limit.enabled=false", "--spring.application.name=kotaku-portal-replica");
 		node = new NodeHttp("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
 		app.getBean(DemoLoader.class).load(DemoScale.TINY, 11).then().block(Duration.ofMinutes(2));
 	}
@@ -108,8 +109,10 @@ class ReplicaReadsIntegrationTests {
 		assertThat(version("/api/v1/activities?limit=1&q=replica-1")).isEqualTo(first.dataVersion());
 		assertThat(sessions(replica, PUBLIC_POOL)).as("public sessions on the replica").isPositive();
 		assertThat(sessions(primary, PUBLIC_POOL)).as("public sessions on the primary").isZero();
-		assertThat(sessions(primary, IngestConnections.APPLICATION_NAME) + sessions(primary, PrimaryDatabase.APPLICATION_NAME))
-			.as("ingestion, keys and LISTEN on the primary").isPositive();
+		assertThat(sessions(primary, IngestConnections.APPLICATION_NAME)
+				+ sessions(primary, PrimaryDatabase.APPLICATION_NAME))
+			.as("ingestion, keys and LISTEN on the primary")
+			.isPositive();
 
 		List<long[]> seen = new ArrayList<>();
 		AtomicBoolean watching = new AtomicBoolean(true);
@@ -118,7 +121,8 @@ class ReplicaReadsIntegrationTests {
 			replica.superuser("select pg_wal_replay_pause()");
 			await("replay paused", () -> "paused".equals(replica.superuser("select pg_get_wal_replay_pause_state()")));
 			BatchReport second = ingest("replica-2", 2_000_000);
-			String key = app.getBean(ApiKeys.class).create("replica-test", Set.of(Dataset.ACTIVITIES))
+			String key = app.getBean(ApiKeys.class)
+				.create("replica-test", Set.of(Dataset.ACTIVITIES))
 				.block(Duration.ofSeconds(10))
 				.key();
 			HttpResponse<String> upload = upload(key, "replica-3", 3_000_000);
@@ -154,7 +158,10 @@ class ReplicaReadsIntegrationTests {
 			.allMatch((versions) -> versions[1] >= versions[0]);
 	}
 
-	/** Polls the summary, then a search, until stopped; records both data versions of each round. */
+	/**
+	 * Polls the summary, then a search, until stopped; records both data versions of each
+	 * round.
+	 */
 	private static void watch(AtomicBoolean watching, List<long[]> seen) {
 		while (watching.get()) {
 			long summary = version("/api/v1/summary");
@@ -184,7 +191,8 @@ class ReplicaReadsIntegrationTests {
 	}
 
 	private static long sessions(OwnCluster cluster, String applicationName) {
-		return cluster.count("select count(*) from pg_stat_activity where application_name = '" + applicationName + "'");
+		return cluster
+			.count("select count(*) from pg_stat_activity where application_name = '" + applicationName + "'");
 	}
 
 	private static HttpResponse<String> upload(String key, String id, long budget) {

@@ -23,8 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two nodes against one database stay coherent through LISTEN/NOTIFY: a batch ingested through this node is
- * served by a second one (started here, on its own random port) within a second or two.
+ * Two nodes against one database stay coherent through LISTEN/NOTIFY: a batch ingested
+ * through this node is served by a second one (started here, on its own random port)
+ * within a second or two.
  */
 @IntegrationTest
 class SecondInstanceIntegrationTests {
@@ -44,7 +45,8 @@ class SecondInstanceIntegrationTests {
 	void startSecondNode() {
 		TinyDemo.ensureLoaded(this.demo);
 		ReadModels.awaitLatest(this.readModel);
-		this.second = new SpringApplicationBuilder(PortalApplication.class).initializers(new TestDatabaseInitializer(), new org.kotaku.portal.support.OwnNettyResources())
+		this.second = new SpringApplicationBuilder(PortalApplication.class)
+			.initializers(new TestDatabaseInitializer(), new org.kotaku.portal.support.OwnNettyResources())
 			.run("--server.port=0", "--spring.application.name=kotaku-portal-second");
 		ReadModels.awaitLatest(this.second.getBean(ReadModel.class));
 	}

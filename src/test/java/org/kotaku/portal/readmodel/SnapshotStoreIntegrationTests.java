@@ -31,9 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A restarted node serves the snapshot it kept on disk when the database still holds that data version, with
- * exactly the figures a build gives; a kept snapshot of an older version, or a file that does not read, is
- * ignored and the snapshot built as before.
+ * A restarted node serves the snapshot it kept on disk when the database still holds that
+ * data version, with exactly the figures a build gives; a kept snapshot of an older
+ * version, or a file that does not read, is ignored and the snapshot built as before.
  */
 @IntegrationTest
 class SnapshotStoreIntegrationTests {

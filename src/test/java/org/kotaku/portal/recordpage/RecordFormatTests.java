@@ -12,7 +12,10 @@ import org.kotaku.portal.catalog.Text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A record page writes the catalog's values for people in Indonesian conventions, and never a missing one as 0. */
+/**
+ * A record page writes the catalog's values for people in Indonesian conventions, and
+ * never a missing one as 0.
+ */
 class RecordFormatTests {
 
 	@Test
@@ -33,7 +36,8 @@ class RecordFormatTests {
 		assertThat(text(values, "beneficiaryPeople")).isEqualTo("1.234");
 		assertThat(text(values, "outputVolume")).isEqualTo(RecordFormat.NO_DATA);
 		assertThat(RecordFormat.decimal(new BigDecimal("1.73"), "ha")).isEqualTo("1,73 ha");
-		assertThat(RecordFormat.day(Instant.parse("2026-12-04T18:04:12Z"))).as("in Jakarta time").isEqualTo("5 Desember 2026");
+		assertThat(RecordFormat.day(Instant.parse("2026-12-04T18:04:12Z"))).as("in Jakarta time")
+			.isEqualTo("5 Desember 2026");
 	}
 
 	private static String text(Map<String, Object> values, String field) {

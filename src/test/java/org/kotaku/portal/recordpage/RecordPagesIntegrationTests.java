@@ -31,16 +31,19 @@ import org.springframework.web.util.HtmlUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page of one record ({@code /kegiatan/{id}}, {@code /kawasan/{id}}, {@code /wilayah/{code}}) as a reader
- * without JavaScript, a crawler or a link preview gets it, on PostGIS with the demo data: the record's figures in
- * the HTML (the API's values), schema.org JSON-LD that parses, canonical and Open Graph tags, downloads; 404 and
- * 400 pages for people and problems for JSON clients; ETag and 304 per data version; every value escaped.
+ * The page of one record ({@code /kegiatan/{id}}, {@code /kawasan/{id}},
+ * {@code /wilayah/{code}}) as a reader without JavaScript, a crawler or a link preview
+ * gets it, on PostGIS with the demo data: the record's figures in the HTML (the API's
+ * values), schema.org JSON-LD that parses, canonical and Open Graph tags, downloads; 404
+ * and 400 pages for people and problems for JSON clients; ETag and 304 per data version;
+ * every value escaped.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
 class RecordPagesIntegrationTests {
 
-	static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+	static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>",
+			Pattern.DOTALL);
 
 	static final int MAX_PAGE_BYTES = 50 * 1024;
 
@@ -65,11 +68,13 @@ class RecordPagesIntegrationTests {
 		String html = page("/kegiatan/" + activity.get("id").asString());
 		String noscript = html.substring(html.indexOf("<noscript>"), html.indexOf("</noscript>"));
 		assertThat(noscript).contains("<h1>" + HtmlUtils.htmlEscape(activity.get("name").asString()) + "</h1>")
-			.contains(figure("budgetIdr", activity.get("budgetIdr").asString(), rupiah(activity.get("budgetIdr").asLong())))
+			.contains(figure("budgetIdr", activity.get("budgetIdr").asString(),
+					rupiah(activity.get("budgetIdr").asLong())))
 			.contains(figure("disbursedIdr", activity.get("disbursedIdr").asString(),
 					rupiah(activity.get("disbursedIdr").asLong())))
 			.containsPattern("data-field=\"physicalProgress\" data-value=\"[0-9.]+\">[0-9,]+%</dd>")
-			.contains(figure("fiscalYear", activity.get("fiscalYear").asString(), activity.get("fiscalYear").asString()))
+			.contains(
+					figure("fiscalYear", activity.get("fiscalYear").asString(), activity.get("fiscalYear").asString()))
 			.contains("data-field=\"status\" data-value=\"" + activity.get("status").asString() + "\"")
 			.contains("data-field=\"type\" data-value=\"" + activity.get("type").asString() + "\"")
 			.contains("<a href=\"/wilayah/" + activity.get("villageCode").asString() + "\">"
@@ -78,8 +83,10 @@ class RecordPagesIntegrationTests {
 			.contains("href=\"/peta?v=")
 			.contains("data-field=\"dataVersion\" data-value=\"" + ReadModels.latestVersion() + "\"");
 		assertThat(html).contains("<title>" + HtmlUtils.htmlEscape(activity.get("name").asString()) + " · Kegiatan")
-			.contains("<link rel=\"canonical\" href=\"http://localhost:8080/kegiatan/" + activity.get("id").asString() + "\">")
-			.contains("<meta property=\"og:title\" content=\"" + HtmlUtils.htmlEscape(activity.get("name").asString()) + "\">")
+			.contains("<link rel=\"canonical\" href=\"http://localhost:8080/kegiatan/" + activity.get("id").asString()
+					+ "\">")
+			.contains("<meta property=\"og:title\" content=\"" + HtmlUtils.htmlEscape(activity.get("name").asString())
+					+ "\">")
 			.contains("<div id=\"app\"></div>");
 		assertThat(html.getBytes(StandardCharsets.UTF_8)).hasSizeLessThan(MAX_PAGE_BYTES);
 	}
@@ -94,14 +101,19 @@ class RecordPagesIntegrationTests {
 		assertThat(node.get("identifier").asString()).isEqualTo(id);
 		assertThat(node.get("name").asString()).isEqualTo(activity.get("name").asString());
 		assertThat(node.get("url").asString()).isEqualTo("http://localhost:8080/kegiatan/" + id);
-		assertThat(node.get("isPartOf").get("@id").asString()).isEqualTo("http://localhost:8080/api/v1/datasets/activities");
+		assertThat(node.get("isPartOf").get("@id").asString())
+			.isEqualTo("http://localhost:8080/api/v1/datasets/activities");
 		assertThat(node.get("license").asString()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
 		assertThat(node.get("version").asString()).isEqualTo(Long.toString(ReadModels.latestVersion()));
 		JsonNode place = node.get("spatialCoverage");
-		assertThat(place.get("geo").get("latitude").decimalValue()).isEqualByComparingTo(activity.get("lat").decimalValue());
-		assertThat(place.get("geo").get("longitude").decimalValue()).isEqualByComparingTo(activity.get("lon").decimalValue());
-		assertThat(place.get("containedInPlace").get("identifier").asString()).isEqualTo(activity.get("villageCode").asString());
-		assertThat(node.get("variableMeasured").valueStream()
+		assertThat(place.get("geo").get("latitude").decimalValue())
+			.isEqualByComparingTo(activity.get("lat").decimalValue());
+		assertThat(place.get("geo").get("longitude").decimalValue())
+			.isEqualByComparingTo(activity.get("lon").decimalValue());
+		assertThat(place.get("containedInPlace").get("identifier").asString())
+			.isEqualTo(activity.get("villageCode").asString());
+		assertThat(node.get("variableMeasured")
+			.valueStream()
 			.filter((v) -> v.get("propertyID").asString().equals("budgetIdr"))
 			.map((v) -> v.get("value").asLong())).containsExactly(activity.get("budgetIdr").asLong());
 		assertThat(node.get("distribution").valueStream().map((d) -> d.get("encodingFormat").asString()))
@@ -150,32 +162,68 @@ class RecordPagesIntegrationTests {
 	@Test
 	void anUnknownIdIsAPageForPeopleAndAProblemForJsonClients() {
 		for (String path : List.of("/kegiatan/NO-SUCH-ACTIVITY", "/kawasan/NO-SUCH-AREA", "/wilayah/99.99")) {
-			String html = this.client.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-				.expectStatus().isNotFound()
-				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-				.expectBody(String.class).returnResult().getResponseBody();
-			assertThat(html).as(path).contains("<h1>Tidak ditemukan / Not found</h1>", "<meta name=\"robots\" content=\"noindex\">");
-			this.client.get().uri(path).header(HttpHeaders.ACCEPT, "*/*").exchange()
-				.expectStatus().isNotFound().expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
-			this.client.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange()
-				.expectStatus().isNotFound()
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody().jsonPath("$.type").isEqualTo("/problems/not-found");
+			String html = this.client.get()
+				.uri(path)
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectHeader()
+				.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(html).as(path)
+				.contains("<h1>Tidak ditemukan / Not found</h1>", "<meta name=\"robots\" content=\"noindex\">");
+			this.client.get()
+				.uri(path)
+				.header(HttpHeaders.ACCEPT, "*/*")
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+			this.client.get()
+				.uri(path)
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("/problems/not-found");
 		}
 	}
 
 	@Test
 	void aMalformedIdIsABadRequest() {
-		for (String path : List.of("/kegiatan/" + "x".repeat(RecordIds.MAX_LENGTH + 1), "/kawasan/a%01b", "/wilayah/64.7x")) {
-			this.client.get().uri(URI.create("http://localhost:" + this.port + path)).accept(MediaType.TEXT_HTML).exchange()
-				.expectStatus().isBadRequest()
-				.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectBody(String.class).value((html) -> assertThat(html).contains("Alamat tidak valid / Invalid address"));
-			this.client.get().uri(URI.create("http://localhost:" + this.port + path)).accept(MediaType.APPLICATION_PROBLEM_JSON).exchange()
-				.expectStatus().isBadRequest()
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody().jsonPath("$.type").isEqualTo("/problems/invalid-parameter");
+		for (String path : List.of("/kegiatan/" + "x".repeat(RecordIds.MAX_LENGTH + 1), "/kawasan/a%01b",
+				"/wilayah/64.7x")) {
+			this.client.get()
+				.uri(URI.create("http://localhost:" + this.port + path))
+				.accept(MediaType.TEXT_HTML)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).contains("Alamat tidak valid / Invalid address"));
+			this.client.get()
+				.uri(URI.create("http://localhost:" + this.port + path))
+				.accept(MediaType.APPLICATION_PROBLEM_JSON)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("/problems/invalid-parameter");
 		}
 	}
 
@@ -185,19 +233,32 @@ class RecordPagesIntegrationTests {
 		EntityExchangeResult<String> first = get("/kegiatan/" + id);
 		String etag = first.getResponseHeaders().getETag();
 		assertThat(etag).startsWith("W/\"v" + ReadModels.latestVersion() + "-");
-		assertThat(first.getResponseHeaders().getFirst("X-Data-Version")).isEqualTo(Long.toString(ReadModels.latestVersion()));
+		assertThat(first.getResponseHeaders().getFirst("X-Data-Version"))
+			.isEqualTo(Long.toString(ReadModels.latestVersion()));
 		assertThat(first.getResponseHeaders().getCacheControl()).startsWith("public, max-age=");
-		this.client.get().uri("/kegiatan/" + id).accept(MediaType.TEXT_HTML).header(HttpHeaders.IF_NONE_MATCH, etag)
+		this.client.get()
+			.uri("/kegiatan/" + id)
+			.accept(MediaType.TEXT_HTML)
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
 			.exchange()
-			.expectStatus().isNotModified()
-			.expectHeader().valueEquals(HttpHeaders.ETAG, etag);
-		// a new data version, with a name that tries to break out of the HTML and the JSON-LD
+			.expectStatus()
+			.isNotModified()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ETAG, etag);
+		// a new data version, with a name that tries to break out of the HTML and the
+		// JSON-LD
 		String name = "Jalan <script>alert(1)</script> & \"drainase\" </script><!--";
 		TestActivities.ingest(this.ingest, List.of(TestActivities.row("RECORD-PAGE-ESCAPE-1",
 				activity().get("villageCode").asString(), name, 1_000_000, 116.85, -1.25)));
-		EntityExchangeResult<String> after = this.client.get().uri("/kegiatan/" + id).accept(MediaType.TEXT_HTML)
+		EntityExchangeResult<String> after = this.client.get()
+			.uri("/kegiatan/" + id)
+			.accept(MediaType.TEXT_HTML)
 			.header(HttpHeaders.IF_NONE_MATCH, etag)
-			.exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult();
 		assertThat(after.getResponseHeaders().getETag()).isNotEqualTo(etag);
 		String html = page("/kegiatan/RECORD-PAGE-ESCAPE-1");
 		assertThat(html).doesNotContain("<script>alert(1)").contains("<h1>" + HtmlUtils.htmlEscape(name) + "</h1>");
@@ -217,10 +278,16 @@ class RecordPagesIntegrationTests {
 	}
 
 	private EntityExchangeResult<String> get(String path) {
-		return this.client.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-			.expectStatus().isEqualTo(HttpStatus.OK)
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).returnResult();
+		return this.client.get()
+			.uri(path)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.OK)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	private String page(String path) {

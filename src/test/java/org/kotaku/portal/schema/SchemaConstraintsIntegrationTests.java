@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The schema itself refuses bad data, whatever writes it: each statement runs in a transaction that is rolled
- * back, and PostgreSQL's message names the broken rule.
+ * The schema itself refuses bad data, whatever writes it: each statement runs in a
+ * transaction that is rolled back, and PostgreSQL's message names the broken rule.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -36,9 +36,11 @@ class SchemaConstraintsIntegrationTests {
 
 	@Test
 	void regionWithoutParentIsRejected() {
-		assertThatThrownBy(() -> execute("""
-				insert into region (code, level, type, name, parent_code, code_version, batch_id, created_version, updated_version)
-				values ('99.99.99.9999', 4, 'kelurahan', 'Nowhere', '99.99.99', 'test', %s, 1, 1)""".formatted(batch())))
+		assertThatThrownBy(() -> execute(
+				"""
+						insert into region (code, level, type, name, parent_code, code_version, batch_id, created_version, updated_version)
+						values ('99.99.99.9999', 4, 'kelurahan', 'Nowhere', '99.99.99', 'test', %s, 1, 1)"""
+					.formatted(batch())))
 			.hasMessageContaining("region_parent_code_fkey");
 	}
 
@@ -54,8 +56,7 @@ class SchemaConstraintsIntegrationTests {
 	void geometryOutsideWgs84BoundsIsRejected() {
 		assertThatThrownBy(() -> execute("""
 				update region set geom = ST_Multi(ST_MakeEnvelope(500000, 9000000, 500100, 9000100, 4326))
-				where code = '64'"""))
-			.hasMessageContaining("region_geom_in_wgs84");
+				where code = '64'""")).hasMessageContaining("region_geom_in_wgs84");
 	}
 
 	@Test
@@ -103,7 +104,8 @@ class SchemaConstraintsIntegrationTests {
 	}
 
 	private static String single(String query) throws SQLException {
-		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+		try (Connection c = TestDatabase.shared().connect();
+				Statement s = c.createStatement();
 				var rows = s.executeQuery(query)) {
 			rows.next();
 			return rows.getString(1);

@@ -3,7 +3,10 @@ package org.kotaku.portal.support;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A strict RFC 4180 reader for test assertions: CRLF records, quoted fields with doubled quotes. */
+/**
+ * A strict RFC 4180 reader for test assertions: CRLF records, quoted fields with doubled
+ * quotes.
+ */
 public final class Csv {
 
 	private Csv() {

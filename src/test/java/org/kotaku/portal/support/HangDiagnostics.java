@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * When a test fails because a request timed out, writes every thread's full stack to
- * {@code target/hang-dumps/} before the failure is reported, so that a hang seen once in a long suite can be
- * diagnosed afterwards (the server under test runs in the same JVM).
+ * {@code target/hang-dumps/} before the failure is reported, so that a hang seen once in
+ * a long suite can be diagnosed afterwards (the server under test runs in the same JVM).
  */
 public final class HangDiagnostics implements TestExecutionExceptionHandler {
 
@@ -34,7 +34,8 @@ public final class HangDiagnostics implements TestExecutionExceptionHandler {
 
 	static boolean isTimeout(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException || String.valueOf(cause.getMessage()).contains("Timeout on blocking")) {
+			if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException
+					|| String.valueOf(cause.getMessage()).contains("Timeout on blocking")) {
 				return true;
 			}
 		}
@@ -52,7 +53,11 @@ public final class HangDiagnostics implements TestExecutionExceptionHandler {
 		}
 		out.append('\n');
 		for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-			out.append('"').append(thread.getKey().getName()).append("\" ").append(thread.getKey().getState()).append('\n');
+			out.append('"')
+				.append(thread.getKey().getName())
+				.append("\" ")
+				.append(thread.getKey().getState())
+				.append('\n');
 			for (StackTraceElement frame : thread.getValue()) {
 				out.append("\tat ").append(frame).append('\n');
 			}

@@ -11,9 +11,9 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole portal on a random port against the JVM's {@link TestDatabase}, with a {@code WebTestClient}.
- * Classes with the same configuration share one Spring context. A request that times out leaves a thread dump
- * ({@link HangDiagnostics}).
+ * The whole portal on a random port against the JVM's {@link TestDatabase}, with a
+ * {@code WebTestClient}. Classes with the same configuration share one Spring context. A
+ * request that times out leaves a thread dump ({@link HangDiagnostics}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,7 +9,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** GETs a JSON answer that must be 200, as a tree; URI templates take variables (encoded once). */
+/**
+ * GETs a JSON answer that must be 200, as a tree; URI templates take variables (encoded
+ * once).
+ */
 public record JsonApi(WebTestClient client, JsonMapper json) {
 
 	public JsonNode get(String uri, Object... variables) {

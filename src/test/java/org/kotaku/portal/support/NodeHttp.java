@@ -10,8 +10,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 
 /**
- * Plain HTTP to a node a test started on a cluster of its own: a JDK client, independent of the reactor-netty
- * resources that other test contexts of this JVM share, and the health wait such tests need.
+ * Plain HTTP to a node a test started on a cluster of its own: a JDK client, independent
+ * of the reactor-netty resources that other test contexts of this JVM share, and the
+ * health wait such tests need.
  */
 public record NodeHttp(String base) {
 

@@ -14,10 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A PostgreSQL 15 cluster of the test's own (pg_createcluster, on a free port), with PostGIS and a database and
- * role for the app, that a test may stop and start to simulate an outage, and of which it may make a streaming
- * replica ({@link #replica()}). Never the machine's main cluster. Needs root (it runs the cluster tools as the
- * postgres user via runuser); dropped with {@link #close()}.
+ * A PostgreSQL 15 cluster of the test's own (pg_createcluster, on a free port), with
+ * PostGIS and a database and role for the app, that a test may stop and start to simulate
+ * an outage, and of which it may make a streaming replica ({@link #replica()}). Never the
+ * machine's main cluster. Needs root (it runs the cluster tools as the postgres user via
+ * runuser); dropped with {@link #close()}.
  */
 public final class OwnCluster implements AutoCloseable {
 
@@ -54,9 +55,10 @@ public final class OwnCluster implements AutoCloseable {
 	}
 
 	/**
-	 * A hot standby of this cluster, streaming from it: a cluster of its own on a free port whose data directory
-	 * is a {@code pg_basebackup -R} of this one (PostgreSQL 15's defaults allow it: wal_level replica, ten WAL
-	 * senders, and pg_hba's {@code local replication all peer} for the postgres user). Drop it before this one.
+	 * A hot standby of this cluster, streaming from it: a cluster of its own on a free
+	 * port whose data directory is a {@code pg_basebackup -R} of this one (PostgreSQL
+	 * 15's defaults allow it: wal_level replica, ten WAL senders, and pg_hba's
+	 * {@code local replication all peer} for the postgres user). Drop it before this one.
 	 */
 	public OwnCluster replica() {
 		String name = this.name + "_standby";
@@ -77,8 +79,9 @@ public final class OwnCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Runs one statement as the superuser (postgres), e.g. {@code select pg_wal_replay_pause()} on a standby, and
-	 * answers what it printed (unaligned, tuples only: a single value is just its text).
+	 * Runs one statement as the superuser (postgres), e.g.
+	 * {@code select pg_wal_replay_pause()} on a standby, and answers what it printed
+	 * (unaligned, tuples only: a single value is just its text).
 	 */
 	public String superuser(String sql) {
 		return psql("postgres", "-A", "-t", "-c", sql).strip();
@@ -96,10 +99,12 @@ public final class OwnCluster implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + this.port + "/" + DATABASE;
 	}
 
-	/** Runs one statement as the app's role over JDBC and answers the first column of its first row as a number. */
+	/**
+	 * Runs one statement as the app's role over JDBC and answers the first column of its
+	 * first row as a number.
+	 */
 	public long count(String sql) {
-		try (Connection c = connect(); Statement s = c.createStatement();
-				ResultSet rows = s.executeQuery(sql)) {
+		try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rows = s.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);
 		}
@@ -108,7 +113,10 @@ public final class OwnCluster implements AutoCloseable {
 		}
 	}
 
-	/** A JDBC connection as the app's role, for a test that holds a lock or a transaction open. */
+	/**
+	 * A JDBC connection as the app's role, for a test that holds a lock or a transaction
+	 * open.
+	 */
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
 	}

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The portal in a JVM of its own (same Java, same class path as the tests) against an {@link OwnCluster}, for a
- * test that kills it with SIGKILL the way an operator or the OOM killer would, and starts it again. Its output
- * goes to target/portal-process-*.log.
+ * The portal in a JVM of its own (same Java, same class path as the tests) against an
+ * {@link OwnCluster}, for a test that kills it with SIGKILL the way an operator or the
+ * OOM killer would, and starts it again. Its output goes to target/portal-process-*.log.
  */
 public final class PortalProcess implements AutoCloseable {
 
@@ -36,16 +36,20 @@ public final class PortalProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts the portal on a free port against {@code cluster} and waits until its health is UP. */
+	/**
+	 * Starts the portal on a free port against {@code cluster} and waits until its health
+	 * is UP.
+	 */
 	public static PortalProcess start(OwnCluster cluster, String... arguments) {
 		int port = OwnCluster.freePort();
-		List<String> command = new ArrayList<>(List.of(
-				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-				"-cp", System.getProperty("java.class.path"), "org.kotaku.portal.PortalApplication",
-				"--server.port=" + port, "--spring.r2dbc.url=" + cluster.r2dbcUrl(),
-				"--spring.r2dbc.username=" + OwnCluster.USER, "--spring.r2dbc.password=" + OwnCluster.PASSWORD,
-				"--spring.flyway.url=" + cluster.jdbcUrl(), "--spring.flyway.user=" + OwnCluster.USER,
-				"--spring.flyway.password=" + OwnCluster.PASSWORD, "--spring.application.name=kotaku-portal-process"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						"org.kotaku.portal.PortalApplication", "--server.port=" + port,
+						"--spring.r2dbc.url=" + cluster.r2dbcUrl(), "--spring.r2dbc.username=" + OwnCluster.USER,
+						"--spring.r2dbc.password=" + OwnCluster.PASSWORD, "--spring.flyway.url=" + cluster.jdbcUrl(),
+						"--spring.flyway.user=" + OwnCluster.USER, "--spring.flyway.password=" + OwnCluster.PASSWORD,
+						"--spring.application.name=kotaku-portal-process"));
 		command.addAll(List.of(arguments));
 		PortalProcess portal = new PortalProcess(command, port, Path.of("target", "portal-process-" + port + ".log"));
 		// a test JVM that dies without closing it leaves no portal behind
@@ -62,7 +66,10 @@ public final class PortalProcess implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Kills the JVM with SIGKILL (no shutdown hook, no graceful shutdown) and waits until it is gone. */
+	/**
+	 * Kills the JVM with SIGKILL (no shutdown hook, no graceful shutdown) and waits until
+	 * it is gone.
+	 */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
@@ -70,7 +77,10 @@ public final class PortalProcess implements AutoCloseable {
 		}
 	}
 
-	/** Starts the JVM again (after {@link #kill()}) on the same port, and waits until its health is UP. */
+	/**
+	 * Starts the JVM again (after {@link #kill()}) on the same port, and waits until its
+	 * health is UP.
+	 */
 	public void restart() {
 		try {
 			Files.createDirectories(this.log.getParent());
@@ -114,8 +124,11 @@ public final class PortalProcess implements AutoCloseable {
 						+ this.log.toAbsolutePath());
 			}
 			try {
-				seen = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
-					.timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString()).body();
+				seen = http
+					.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+						.timeout(Duration.ofSeconds(5))
+						.build(), BodyHandlers.ofString())
+					.body();
 				if (seen.endsWith("\"status\":\"UP\"}")) {
 					return;
 				}
@@ -125,8 +138,8 @@ public final class PortalProcess implements AutoCloseable {
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException("the portal process never became UP; last: " + seen + "; see "
-				+ this.log.toAbsolutePath());
+		throw new IllegalStateException(
+				"the portal process never became UP; last: " + seen + "; see " + this.log.toAbsolutePath());
 	}
 
 }

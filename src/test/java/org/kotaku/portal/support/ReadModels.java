@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.Snapshot;
 
-/** Waits for an application's read model to serve the latest data version of the JVM's test database. */
+/**
+ * Waits for an application's read model to serve the latest data version of the JVM's
+ * test database.
+ */
 public final class ReadModels {
 
 	private ReadModels() {
@@ -17,7 +20,8 @@ public final class ReadModels {
 
 	/** The highest committed data version in the test database. */
 	public static long latestVersion() {
-		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+		try (Connection c = TestDatabase.shared().connect();
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery("select coalesce(max(data_version), 0) from ingest_batch")) {
 			rows.next();
 			return rows.getLong(1);
@@ -27,7 +31,10 @@ public final class ReadModels {
 		}
 	}
 
-	/** Blocks (tests only) until {@code readModel} serves at least the latest version; returns that snapshot. */
+	/**
+	 * Blocks (tests only) until {@code readModel} serves at least the latest version;
+	 * returns that snapshot.
+	 */
 	public static Snapshot awaitLatest(ReadModel readModel) {
 		return readModel.awaitVersion(latestVersion()).block(Duration.ofSeconds(60));
 	}

@@ -12,13 +12,19 @@ import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 
-/** Writes activities of a test's own through the real ingestion path (one committed batch per call). */
+/**
+ * Writes activities of a test's own through the real ingestion path (one committed batch
+ * per call).
+ */
 public final class TestActivities {
 
 	private TestActivities() {
 	}
 
-	/** A valid activity row in {@code village}, funded by BPM only, located at {@code lon, lat}. */
+	/**
+	 * A valid activity row in {@code village}, funded by BPM only, located at
+	 * {@code lon, lat}.
+	 */
 	public static Map<String, Object> row(String id, String village, String name, long budget, double lon, double lat) {
 		Map<String, Object> row = new LinkedHashMap<>();
 		row.put("id", id);

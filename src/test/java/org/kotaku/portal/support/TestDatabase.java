@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-
 /**
- * A throw-away PostgreSQL + PostGIS database for the tests of one JVM, on the server that scripts/db-setup.sh
- * provisions (same PORTAL_DB_* variables as the app). It is created from template1, which carries PostGIS,
- * and dropped when the JVM exits, so tests never touch the demo database and can run twice in a row. Databases
- * left behind by test JVMs that died are dropped on the next start. A missing server fails the tests: it is
- * never a reason to skip them.
+ * A throw-away PostgreSQL + PostGIS database for the tests of one JVM, on the server that
+ * scripts/db-setup.sh provisions (same PORTAL_DB_* variables as the app). It is created
+ * from template1, which carries PostGIS, and dropped when the JVM exits, so tests never
+ * touch the demo database and can run twice in a row. Databases left behind by test JVMs
+ * that died are dropped on the next start. A missing server fails the tests: it is never
+ * a reason to skip them.
  */
 public final class TestDatabase {
 
@@ -45,7 +45,10 @@ public final class TestDatabase {
 		return shared;
 	}
 
-	/** A fresh database of its own, dropped at JVM exit (for tests that need an empty one). */
+	/**
+	 * A fresh database of its own, dropped at JVM exit (for tests that need an empty
+	 * one).
+	 */
 	public static TestDatabase create() {
 		String name = PREFIX + ProcessHandle.current().pid() + "_" + UUID.randomUUID().toString().substring(0, 8);
 		try (Connection admin = admin(); Statement sql = admin.createStatement()) {
@@ -73,7 +76,10 @@ public final class TestDatabase {
 		return "r2dbc:postgresql://" + HOST + ":" + PORT + "/" + this.name;
 	}
 
-	/** A plain JDBC connection to this database, for test set-up and assertions outside the app. */
+	/**
+	 * A plain JDBC connection to this database, for test set-up and assertions outside
+	 * the app.
+	 */
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
 	}
@@ -87,11 +93,15 @@ public final class TestDatabase {
 		}
 	}
 
-	/** Drops test databases whose JVM is gone (killed runs), never those of test JVMs still running. */
+	/**
+	 * Drops test databases whose JVM is gone (killed runs), never those of test JVMs
+	 * still running.
+	 */
 	private static void dropOrphans(Connection admin) throws SQLException {
 		List<String> orphans = new ArrayList<>();
 		try (Statement sql = admin.createStatement();
-				ResultSet rows = sql.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+				ResultSet rows = sql
+					.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
 			while (rows.next()) {
 				String name = rows.getString(1);
 				String pid = name.substring(PREFIX.length()).split("_")[0];

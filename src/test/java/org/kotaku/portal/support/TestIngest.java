@@ -16,19 +16,28 @@ import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.IngestService;
 
-/** Commits small batches through the real ingestion path, for tests that need the data to change. */
+/**
+ * Commits small batches through the real ingestion path, for tests that need the data to
+ * change.
+ */
 public final class TestIngest {
 
 	private TestIngest() {
 	}
 
-	/** Upserts one completed road activity with the given id and budget in a village of Kota Balikpapan. */
+	/**
+	 * Upserts one completed road activity with the given id and budget in a village of
+	 * Kota Balikpapan.
+	 */
 	public static BatchReport activity(IngestService ingest, String id, long budgetIdr) {
 		TestDatabase db = TestDatabase.shared();
 		return activity(ingest, id, budgetIdr, db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD);
 	}
 
-	/** The same, for an app on another database (whose regions are read through {@code jdbcUrl}). */
+	/**
+	 * The same, for an app on another database (whose regions are read through
+	 * {@code jdbcUrl}).
+	 */
 	public static BatchReport activity(IngestService ingest, String id, long budgetIdr, String jdbcUrl, String user,
 			String password) {
 		Map<String, Object> row = activityRow(id, budgetIdr, balikpapanVillage(jdbcUrl, user, password));
@@ -36,13 +45,19 @@ public final class TestIngest {
 			.block(Duration.ofMinutes(1));
 	}
 
-	/** The row of {@link #activity}, for a batch of several (a village of Kota Balikpapan in the shared database). */
+	/**
+	 * The row of {@link #activity}, for a batch of several (a village of Kota Balikpapan
+	 * in the shared database).
+	 */
 	public static Map<String, Object> activityRow(String id, long budgetIdr) {
 		TestDatabase db = TestDatabase.shared();
 		return activityRow(id, budgetIdr, balikpapanVillage(db.jdbcUrl(), TestDatabase.USER, TestDatabase.PASSWORD));
 	}
 
-	/** The row of {@link #activity}, for an upload to an app on another database (regions read through {@code jdbcUrl}). */
+	/**
+	 * The row of {@link #activity}, for an upload to an app on another database (regions
+	 * read through {@code jdbcUrl}).
+	 */
 	public static Map<String, Object> activityRow(String id, long budgetIdr, String jdbcUrl, String user,
 			String password) {
 		return activityRow(id, budgetIdr, balikpapanVillage(jdbcUrl, user, password));
@@ -66,7 +81,8 @@ public final class TestIngest {
 	}
 
 	private static String balikpapanVillage(String jdbcUrl, String user, String password) {
-		try (Connection c = DriverManager.getConnection(jdbcUrl, user, password); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery(
 						"select code from region where level = 4 and code like '64.71.%' order by code limit 1")) {
 			rows.next();

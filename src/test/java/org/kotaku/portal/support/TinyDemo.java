@@ -6,8 +6,9 @@ import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.demo.DemoScale;
 
 /**
- * Loads the tiny synthetic dataset (four cities) into the JVM's test database once, through the real
- * ingestion path. Tests that change data must use ids of their own so they do not disturb each other.
+ * Loads the tiny synthetic dataset (four cities) into the JVM's test database once,
+ * through the real ingestion path. Tests that change data must use ids of their own so
+ * they do not disturb each other.
  */
 public final class TinyDemo {
 

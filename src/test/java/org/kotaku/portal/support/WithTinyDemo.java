@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Before each test of an {@link IntegrationTest} class, makes sure the {@link TinyDemo} data are loaded and, with
- * {@code readModel = true}, that the application's read model serves their latest version.
+ * Before each test of an {@link IntegrationTest} class, makes sure the {@link TinyDemo}
+ * data are loaded and, with {@code readModel = true}, that the application's read model
+ * serves their latest version.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

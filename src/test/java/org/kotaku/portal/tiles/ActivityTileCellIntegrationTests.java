@@ -25,10 +25,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The activity pre-aggregates behind the low-zoom activity tiles (all years and types; by regency, year and type)
- * follow every activities batch (insert, move to another village, replace-scope deletion, delete) in the batch's own
- * data version: they always equal a fresh computation from the activity table, and the versioned cluster tile
- * counts the batch's activities, also when filtered by the batch's year.
+ * The activity pre-aggregates behind the low-zoom activity tiles (all years and types; by
+ * regency, year and type) follow every activities batch (insert, move to another village,
+ * replace-scope deletion, delete) in the batch's own data version: they always equal a
+ * fresh computation from the activity table, and the versioned cluster tile counts the
+ * batch's activities, also when filtered by the batch's year.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -107,8 +108,14 @@ class ActivityTileCellIntegrationTests {
 	}
 
 	private long clusteredCount(long version, int[] xy, String filter) throws Exception {
-		byte[] body = this.client.get().uri("/tiles/v" + version + "/activities/" + ZOOM + "/" + xy[0] + "/" + xy[1] + ".mvt" + filter)
-			.exchange().expectStatus().is2xxSuccessful().expectBody(byte[].class).returnResult().getResponseBody();
+		byte[] body = this.client.get()
+			.uri("/tiles/v" + version + "/activities/" + ZOOM + "/" + xy[0] + "/" + xy[1] + ".mvt" + filter)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
 		if (body == null || body.length == 0) {
 			return 0;
 		}
@@ -118,8 +125,8 @@ class ActivityTileCellIntegrationTests {
 	}
 
 	/**
-	 * The stored pre-aggregate equals a fresh computation from the activity table (sums of coordinates to 1 cm),
-	 * and its coarser levels sum up to the same totals.
+	 * The stored pre-aggregate equals a fresh computation from the activity table (sums
+	 * of coordinates to 1 cm), and its coarser levels sum up to the same totals.
 	 */
 	private static void assertCellsMatchActivities() throws Exception {
 		String columns = "select village_code, cell_x, cell_y, activities, completed, budget_idr, round(sum_x::numeric, 2), "
@@ -127,24 +134,31 @@ class ActivityTileCellIntegrationTests {
 		String stored = columns + "activity_tile_cell where zoom = 15";
 		String fresh = columns + "activity_tile_cell_source";
 		assertThat(count("select count(*) from ((" + stored + " except all " + fresh + ") union all (" + fresh
-				+ " except all " + stored + ")) d")).isZero();
+				+ " except all " + stored + ")) d"))
+			.isZero();
 		assertThat(count("select count(distinct (activities, completed, budget)) from (select zoom, sum(activities) as "
 				+ "activities, sum(completed) as completed, sum(budget_idr) as budget from activity_tile_cell group by zoom) z"))
 			.isEqualTo(1);
-		// the same cells per regency, fiscal year and type (the filtered tiles, migration V57)
+		// the same cells per regency, fiscal year and type (the filtered tiles, migration
+		// V57)
 		String byYearType = "select regency_code, fiscal_year, type, cell_x, cell_y, activities, completed, budget_idr, "
 				+ "round(sum_x::numeric, 2), round(sum_y::numeric, 2) from ";
 		String storedByYearType = byYearType + "activity_tile_cell_year_type where zoom = 15";
 		String freshByYearType = byYearType + "activity_tile_cell_year_type_source";
-		assertThat(count("select count(*) from ((" + storedByYearType + " except all " + freshByYearType + ") union all ("
-				+ freshByYearType + " except all " + storedByYearType + ")) d")).isZero();
+		assertThat(count("select count(*) from ((" + storedByYearType + " except all " + freshByYearType
+				+ ") union all (" + freshByYearType + " except all " + storedByYearType + ")) d"))
+			.isZero();
 		assertThat(count("select count(distinct (activities, completed, budget)) from (select zoom, sum(activities) as "
 				+ "activities, sum(completed) as completed, sum(budget_idr) as budget from activity_tile_cell_year_type "
 				+ "group by zoom union all select 0, sum(activities), sum(completed), sum(budget_idr) from activity_tile_cell "
-				+ "where zoom = 15) z")).isEqualTo(1);
+				+ "where zoom = 15) z"))
+			.isEqualTo(1);
 	}
 
-	/** A village's cells as text; version 0 means as computed now from the activity table without test rows. */
+	/**
+	 * A village's cells as text; version 0 means as computed now from the activity table
+	 * without test rows.
+	 */
 	private static String cellsOf(String village, long version) throws Exception {
 		String from = version == 0
 				? "(select * from activity_tile_cell_source) c where c.village_code = ? and not exists "
@@ -186,7 +200,8 @@ class ActivityTileCellIntegrationTests {
 	}
 
 	private static long count(String sql) throws Exception {
-		try (Connection c = TestDatabase.shared().connect(); PreparedStatement s = c.prepareStatement(sql);
+		try (Connection c = TestDatabase.shared().connect();
+				PreparedStatement s = c.prepareStatement(sql);
 				ResultSet rows = s.executeQuery()) {
 			rows.next();
 			return rows.getLong(1);

@@ -10,8 +10,8 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 
 /**
- * Reads a Mapbox Vector Tile (protobuf, vector_tile.proto 2.1) into its layers and each feature's geometry type
- * and properties, for assertions in tests.
+ * Reads a Mapbox Vector Tile (protobuf, vector_tile.proto 2.1) into its layers and each
+ * feature's geometry type and properties, for assertions in tests.
  */
 final class MvtDecoder {
 
@@ -19,7 +19,10 @@ final class MvtDecoder {
 	record Layer(String name, int extent, List<Feature> features) {
 	}
 
-	/** A decoded feature: 1 point, 2 line, 3 polygon; properties resolved from the layer's keys and values. */
+	/**
+	 * A decoded feature: 1 point, 2 line, 3 polygon; properties resolved from the layer's
+	 * keys and values.
+	 */
 	record Feature(int type, Map<String, Object> properties, int geometryLength) {
 	}
 

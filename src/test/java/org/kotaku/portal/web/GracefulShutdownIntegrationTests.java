@@ -41,9 +41,10 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping a node (SIGTERM closes the context the same way) lets the answer in flight finish: an upload whose body
- * is still arriving when the stop begins is read to its end and its batch commits, while the server already refuses
- * new connections. The node is one of its own (started here, on its own port) against the test database.
+ * Stopping a node (SIGTERM closes the context the same way) lets the answer in flight
+ * finish: an upload whose body is still arriving when the stop begins is read to its end
+ * and its batch commits, while the server already refuses new connections. The node is
+ * one of its own (started here, on its own port) against the test database.
  */
 @IntegrationTest
 @WithTinyDemo
@@ -52,7 +53,9 @@ class GracefulShutdownIntegrationTests {
 	@TestConfiguration
 	static class UploadProbe {
 
-		/** Counted down when an upload reaches the web filters: the request is in flight. */
+		/**
+		 * Counted down when an upload reaches the web filters: the request is in flight.
+		 */
 		static volatile CountDownLatch entered = new CountDownLatch(1);
 
 		@Bean
@@ -88,7 +91,10 @@ class GracefulShutdownIntegrationTests {
 	void anUploadInFlightCompletesAndCommitsWhileNewConnectionsAreRefused() throws Exception {
 		assertThat(this.node.getEnvironment().getProperty("server.shutdown")).isEqualTo("graceful");
 		int port = Integer.parseInt(this.node.getEnvironment().getProperty("local.server.port"));
-		String key = this.node.getBean(ApiKeys.class).create("shutdown-test", List.of(Dataset.ACTIVITIES)).block().key();
+		String key = this.node.getBean(ApiKeys.class)
+			.create("shutdown-test", List.of(Dataset.ACTIVITIES))
+			.block()
+			.key();
 		String prefix = "GS-" + System.nanoTime() + "-";
 		JsonMapper json = JsonMapper.builder().build();
 		byte[] body = IntStream.range(0, 3)
@@ -123,9 +129,9 @@ class GracefulShutdownIntegrationTests {
 	}
 
 	/**
-	 * Sends the rest of {@code body} from {@code from} as a slow client does, over about 6 s: longer than the 3 s an
-	 * immediate stop grants the connections still open (Reactor Netty's disposeNow), so only a graceful stop lets
-	 * the upload finish.
+	 * Sends the rest of {@code body} from {@code from} as a slow client does, over about
+	 * 6 s: longer than the 3 s an immediate stop grants the connections still open
+	 * (Reactor Netty's disposeNow), so only a graceful stop lets the upload finish.
 	 */
 	private static void trickle(OutputStream out, byte[] body, int from) throws IOException, InterruptedException {
 		int pieces = 12;
@@ -137,7 +143,10 @@ class GracefulShutdownIntegrationTests {
 		}
 	}
 
-	/** Waits until a new connection to {@code port} is refused (the stop began), at most 20 s. */
+	/**
+	 * Waits until a new connection to {@code port} is refused (the stop began), at most
+	 * 20 s.
+	 */
 	private static void awaitRefused(int port) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (System.nanoTime() < deadline) {
@@ -155,7 +164,10 @@ class GracefulShutdownIntegrationTests {
 		throw new AssertionError("port " + port + " still accepted connections 20 s after the stop began");
 	}
 
-	/** Status line, headers and the JSON body (until its last closing brace at the end of the answer). */
+	/**
+	 * Status line, headers and the JSON body (until its last closing brace at the end of
+	 * the answer).
+	 */
 	private static String answer(InputStream in) throws IOException {
 		StringBuilder answer = new StringBuilder();
 		int depth = 0;
@@ -177,7 +189,8 @@ class GracefulShutdownIntegrationTests {
 	}
 
 	private static long count(String sql) throws SQLException {
-		try (Connection c = TestDatabase.shared().connect(); Statement s = c.createStatement();
+		try (Connection c = TestDatabase.shared().connect();
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);

@@ -16,10 +16,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request's head must arrive within {@code portal.http.header-timeout} (1 s here) of its first byte: a client that
- * stalls or trickles header bytes (slowloris) gets a 408 problem and loses the connection, while a head sent in a few
- * quick pieces and a keep-alive connection idle between requests are served. Shares its context (and its 1 s
- * deadline) with {@code IngestLimitsIntegrationTests}, which shows that a slow body is not cut by it.
+ * A request's head must arrive within {@code portal.http.header-timeout} (1 s here) of
+ * its first byte: a client that stalls or trickles header bytes (slowloris) gets a 408
+ * problem and loses the connection, while a head sent in a few quick pieces and a
+ * keep-alive connection idle between requests are served. Shares its context (and its 1 s
+ * deadline) with {@code IngestLimitsIntegrationTests}, which shows that a slow body is
+ * not cut by it.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "portal.ingest.max-body-size=10KB", "portal.ingest.database.lock-wait=2s",
@@ -38,8 +40,10 @@ class HeaderDeadlineIntegrationTests {
 			send(socket, HEAD); // and never the blank line
 			String answer = readUntilClosed(socket);
 			long millis = (System.nanoTime() - start) / 1_000_000;
-			assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json")
-				.contains("/problems/request-timeout").contains("portal.http.header-timeout");
+			assertThat(answer).startsWith("HTTP/1.1 408")
+				.contains("application/problem+json")
+				.contains("/problems/request-timeout")
+				.contains("portal.http.header-timeout");
 			assertThat(millis).as("closed after the 1 s deadline, not the 60 s idle timeout").isBetween(900L, 10_000L);
 		}
 	}
@@ -50,7 +54,8 @@ class HeaderDeadlineIntegrationTests {
 			long start = System.nanoTime();
 			send(socket, HEAD);
 			boolean ended = false;
-			for (int i = 0; i < 100 && !ended; i++) { // 100 x 100 ms: ten times the deadline
+			for (int i = 0; i < 100 && !ended; i++) { // 100 x 100 ms: ten times the
+														// deadline
 				try {
 					send(socket, "X");
 					Thread.sleep(100);
@@ -75,7 +80,8 @@ class HeaderDeadlineIntegrationTests {
 			Thread.sleep(300);
 			send(socket, "alhost\r\n\r\n");
 			assertThat(readAnswer(socket)).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
-			Thread.sleep(2_000); // idle twice the header deadline: the connection waits for its next request
+			Thread.sleep(2_000); // idle twice the header deadline: the connection waits
+									// for its next request
 			send(socket, HEAD + "\r\n");
 			assertThat(readAnswer(socket)).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
 		}

@@ -16,7 +16,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The per-client token bucket in front of the routes, with the portal's problem rendering. */
+/**
+ * The per-client token bucket in front of the routes, with the portal's problem
+ * rendering.
+ */
 class RateLimitFilterTests {
 
 	WebTestClient client(RateLimitProperties properties) {
@@ -38,11 +41,18 @@ class RateLimitFilterTests {
 		for (int i = 0; i < 3; i++) {
 			client.get().uri("/api/v1/ping").exchange().expectStatus().isOk();
 		}
-		client.get().uri("/api/v1/ping").exchange()
-			.expectStatus().isEqualTo(429)
-			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.type").isEqualTo("/problems/rate-limited");
+		client.get()
+			.uri("/api/v1/ping")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/rate-limited");
 		client.get().uri("/actuator/health").exchange().expectStatus().isOk();
 	}
 

@@ -44,10 +44,11 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every answer names its request in X-Request-Id, routed or replayed by the fast path, a problem or a request the
- * framework never saw; a well-formed id of the client is kept, anything else replaced. A problem carries the id as
- * {@code requestId}, the log line of a 5xx has it as a field of its JSON, and the request metrics count the answers
- * of the fast path under their route.
+ * Every answer names its request in X-Request-Id, routed or replayed by the fast path, a
+ * problem or a request the framework never saw; a well-formed id of the client is kept,
+ * anything else replaced. A problem carries the id as {@code requestId}, the log line of
+ * a 5xx has it as a field of its JSON, and the request metrics count the answers of the
+ * fast path under their route.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -66,7 +67,9 @@ class RequestIdIntegrationTests {
 			return (exchange, chain) -> Mono.fromRunnable(routed::incrementAndGet).then(chain.filter(exchange));
 		}
 
-		/** A route that fails as an unexpected bug would (a 500, logged with its cause). */
+		/**
+		 * A route that fails as an unexpected bug would (a 500, logged with its cause).
+		 */
 		@Bean
 		RouterFunction<ServerResponse> failingRoute() {
 			return RouterFunctions.route()
@@ -124,8 +127,12 @@ class RequestIdIntegrationTests {
 		for (String bad : List.of(mine + "x", "two words", "a;b", "<script>", "é")) {
 			assertThat(get(uri, bad).getResponseHeaders().getFirst("X-Request-Id")).as(bad).matches(GENERATED);
 		}
-		assertThat(this.client.get().uri("/actuator/health").exchange().returnResult(byte[].class)
-			.getResponseHeaders().getFirst("X-Request-Id")).matches(GENERATED);
+		assertThat(this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.returnResult(byte[].class)
+			.getResponseHeaders()
+			.getFirst("X-Request-Id")).matches(GENERATED);
 	}
 
 	@Test
@@ -145,14 +152,16 @@ class RequestIdIntegrationTests {
 	@Test
 	void aRequestTheFrameworkNeverSawIsNamedToo() throws IOException {
 		String answer = raw("GET /api/v1/activities?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: raw-7\r\n\r\n");
-		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("x-request-id: raw-7")
+		assertThat(answer).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("x-request-id: raw-7")
 			.contains("\"requestId\":\"raw-7\"");
 	}
 
 	@Test
 	void theLogLineOfA5xxIsJsonWithTheRequestId() {
 		assertThat(this.environment.getProperty("logging.structured.format.console"))
-			.as("PORTAL_LOG_FORMAT=json (the default) is Elastic Common Schema").isEqualTo("ecs");
+			.as("PORTAL_LOG_FORMAT=json (the default) is Elastic Common Schema")
+			.isEqualTo("ecs");
 		EntityExchangeResult<byte[]> failed = get("/test/fails", null);
 		assertThat(failed.getStatus().value()).isEqualTo(500);
 		String id = failed.getResponseHeaders().getFirst("X-Request-Id");
@@ -169,7 +178,8 @@ class RequestIdIntegrationTests {
 		encoder.start();
 		String line = new String(encoder.encode(logged), StandardCharsets.UTF_8);
 		Map<String, Object> json = map(line.getBytes(StandardCharsets.UTF_8));
-		assertThat(json).containsEntry("requestId", id).containsEntry("message", "unexpected failure")
+		assertThat(json).containsEntry("requestId", id)
+			.containsEntry("message", "unexpected failure")
 			.containsKeys("@timestamp", "log", "error");
 		assertThat(line).contains("broken on purpose").endsWith("\n");
 	}
@@ -189,8 +199,14 @@ class RequestIdIntegrationTests {
 	}
 
 	private double count(String route) {
-		String metrics = new String(this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-			.expectBody().returnResult().getResponseBody(), StandardCharsets.UTF_8);
+		String metrics = new String(this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody(), StandardCharsets.UTF_8);
 		Matcher line = Pattern.compile("^http_server_requests_seconds_count\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
 			.matcher(metrics);
 		double total = 0;

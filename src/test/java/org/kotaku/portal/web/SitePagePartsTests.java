@@ -12,8 +12,9 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How a page's server-rendered parts go into the site's index.html (title, description, head, body), and when a
- * client that reaches a record page is answered with a problem rather than an HTML page.
+ * How a page's server-rendered parts go into the site's index.html (title, description,
+ * head, body), and when a client that reaches a record page is answered with a problem
+ * rather than an HTML page.
  */
 class SitePagePartsTests {
 
@@ -25,8 +26,9 @@ class SitePagePartsTests {
 		SiteIndex index = SiteIndex.of(INDEX.getBytes(StandardCharsets.UTF_8));
 		String page = new String(index.with(new SitePageContent.Parts("<meta name=\"description\" content=\"own\">",
 				"<main>record</main>", "Record &amp; more")), StandardCharsets.UTF_8);
-		assertThat(page).contains("<title>Record &amp; more</title>", "<meta name=\"description\" content=\"own\"></head>",
-				"<body><noscript><main>record</main></noscript><div id=\"app\"></div>")
+		assertThat(page)
+			.contains("<title>Record &amp; more</title>", "<meta name=\"description\" content=\"own\"></head>",
+					"<body><noscript><main>record</main></noscript><div id=\"app\"></div>")
 			.doesNotContain("content=\"site\"", "Needs JavaScript", "<title>Site</title>");
 	}
 
@@ -46,9 +48,10 @@ class SitePagePartsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "application/json|true", "application/problem+json|true",
-			"application/json, */*;q=0.1|true", "*/*|false", "text/html,application/xhtml+xml,*/*;q=0.8|false",
-			"application/json;q=0.5, text/html|false", "text/html, application/json|false", "text/*|false" })
+	@CsvSource(delimiter = '|',
+			value = { "application/json|true", "application/problem+json|true", "application/json, */*;q=0.1|true",
+					"*/*|false", "text/html,application/xhtml+xml,*/*;q=0.8|false",
+					"application/json;q=0.5, text/html|false", "text/html, application/json|false", "text/*|false" })
 	void jsonIsForClientsThatPreferItToHtml(String accept, boolean json) {
 		assertThat(SiteRecordAnswers.asksForJson(MediaType.parseMediaTypes(accept))).isEqualTo(json);
 		assertThat(SiteRecordAnswers.asksForJson(List.of())).isFalse();

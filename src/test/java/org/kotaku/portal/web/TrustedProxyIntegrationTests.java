@@ -17,11 +17,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a trusted proxy (the test's own loopback address plays it): links name the public host and scheme the
- * proxy forwards, https answers carry HSTS on the routed and the cached path, and the client is the rightmost
- * forwarded hop that is not a proxy, so a client that sends its own {@code X-Forwarded-For} cannot pass for an
- * internal caller. Shares its context with {@code ExportLimitIntegrationTests}, which proves per-client limits by
- * forwarded address.
+ * Behind a trusted proxy (the test's own loopback address plays it): links name the
+ * public host and scheme the proxy forwards, https answers carry HSTS on the routed and
+ * the cached path, and the client is the rightmost forwarded hop that is not a proxy, so
+ * a client that sends its own {@code X-Forwarded-For} cannot pass for an internal caller.
+ * Shares its context with {@code ExportLimitIntegrationTests}, which proves per-client
+ * limits by forwarded address.
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
@@ -39,8 +40,7 @@ class TrustedProxyIntegrationTests {
 		HttpResponse<String> landing = get("/ogc?f=json", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
 				"data.kotaku.example", "X-Forwarded-For", "203.0.113.7");
 		assertThat(landing.statusCode()).isEqualTo(200);
-		assertThat(landing.body()).contains("\"href\":\"https://data.kotaku.example/ogc\"")
-			.doesNotContain("127.0.0.1");
+		assertThat(landing.body()).contains("\"href\":\"https://data.kotaku.example/ogc\"").doesNotContain("127.0.0.1");
 		assertThat(get("/tiles/regions.json", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "data.kotaku.example")
 			.body()).contains("https://data.kotaku.example/tiles/v");
 		assertThat(get("/ogc?f=json").body()).as("without forwarded headers: the address the client used")
@@ -56,7 +56,8 @@ class TrustedProxyIntegrationTests {
 				.hasValue("max-age=31536000; includeSubDomains");
 		}
 		assertThat(get("/api/v1/summary?year=2020").headers().firstValue(ForwardedRequests.HSTS))
-			.as("plain http: no HSTS").isEmpty();
+			.as("plain http: no HSTS")
+			.isEmpty();
 	}
 
 	@Test
@@ -68,9 +69,11 @@ class TrustedProxyIntegrationTests {
 		assertThat(outside.body()).contains("/problems/forbidden").contains("portal.http.internal-networks");
 		assertThat(get("/actuator/prometheus", "X-Forwarded-For", "198.51.100.4").statusCode()).isEqualTo(403);
 		assertThat(get("/actuator/health/internal", "X-Forwarded-For", "127.0.0.1, 198.51.100.4").statusCode())
-			.as("a forged loopback hop left of the real client is not believed").isEqualTo(403);
+			.as("a forged loopback hop left of the real client is not believed")
+			.isEqualTo(403);
 		assertThat(get("/actuator/health/internal", "X-Forwarded-For", "198.51.100.4, 127.0.0.1").statusCode())
-			.as("hops through trusted proxies are skipped").isEqualTo(403);
+			.as("hops through trusted proxies are skipped")
+			.isEqualTo(403);
 		HttpResponse<String> status = get("/actuator/health", "X-Forwarded-For", "198.51.100.4");
 		assertThat(status.statusCode()).isEqualTo(200);
 		assertThat(status.body()).contains("\"status\":\"UP\"").doesNotContain("components");

@@ -3,13 +3,14 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** Where an activity stands. The codes are those the canonical table's check constraint allows. */
+/**
+ * Where an activity stands. The codes are those the canonical table's check constraint
+ * allows.
+ */
 public enum ActivityStatus implements Term {
 
-	PLANNED("planned", "Direncanakan", "Planned"),
-	ONGOING("ongoing", "Berjalan", "Ongoing"),
-	COMPLETED("completed", "Selesai", "Completed"),
-	CANCELLED("cancelled", "Dibatalkan", "Cancelled");
+	PLANNED("planned", "Direncanakan", "Planned"), ONGOING("ongoing", "Berjalan", "Ongoing"),
+	COMPLETED("completed", "Selesai", "Completed"), CANCELLED("cancelled", "Dibatalkan", "Cancelled");
 
 	private final String code;
 

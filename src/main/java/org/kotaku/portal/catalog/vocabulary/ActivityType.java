@@ -3,15 +3,16 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The kind of work of an activity. The codes are those the canonical table's check constraint allows. */
+/**
+ * The kind of work of an activity. The codes are those the canonical table's check
+ * constraint allows.
+ */
 public enum ActivityType implements Term {
 
-	ROAD("road", "Jalan lingkungan", "Neighbourhood road"),
-	DRAINAGE("drainage", "Drainase", "Drainage"),
+	ROAD("road", "Jalan lingkungan", "Neighbourhood road"), DRAINAGE("drainage", "Drainase", "Drainage"),
 	WATER("water", "Air minum", "Drinking water"),
 	SANITATION("sanitation", "Sanitasi / air limbah", "Sanitation / wastewater"),
-	WASTE("waste", "Persampahan", "Solid waste"),
-	FIRE("fire", "Proteksi kebakaran", "Fire protection"),
+	WASTE("waste", "Persampahan", "Solid waste"), FIRE("fire", "Proteksi kebakaran", "Fire protection"),
 	OPEN_SPACE("open_space", "Ruang terbuka publik", "Public open space"),
 	HOUSING("housing", "Perbaikan rumah", "Housing repair"),
 	CAPACITY("capacity", "Peningkatan kapasitas", "Capacity building"),

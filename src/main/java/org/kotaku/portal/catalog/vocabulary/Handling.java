@@ -3,11 +3,13 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The handling pattern of a slum area. The codes are those the canonical table's check constraint allows. */
+/**
+ * The handling pattern of a slum area. The codes are those the canonical table's check
+ * constraint allows.
+ */
 public enum Handling implements Term {
 
-	PEMUGARAN("pemugaran", "Pemugaran", "Restoration"),
-	PEREMAJAAN("peremajaan", "Peremajaan", "Renewal"),
+	PEMUGARAN("pemugaran", "Pemugaran", "Restoration"), PEREMAJAAN("peremajaan", "Peremajaan", "Renewal"),
 	PEMUKIMAN_KEMBALI("pemukiman_kembali", "Pemukiman kembali", "Resettlement");
 
 	private final String code;

@@ -3,11 +3,13 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** Whether a slum area's land status is legal. The codes are those the canonical table's check constraint allows. */
+/**
+ * Whether a slum area's land status is legal. The codes are those the canonical table's
+ * check constraint allows.
+ */
 public enum Legality implements Term {
 
-	LEGAL("legal", "Legal", "Legal"),
-	ILEGAL("ilegal", "Ilegal", "Illegal");
+	LEGAL("legal", "Legal", "Legal"), ILEGAL("ilegal", "Ilegal", "Illegal");
 
 	private final String code;
 

@@ -3,14 +3,14 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The unit of an activity's output volume. The codes are those the canonical table's check constraint allows. */
+/**
+ * The unit of an activity's output volume. The codes are those the canonical table's
+ * check constraint allows.
+ */
 public enum OutputUnit implements Term {
 
-	METRE("m", "meter", "metre"),
-	SQUARE_METRE("m2", "meter persegi", "square metre"),
-	UNIT("unit", "unit", "unit"),
-	HOUSEHOLD("kk", "kepala keluarga", "household"),
-	PACKAGE("package", "paket", "package"),
+	METRE("m", "meter", "metre"), SQUARE_METRE("m2", "meter persegi", "square metre"), UNIT("unit", "unit", "unit"),
+	HOUSEHOLD("kk", "kepala keluarga", "household"), PACKAGE("package", "paket", "package"),
 	PERSON("person", "orang", "person");
 
 	private final String code;

@@ -3,7 +3,10 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The regulation a slum assessment is scored under. The codes are those the canonical table's check constraint allows. */
+/**
+ * The regulation a slum assessment is scored under. The codes are those the canonical
+ * table's check constraint allows.
+ */
 public enum Regulation implements Term {
 
 	PERMEN_14_2018("14/2018", "Permen PUPR 14/2018", "PUPR regulation 14/2018"),

@@ -3,7 +3,10 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The scale of a slum area. The codes are those the canonical table's check constraint allows. */
+/**
+ * The scale of a slum area. The codes are those the canonical table's check constraint
+ * allows.
+ */
 public enum Scale implements Term {
 
 	LINGKUNGAN("lingkungan", "Lingkungan (< 15 ha)", "Neighbourhood (< 15 ha)"),

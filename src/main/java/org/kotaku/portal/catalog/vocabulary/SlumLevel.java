@@ -3,13 +3,14 @@ package org.kotaku.portal.catalog.vocabulary;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.Text;
 
-/** The slum level that a total score gives. The codes are those the canonical table's check constraint allows. */
+/**
+ * The slum level that a total score gives. The codes are those the canonical table's
+ * check constraint allows.
+ */
 public enum SlumLevel implements Term {
 
-	TIDAK_KUMUH("tidak_kumuh", "Tidak kumuh", "Not a slum"),
-	RINGAN("ringan", "Kumuh ringan", "Light slum"),
-	SEDANG("sedang", "Kumuh sedang", "Medium slum"),
-	BERAT("berat", "Kumuh berat", "Heavy slum");
+	TIDAK_KUMUH("tidak_kumuh", "Tidak kumuh", "Not a slum"), RINGAN("ringan", "Kumuh ringan", "Light slum"),
+	SEDANG("sedang", "Kumuh sedang", "Medium slum"), BERAT("berat", "Kumuh berat", "Heavy slum");
 
 	private final String code;
 

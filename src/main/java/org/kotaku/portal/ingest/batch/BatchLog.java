@@ -11,9 +11,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads committed batches back from {@code ingest_batch}: by id and by idempotency key on the primary (ingestion
- * must see a batch the moment it committed: a retry with the same key must never commit twice), newest first on
- * the public pool (the change feed names the batches whose records the same pool reads, on a replica too).
+ * Reads committed batches back from {@code ingest_batch}: by id and by idempotency key on
+ * the primary (ingestion must see a batch the moment it committed: a retry with the same
+ * key must never commit twice), newest first on the public pool (the change feed names
+ * the batches whose records the same pool reads, on a replica too).
  */
 @Repository
 public class BatchLog {
@@ -33,9 +34,14 @@ public class BatchLog {
 		this.db = db;
 	}
 
-	/** Whether no batch was ever committed (on the primary): a database that the demo may fill. */
+	/**
+	 * Whether no batch was ever committed (on the primary): a database that the demo may
+	 * fill.
+	 */
 	public Mono<Boolean> none() {
-		return this.primary.sql("select not exists (select 1 from ingest_batch)").map((row) -> row.get(0, Boolean.class)).one();
+		return this.primary.sql("select not exists (select 1 from ingest_batch)")
+			.map((row) -> row.get(0, Boolean.class))
+			.one();
 	}
 
 	/** One batch by id; empty when there is none. */
@@ -43,7 +49,9 @@ public class BatchLog {
 		return this.primary.sql(COLUMNS + " where id = :id").bind("id", id).map(BatchLog::stored).one();
 	}
 
-	/** The batch a source committed under an idempotency key; empty when the key is new. */
+	/**
+	 * The batch a source committed under an idempotency key; empty when the key is new.
+	 */
 	public Mono<StoredBatch> findByIdempotencyKey(String source, String key) {
 		return this.primary.sql(COLUMNS + " where source = :source and idempotency_key = :key")
 			.bind("source", source)
@@ -52,7 +60,10 @@ public class BatchLog {
 			.one();
 	}
 
-	/** Up to {@code limit} batches with a data version below {@code beforeVersion}, newest first. */
+	/**
+	 * Up to {@code limit} batches with a data version below {@code beforeVersion}, newest
+	 * first.
+	 */
 	public Flux<BatchReport> newest(long beforeVersion, int limit) {
 		return this.db.sql(COLUMNS + " where data_version < :before order by data_version desc limit :limit")
 			.bind("before", beforeVersion)
@@ -77,7 +88,10 @@ public class BatchLog {
 		return ((Number) row.get(column)).longValue();
 	}
 
-	/** A committed batch and the SHA-256 of the raw upload it came from (null for uploads not made over HTTP). */
+	/**
+	 * A committed batch and the SHA-256 of the raw upload it came from (null for uploads
+	 * not made over HTTP).
+	 */
 	public record StoredBatch(BatchReport report, String bodyChecksum) {
 	}
 

@@ -6,7 +6,10 @@ import org.kotaku.portal.ingest.validation.RowReader;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The {@code access-indicators} dataset: the 100-0-100 access figures of a village in a year. */
+/**
+ * The {@code access-indicators} dataset: the 100-0-100 access figures of a village in a
+ * year.
+ */
 final class AccessIndicatorRows implements DatasetSpec {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -14,10 +14,11 @@ import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;
 
 /**
- * The {@code activities} dataset: one piece of work in one village. The budget is split by funding source
- * ({@code costBpmIdr}, {@code costApbdIdr}, {@code costCsrIdr}, {@code costSwadayaIdr}, {@code costOtherIdr});
- * when no split is given the whole budget counts as {@code costOtherIdr} (source not reported). Disbursed may
- * not exceed the budget unless {@code overBudgetOk} is true.
+ * The {@code activities} dataset: one piece of work in one village. The budget is split
+ * by funding source ({@code costBpmIdr}, {@code costApbdIdr}, {@code costCsrIdr},
+ * {@code costSwadayaIdr}, {@code costOtherIdr}); when no split is given the whole budget
+ * counts as {@code costOtherIdr} (source not reported). Disbursed may not exceed the
+ * budget unless {@code overBudgetOk} is true.
  */
 final class ActivityRows extends IdKeyedRows {
 
@@ -37,10 +38,9 @@ final class ActivityRows extends IdKeyedRows {
 
 	@Override
 	public List<Column> stageColumns() {
-		return List.of(new Column("id", "text"), new Column("village_code", "text"),
-				new Column("slum_area_id", "text"), new Column("allocation_id", "text"),
-				new Column("fiscal_year", "smallint"), new Column("type", "text"), new Column("name", "text"),
-				new Column("status", "text"), new Column("physical_progress", "numeric"),
+		return List.of(new Column("id", "text"), new Column("village_code", "text"), new Column("slum_area_id", "text"),
+				new Column("allocation_id", "text"), new Column("fiscal_year", "smallint"), new Column("type", "text"),
+				new Column("name", "text"), new Column("status", "text"), new Column("physical_progress", "numeric"),
 				new Column("output_volume", "numeric"), new Column("output_unit", "text"),
 				new Column("start_date", "date"), new Column("end_date", "date"), new Column("budget_idr", "bigint"),
 				new Column("disbursed_idr", "bigint"), new Column("cost_bpm_idr", "bigint"),
@@ -85,23 +85,23 @@ final class ActivityRows extends IdKeyedRows {
 		if (!row.valid()) {
 			return null;
 		}
-		checkConsistency(row, status, progress, volume, unit, start, end, budget, disbursed, overBudgetOk, costs, people,
-				women, workers, womenWorkers);
+		checkConsistency(row, status, progress, volume, unit, start, end, budget, disbursed, overBudgetOk, costs,
+				people, women, workers, womenWorkers);
 		if (!row.valid()) {
 			return null;
 		}
 		if (java.util.Arrays.stream(costs).allMatch(java.util.Objects::isNull)) {
 			costs[4] = budget;
 		}
-		return new Object[] { id, village, slumArea, allocation, year, type, name, status, progress, volume, unit, start,
-				end, budget, disbursed == null ? 0L : disbursed, zero(costs[0]), zero(costs[1]), zero(costs[2]),
+		return new Object[] { id, village, slumArea, allocation, year, type, name, status, progress, volume, unit,
+				start, end, budget, disbursed == null ? 0L : disbursed, zero(costs[0]), zero(costs[1]), zero(costs[2]),
 				zero(costs[3]), zero(costs[4]), households, people, women, lowIncome, workers, womenWorkers, personDays,
 				dailyWage, wages, location == null ? null : location[0], location == null ? null : location[1] };
 	}
 
 	private static void checkConsistency(RowReader row, String status, BigDecimal progress, BigDecimal volume,
-			String unit, LocalDate start, LocalDate end, Long budget, Long disbursed, boolean overBudgetOk, Long[] costs,
-			Long people, Long women, Long workers, Long womenWorkers) {
+			String unit, LocalDate start, LocalDate end, Long budget, Long disbursed, boolean overBudgetOk,
+			Long[] costs, Long people, Long women, Long workers, Long womenWorkers) {
 		if ("completed".equals(status) && progress.compareTo(BigDecimal.valueOf(100)) != 0) {
 			row.reject("physicalProgress", progress.toPlainString(), "must be 100 for a completed activity");
 		}
@@ -167,8 +167,9 @@ final class ActivityRows extends IdKeyedRows {
 	}
 
 	/**
-	 * Remembers the villages whose tile cells the batch may change: here the former village of every activity the
-	 * batch deletes or moves to another village (afterwards that is no longer known).
+	 * Remembers the villages whose tile cells the batch may change: here the former
+	 * village of every activity the batch deletes or moves to another village (afterwards
+	 * that is no longer known).
 	 */
 	@Override
 	public List<String> beforeUpsert() {
@@ -187,9 +188,11 @@ final class ActivityRows extends IdKeyedRows {
 	}
 
 	/**
-	 * Recomputes the tile cells ({@code activity_tile_cell}, read by the low-zoom activity tiles) and the read
-	 * model's {@link ActivityRollups} of the touched villages, and of every village in a replace batch's scope (its
-	 * unlisted activities were deleted), inside the batch's transaction, so that they match the batch's data version.
+	 * Recomputes the tile cells ({@code activity_tile_cell}, read by the low-zoom
+	 * activity tiles) and the read model's {@link ActivityRollups} of the touched
+	 * villages, and of every village in a replace batch's scope (its unlisted activities
+	 * were deleted), inside the batch's transaction, so that they match the batch's data
+	 * version.
 	 */
 	@Override
 	public List<String> afterMerge() {

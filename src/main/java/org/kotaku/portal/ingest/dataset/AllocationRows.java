@@ -17,10 +17,11 @@ import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;
 
 /**
- * The {@code allocations} dataset: a grant or budget line for a village and fiscal year (e.g. BPM reguler,
- * PKT) with its ceiling and its disbursement tranches ({@code tranches}: an array of {@code tranche},
- * {@code status}, {@code date}, {@code amountIdr}; in CSV a JSON text cell). Disbursed tranches may not add up
- * to more than the ceiling unless {@code overCeilingOk} is true.
+ * The {@code allocations} dataset: a grant or budget line for a village and fiscal year
+ * (e.g. BPM reguler, PKT) with its ceiling and its disbursement tranches
+ * ({@code tranches}: an array of {@code tranche}, {@code status}, {@code date},
+ * {@code amountIdr}; in CSV a JSON text cell). Disbursed tranches may not add up to more
+ * than the ceiling unless {@code overCeilingOk} is true.
  */
 final class AllocationRows extends IdKeyedRows {
 

@@ -14,10 +14,11 @@ import org.kotaku.portal.ingest.validation.Json;
 import org.kotaku.portal.ingest.validation.RowReader;
 
 /**
- * The {@code assessments} dataset: one scoring of a slum area in one year, given as the volume of every
- * criterion of its regulation (a {@code volumes} object, or {@code volume1a}... columns in CSV). The portal
- * computes each percentage, score, the total and the level; a supplied {@code totalScore} or {@code level}
- * that disagrees is an error.
+ * The {@code assessments} dataset: one scoring of a slum area in one year, given as the
+ * volume of every criterion of its regulation (a {@code volumes} object, or
+ * {@code volume1a}... columns in CSV). The portal computes each percentage, score, the
+ * total and the level; a supplied {@code totalScore} or {@code level} that disagrees is
+ * an error.
  */
 final class AssessmentRows extends IdKeyedRows {
 
@@ -38,10 +39,10 @@ final class AssessmentRows extends IdKeyedRows {
 	public List<Column> stageColumns() {
 		return List.of(new Column("id", "text"), new Column("slum_area_id", "text"), new Column("year", "smallint"),
 				new Column("kind", "text"), new Column("regulation", "text"), new Column("area_ha", "numeric"),
-				new Column("buildings", "integer"), new Column("households", "integer"), new Column("people", "integer"),
-				new Column("road_length_m", "numeric"), new Column("drain_length_m", "numeric"),
-				new Column("total_score", "smallint"), new Column("level", "text"), new Column("mean_pct", "numeric"),
-				new Column("scores", "jsonb"));
+				new Column("buildings", "integer"), new Column("households", "integer"),
+				new Column("people", "integer"), new Column("road_length_m", "numeric"),
+				new Column("drain_length_m", "numeric"), new Column("total_score", "smallint"),
+				new Column("level", "text"), new Column("mean_pct", "numeric"), new Column("scores", "jsonb"));
 	}
 
 	@Override
@@ -100,7 +101,8 @@ final class AssessmentRows extends IdKeyedRows {
 			BigDecimal denominator = denominators.get(criterion.denominator());
 			if (volume != null && denominator != null && volume.compareTo(denominator) > 0) {
 				row.reject(nested instanceof Map ? "volumes." + criterion.code() : field, volume.toPlainString(),
-						"exceeds its denominator " + criterion.denominator() + " (" + denominator.toPlainString() + ")");
+						"exceeds its denominator " + criterion.denominator() + " (" + denominator.toPlainString()
+								+ ")");
 			}
 			volumes.put(criterion.code(), volume);
 		}
@@ -136,9 +138,10 @@ final class AssessmentRows extends IdKeyedRows {
 	public List<Column> extraComparisons() {
 		return List.of(new Column("""
 				(select jsonb_agg(jsonb_build_object('criterion', x.criterion, 'volume', x.volume) order by x.criterion)
-				 from assessment_score x where x.assessment_id = t.id)""", """
-				(select jsonb_agg(jsonb_build_object('criterion', e ->> 'criterion', 'volume', (e ->> 'volume')::numeric(14,2))
-				        order by e ->> 'criterion') from jsonb_array_elements(s.scores) e)"""));
+				 from assessment_score x where x.assessment_id = t.id)""",
+				"""
+						(select jsonb_agg(jsonb_build_object('criterion', e ->> 'criterion', 'volume', (e ->> 'volume')::numeric(14,2))
+						        order by e ->> 'criterion') from jsonb_array_elements(s.scores) e)"""));
 	}
 
 	@Override

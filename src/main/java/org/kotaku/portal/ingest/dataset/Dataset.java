@@ -3,7 +3,10 @@ package org.kotaku.portal.ingest.dataset;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The datasets that ingestion accepts, by their public name in {@code /internal/v1/ingest/{dataset}}. */
+/**
+ * The datasets that ingestion accepts, by their public name in
+ * {@code /internal/v1/ingest/{dataset}}.
+ */
 public enum Dataset {
 
 	REGIONS("regions"), SLUM_AREAS("slum-areas"), ASSESSMENTS("assessments"), ACCESS_INDICATORS("access-indicators"),

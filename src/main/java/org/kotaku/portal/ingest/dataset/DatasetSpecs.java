@@ -6,7 +6,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-/** The {@link DatasetSpec} of each dataset; assessments need the slum scoring rules from the database. */
+/**
+ * The {@link DatasetSpec} of each dataset; assessments need the slum scoring rules from
+ * the database.
+ */
 @Component
 public class DatasetSpecs {
 
@@ -14,10 +17,14 @@ public class DatasetSpecs {
 
 	DatasetSpecs(SlumScoringRepository scoringRepository) {
 		// cached once loaded; a failed load (database down) is retried on the next batch
-		this.scoring = scoringRepository.load().cache((v) -> Duration.ofDays(3650), (e) -> Duration.ZERO, () -> Duration.ZERO);
+		this.scoring = scoringRepository.load()
+			.cache((v) -> Duration.ofDays(3650), (e) -> Duration.ZERO, () -> Duration.ZERO);
 	}
 
-	/** How a batch of {@code dataset} is read and merged, with invalid polygons repaired or refused. */
+	/**
+	 * How a batch of {@code dataset} is read and merged, with invalid polygons repaired
+	 * or refused.
+	 */
 	public Mono<DatasetSpec> spec(Dataset dataset, boolean repairGeometries) {
 		return switch (dataset) {
 			case REGIONS -> Mono.just(new RegionRows(repairGeometries));

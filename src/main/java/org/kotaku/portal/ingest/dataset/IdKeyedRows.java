@@ -3,9 +3,9 @@ package org.kotaku.portal.ingest.dataset;
 import java.util.List;
 
 /**
- * A dataset whose records carry their own external {@code id} (slum areas, assessments, allocations,
- * activities): the first staged column is the id, the upload field is {@code id}, and the target table's key is
- * its {@code id} column.
+ * A dataset whose records carry their own external {@code id} (slum areas, assessments,
+ * allocations, activities): the first staged column is the id, the upload field is
+ * {@code id}, and the target table's key is its {@code id} column.
  */
 abstract class IdKeyedRows implements DatasetSpec {
 

@@ -12,9 +12,9 @@ import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;
 
 /**
- * The {@code regions} dataset: administrative regions at four levels. Level, parent and (unless given) type
- * follow from the code; geometry is a GeoJSON (Multi)Polygon, the label point a GeoJSON Point or
- * {@code labelLon}/{@code labelLat}.
+ * The {@code regions} dataset: administrative regions at four levels. Level, parent and
+ * (unless given) type follow from the code; geometry is a GeoJSON (Multi)Polygon, the
+ * label point a GeoJSON Point or {@code labelLon}/{@code labelLat}.
  */
 final class RegionRows implements DatasetSpec {
 
@@ -60,9 +60,9 @@ final class RegionRows implements DatasetSpec {
 			row.reject("type", type, "does not fit a level-" + parsed.level() + " code (expected " + impliedType + ")");
 			return null;
 		}
-		return new Object[] { code, parsed.level(), type == null ? impliedType : type, name, parsed.parent().orElse(null),
-				codeVersion == null ? DEFAULT_CODE_VERSION : codeVersion, area, population, geometry,
-				label == null ? null : label[0], label == null ? null : label[1] };
+		return new Object[] { code, parsed.level(), type == null ? impliedType : type, name,
+				parsed.parent().orElse(null), codeVersion == null ? DEFAULT_CODE_VERSION : codeVersion, area,
+				population, geometry, label == null ? null : label[0], label == null ? null : label[1] };
 	}
 
 	private static double[] labelPoint(RowReader row) {

@@ -17,8 +17,9 @@ import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;
 
 /**
- * The {@code slum-areas} dataset: slum areas (kawasan kumuh) with the decree (SK kumuh) that designates them
- * and the villages they span. A decree is written from the {@code decree*} fields of its slum areas.
+ * The {@code slum-areas} dataset: slum areas (kawasan kumuh) with the decree (SK kumuh)
+ * that designates them and the villages they span. A decree is written from the
+ * {@code decree*} fields of its slum areas.
  */
 final class SlumAreaRows extends IdKeyedRows {
 
@@ -73,7 +74,9 @@ final class SlumAreaRows extends IdKeyedRows {
 				point == null ? null : point[0], point == null ? null : point[1] };
 	}
 
-	/** Village codes as a JSON array or a CSV cell separated by {@code ;} or {@code |}. */
+	/**
+	 * Village codes as a JSON array or a CSV cell separated by {@code ;} or {@code |}.
+	 */
 	private static List<String> villages(RowReader row, String regency) {
 		Object raw = row.raw("villages");
 		List<?> items = raw instanceof List<?> list ? list
@@ -134,18 +137,19 @@ final class SlumAreaRows extends IdKeyedRows {
 
 	@Override
 	public List<String> beforeUpsert() {
-		return List.of("""
-				insert into slum_decree (id, regency_code, number, decree_date, issuer, total_area_ha, batch_id,
-				                         created_version, updated_version)
-				select distinct on (s.decree_id) s.decree_id, s.regency_code, s.decree_number, s.decree_date,
-				       s.decree_issuer, s.decree_area_ha::numeric(10,2), :batch, :version, :version
-				from stage s where s.op = 'upsert' and s.decree_id is not null
-				order by s.decree_id, s.row_no
-				on conflict (id) do update set number = excluded.number, decree_date = excluded.decree_date,
-				    issuer = excluded.issuer, total_area_ha = excluded.total_area_ha, batch_id = excluded.batch_id,
-				    updated_version = excluded.updated_version
-				where (slum_decree.number, slum_decree.decree_date, slum_decree.issuer, slum_decree.total_area_ha)
-				      is distinct from (excluded.number, excluded.decree_date, excluded.issuer, excluded.total_area_ha)""");
+		return List
+			.of("""
+					insert into slum_decree (id, regency_code, number, decree_date, issuer, total_area_ha, batch_id,
+					                         created_version, updated_version)
+					select distinct on (s.decree_id) s.decree_id, s.regency_code, s.decree_number, s.decree_date,
+					       s.decree_issuer, s.decree_area_ha::numeric(10,2), :batch, :version, :version
+					from stage s where s.op = 'upsert' and s.decree_id is not null
+					order by s.decree_id, s.row_no
+					on conflict (id) do update set number = excluded.number, decree_date = excluded.decree_date,
+					    issuer = excluded.issuer, total_area_ha = excluded.total_area_ha, batch_id = excluded.batch_id,
+					    updated_version = excluded.updated_version
+					where (slum_decree.number, slum_decree.decree_date, slum_decree.issuer, slum_decree.total_area_ha)
+					      is distinct from (excluded.number, excluded.decree_date, excluded.issuer, excluded.total_area_ha)""");
 	}
 
 	@Override

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scoring rules of the slum regulations (reference data loaded from the database): each criterion's
- * percentage is its volume over its denominator, the score band turns the percentage into 0/1/3/5, and the
- * level band turns the total into tidak kumuh / ringan / sedang / berat (shared/DOMAIN.md 1.2-1.4).
+ * The scoring rules of the slum regulations (reference data loaded from the database):
+ * each criterion's percentage is its volume over its denominator, the score band turns
+ * the percentage into 0/1/3/5, and the level band turns the total into tidak kumuh /
+ * ringan / sedang / berat (shared/DOMAIN.md 1.2-1.4).
  */
 public record SlumScoring(Map<String, Regulation> regulations) {
 
@@ -54,8 +55,9 @@ public record SlumScoring(Map<String, Regulation> regulations) {
 	}
 
 	/**
-	 * Scores one assessment. {@code volumes} holds a volume for every criterion of the regulation;
-	 * {@code denominators} the header figures by denominator name. A zero denominator gives 0 %.
+	 * Scores one assessment. {@code volumes} holds a volume for every criterion of the
+	 * regulation; {@code denominators} the header figures by denominator name. A zero
+	 * denominator gives 0 %.
 	 */
 	public Result score(String regulation, Map<String, BigDecimal> volumes, Map<String, BigDecimal> denominators) {
 		Regulation rules = this.regulations.get(regulation);

@@ -12,7 +12,10 @@ import org.kotaku.portal.api.PrimaryDatabase;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the slum regulations' criteria and bands (reference data of migration V2), on the primary ingestion writes to. */
+/**
+ * Reads the slum regulations' criteria and bands (reference data of migration V2), on the
+ * primary ingestion writes to.
+ */
 @Repository
 class SlumScoringRepository {
 
@@ -48,10 +51,12 @@ class SlumScoringRepository {
 			List<SlumScoring.Criterion> c = new ArrayList<>();
 			criteria.stream()
 				.filter((r) -> code.equals(r.get("regulation")))
-				.forEach((r) -> c.add(new SlumScoring.Criterion((String) r.get("code"), (String) r.get("denominator"))));
+				.forEach(
+						(r) -> c.add(new SlumScoring.Criterion((String) r.get("code"), (String) r.get("denominator"))));
 			List<SlumScoring.ScoreBand> s = scores.stream()
 				.filter((r) -> code.equals(r.get("regulation")))
-				.map((r) -> new SlumScoring.ScoreBand((BigDecimal) r.get("min_pct"), ((Number) r.get("score")).intValue()))
+				.map((r) -> new SlumScoring.ScoreBand((BigDecimal) r.get("min_pct"),
+						((Number) r.get("score")).intValue()))
 				.toList();
 			List<SlumScoring.LevelBand> l = levels.stream()
 				.filter((r) -> code.equals(r.get("regulation")))

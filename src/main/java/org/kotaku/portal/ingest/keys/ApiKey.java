@@ -4,7 +4,10 @@ import java.util.Set;
 
 import org.kotaku.portal.ingest.dataset.Dataset;
 
-/** A live API key of one source system and the datasets it may write; the key itself is never kept. */
+/**
+ * A live API key of one source system and the datasets it may write; the key itself is
+ * never kept.
+ */
 public record ApiKey(long id, String source, Set<Dataset> datasets) {
 
 	public boolean mayWrite(Dataset dataset) {

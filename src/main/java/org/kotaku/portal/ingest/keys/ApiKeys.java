@@ -19,9 +19,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The API keys of source systems, stored only as SHA-256 hashes: a new key is shown once to the admin who
- * creates it, a request's bearer token is hashed and looked up, and a revoked key is refused at once: all on the
- * primary ({@link PrimaryDatabase}), never on a replica that may not have replayed a revocation yet.
+ * The API keys of source systems, stored only as SHA-256 hashes: a new key is shown once
+ * to the admin who creates it, a request's bearer token is hashed and looked up, and a
+ * revoked key is refused at once: all on the primary ({@link PrimaryDatabase}), never on
+ * a replica that may not have replayed a revocation yet.
  */
 @Repository
 public class ApiKeys {
@@ -36,11 +37,15 @@ public class ApiKeys {
 		this.db = primary.db();
 	}
 
-	/** A new key for {@code source}: emits the key text, which is never stored and cannot be shown again. */
+	/**
+	 * A new key for {@code source}: emits the key text, which is never stored and cannot
+	 * be shown again.
+	 */
 	public Mono<CreatedKey> create(String source, Collection<Dataset> datasets) {
 		String key = newKey();
 		String[] names = datasets.stream().map(Dataset::publicName).sorted().toArray(String[]::new);
-		return this.db.sql("insert into ingest_key (source, key_hash, datasets) values (:source, :hash, :datasets) returning id")
+		return this.db
+			.sql("insert into ingest_key (source, key_hash, datasets) values (:source, :hash, :datasets) returning id")
 			.bind("source", source)
 			.bind("hash", hash(key))
 			.bind("datasets", names)
@@ -58,7 +63,9 @@ public class ApiKeys {
 			.map((n) -> n > 0);
 	}
 
-	/** The live key whose hash matches the presented token; empty when unknown or revoked. */
+	/**
+	 * The live key whose hash matches the presented token; empty when unknown or revoked.
+	 */
 	public Mono<ApiKey> find(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
 			return Mono.empty();
@@ -90,7 +97,10 @@ public class ApiKeys {
 		}
 	}
 
-	/** A key just created: its id (for revocation), its source and the key text to hand over once. */
+	/**
+	 * A key just created: its id (for revocation), its source and the key text to hand
+	 * over once.
+	 */
 	public record CreatedKey(long id, String source, String key) {
 	}
 

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The admin commands for API keys, run once from the command line (see README):
- * {@code --portal.admin.create-key=<source> --portal.admin.datasets=activities,regions} prints a new key once;
- * {@code --portal.admin.revoke-key=<id>} revokes one. Keys are printed to standard output, never logged.
+ * {@code --portal.admin.create-key=<source> --portal.admin.datasets=activities,regions}
+ * prints a new key once; {@code --portal.admin.revoke-key=<id>} revokes one. Keys are
+ * printed to standard output, never logged.
  */
 @Component
 class KeyCommands implements ApplicationRunner {
@@ -33,7 +34,8 @@ class KeyCommands implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// a command-line run on the main thread, not a request: blocking until the database answers is right here
+		// a command-line run on the main thread, not a request: blocking until the
+		// database answers is right here
 		if (args.containsOption(CREATE)) {
 			ApiKeys.CreatedKey created = this.keys.create(source(args), datasets(args)).block(TIMEOUT);
 			System.out.println("created API key id " + created.id() + " for source " + created.source()

@@ -9,9 +9,9 @@ import org.kotaku.portal.ingest.dataset.DatasetSpec;
 import org.kotaku.portal.ingest.validation.Json;
 
 /**
- * One batch under way: its connection, its dataset's spec, its request, the statements that merge it and its
- * staged rows, and the values its statements bind (the scope of a replace batch; once the batch is recorded, its
- * id, data version and dataset).
+ * One batch under way: its connection, its dataset's spec, its request, the statements
+ * that merge it and its staged rows, and the values its statements bind (the scope of a
+ * replace batch; once the batch is recorded, its id, data version and dataset).
  */
 public final class Batch {
 
@@ -67,14 +67,20 @@ public final class Batch {
 				&& this.spec.scopeColumns().yearColumn() != null;
 	}
 
-	/** The scope as recorded with the batch ({@code {"region": ..., "year": ...}}), null without one. */
+	/**
+	 * The scope as recorded with the batch ({@code {"region": ..., "year": ...}}), null
+	 * without one.
+	 */
 	String scopeJson() {
 		IngestRequest.Scope scope = this.request.scope();
-		return scope == null ? null : Json.write(new TreeMap<>(Map.of("region", String.valueOf(scope.region()), "year",
-				String.valueOf(scope.year()))));
+		return scope == null ? null : Json.write(
+				new TreeMap<>(Map.of("region", String.valueOf(scope.region()), "year", String.valueOf(scope.year()))));
 	}
 
-	/** {@code template} with the scope's {@code :region} and {@code :year} bound, and {@code more}. */
+	/**
+	 * {@code template} with the scope's {@code :region} and {@code :year} bound, and
+	 * {@code more}.
+	 */
 	BoundSql bind(String template, Map<String, ?> more) {
 		Map<String, Object> values = new HashMap<>(more);
 		if (byRegion()) {
@@ -86,10 +92,13 @@ public final class Batch {
 		return BoundSql.of(template, values);
 	}
 
-	/** {@code template} with the recorded batch's {@code :batch}, {@code :version} and {@code :dataset} bound too. */
+	/**
+	 * {@code template} with the recorded batch's {@code :batch}, {@code :version} and
+	 * {@code :dataset} bound too.
+	 */
 	BoundSql bind(String template, OpenedBatch opened) {
-		return bind(template, Map.of("batch", opened.id(), "version", opened.version(), "dataset",
-				this.spec.dataset().publicName()));
+		return bind(template,
+				Map.of("batch", opened.id(), "version", opened.version(), "dataset", this.spec.dataset().publicName()));
 	}
 
 }

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.ingest.batch.BatchReport;
 
 /**
- * The batch's row in {@code ingest_batch}, written inside its transaction: recorded before the merge (drawing the
- * batch id and the next data version), completed after it with the counts, the timings and the commit time.
+ * The batch's row in {@code ingest_batch}, written inside its transaction: recorded
+ * before the merge (drawing the batch id and the next data version), completed after it
+ * with the counts, the timings and the commit time.
  */
 public final class BatchBookkeeping {
 
@@ -24,7 +25,10 @@ public final class BatchBookkeeping {
 			values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, 0, 0, 0, 0, nextval('data_version_seq'), $10)
 			returning id, data_version""";
 
-	/** Inserted, updated and upserted rows of the merge (unchanged = upserted - inserted - updated). */
+	/**
+	 * Inserted, updated and upserted rows of the merge (unchanged = upserted - inserted -
+	 * updated).
+	 */
 	private static final String COUNTS = """
 			select count(*) filter (where is_new), count(*) filter (where not is_new),
 			       (select count(*) from stage where op = 'upsert')
@@ -39,11 +43,14 @@ public final class BatchBookkeeping {
 	private BatchBookkeeping() {
 	}
 
-	/** Records the batch; {@code bodyChecksum} is the SHA-256 of the raw upload, null when not made over HTTP. */
+	/**
+	 * Records the batch; {@code bodyChecksum} is the SHA-256 of the raw upload, null when
+	 * not made over HTTP.
+	 */
 	public static Mono<OpenedBatch> open(Batch batch, String bodyChecksum) {
 		return Mono.defer(() -> Flux.from(openStatement(batch, bodyChecksum).execute())
-			.flatMap((result) -> result.map((row) -> new OpenedBatch(BatchConnection.number(row, 0),
-					BatchConnection.number(row, 1))))
+			.flatMap((result) -> result
+				.map((row) -> new OpenedBatch(BatchConnection.number(row, 0), BatchConnection.number(row, 1))))
 			.single());
 	}
 
@@ -63,11 +70,15 @@ public final class BatchBookkeeping {
 		return statement;
 	}
 
-	/** Completes the record with the merge's counts and the timings; emits the batch's report. */
+	/**
+	 * Completes the record with the merge's counts and the timings; emits the batch's
+	 * report.
+	 */
 	public static Mono<BatchReport> close(Batch batch, OpenedBatch opened, long deleted, StepTimings timings) {
 		return batch.db()
-			.query(BoundSql.constant(COUNTS), (row) -> new long[] { BatchConnection.number(row, 0),
-					BatchConnection.number(row, 1), BatchConnection.number(row, 2) })
+			.query(BoundSql.constant(COUNTS),
+					(row) -> new long[] { BatchConnection.number(row, 0), BatchConnection.number(row, 1),
+							BatchConnection.number(row, 2) })
 			.single()
 			.flatMap((n) -> record(batch, opened, new Counts(n[0], n[1], deleted, n[2] - n[0] - n[1]), timings));
 	}
@@ -75,9 +86,10 @@ public final class BatchBookkeeping {
 	private static Mono<BatchReport> record(Batch batch, OpenedBatch opened, Counts counts, StepTimings timings) {
 		long validateMillis = timings.validateMillis();
 		long mergeMillis = timings.mergeMillis();
-		BoundSql close = BoundSql.of(CLOSE, Map.of("inserted", counts.inserted(), "updated", counts.updated(), "deleted",
-				counts.deleted(), "unchanged", counts.unchanged(), "validate_ms", validateMillis, "merge_ms", mergeMillis,
-				"batch", opened.id()));
+		BoundSql close = BoundSql.of(CLOSE,
+				Map.of("inserted", counts.inserted(), "updated", counts.updated(), "deleted", counts.deleted(),
+						"unchanged", counts.unchanged(), "validate_ms", validateMillis, "merge_ms", mergeMillis,
+						"batch", opened.id()));
 		return batch.db()
 			.query(close, (row) -> row.get(0, OffsetDateTime.class).toInstant())
 			.single()
@@ -88,8 +100,8 @@ public final class BatchBookkeeping {
 			long validateMillis, long mergeMillis) {
 		return new BatchReport(opened.id(), batch.spec().dataset().publicName(), batch.request().source(), mode(batch),
 				opened.version(), batch.staged().rows(), counts.inserted(), counts.updated(), counts.deleted(),
-				counts.unchanged(), batch.staged().checksum(), batch.request().synthetic(), batch.request().receivedAt(),
-				committedAt, validateMillis, mergeMillis);
+				counts.unchanged(), batch.staged().checksum(), batch.request().synthetic(),
+				batch.request().receivedAt(), committedAt, validateMillis, mergeMillis);
 	}
 
 	private static String mode(Batch batch) {

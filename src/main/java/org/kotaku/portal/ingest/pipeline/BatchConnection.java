@@ -20,10 +20,11 @@ import org.kotaku.portal.api.ProblemType;
 import org.kotaku.portal.api.Problems;
 
 /**
- * The one connection of a batch and its transaction: taken from ingestion's pool for the batch, rolled back and
- * closed whatever ends it (an error, a client that disconnects) unless it committed; the advisory lock that
- * serialises the merges; the notification a commit delivers; and the statements of the steps, with their values
- * bound. Every step is cold: nothing runs until it is subscribed to, one statement after the other.
+ * The one connection of a batch and its transaction: taken from ingestion's pool for the
+ * batch, rolled back and closed whatever ends it (an error, a client that disconnects)
+ * unless it committed; the advisory lock that serialises the merges; the notification a
+ * commit delivers; and the statements of the steps, with their values bound. Every step
+ * is cold: nothing runs until it is subscribed to, one statement after the other.
  */
 public final class BatchConnection {
 
@@ -40,8 +41,12 @@ public final class BatchConnection {
 		this.connection = connection;
 	}
 
-	/** Runs {@code work} on a connection of {@code connections}; rolls back and closes it unless committed. */
-	public static <T> Mono<T> using(Publisher<? extends Connection> connections, Function<BatchConnection, Mono<T>> work) {
+	/**
+	 * Runs {@code work} on a connection of {@code connections}; rolls back and closes it
+	 * unless committed.
+	 */
+	public static <T> Mono<T> using(Publisher<? extends Connection> connections,
+			Function<BatchConnection, Mono<T>> work) {
 		return Mono.usingWhen(connections, (connection) -> work.apply(new BatchConnection(connection)),
 				BatchConnection::close, (connection, error) -> rollbackAndClose(connection),
 				BatchConnection::rollbackAndClose);
@@ -52,8 +57,9 @@ public final class BatchConnection {
 	}
 
 	/**
-	 * Waits for the batch in front to merge, at most {@code lockWait} (then 503 with Retry-After); the bounded
-	 * wait applies to the lock alone, the merge after it waits as long as it must.
+	 * Waits for the batch in front to merge, at most {@code lockWait} (then 503 with
+	 * Retry-After); the bounded wait applies to the lock alone, the merge after it waits
+	 * as long as it must.
 	 */
 	public Mono<Void> lock(Duration lockWait) {
 		return setLockTimeout(lockWait.toMillis() + "ms")
@@ -63,9 +69,13 @@ public final class BatchConnection {
 			.then();
 	}
 
-	/** Queues {@code payload} on {@code channel}: PostgreSQL delivers it to every listener once the batch commits. */
+	/**
+	 * Queues {@code payload} on {@code channel}: PostgreSQL delivers it to every listener
+	 * once the batch commits.
+	 */
 	public Mono<Void> notifyOnCommit(String channel, String payload) {
-		return execute(BoundSql.of("select pg_notify(:channel, :payload)", Map.of("channel", channel, "payload", payload)))
+		return execute(
+				BoundSql.of("select pg_notify(:channel, :payload)", Map.of("channel", channel, "payload", payload)))
 			.then();
 	}
 
@@ -117,8 +127,9 @@ public final class BatchConnection {
 	}
 
 	private static PortalException busy(Duration lockWait) {
-		return new PortalException(ProblemType.SERVICE_UNAVAILABLE, "Another batch has been merging for more than "
-				+ lockWait.toSeconds() + " s; nothing of this upload was written. Send it again shortly.",
+		return new PortalException(ProblemType.SERVICE_UNAVAILABLE,
+				"Another batch has been merging for more than " + lockWait.toSeconds()
+						+ " s; nothing of this upload was written. Send it again shortly.",
 				Map.of(Problems.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS), null);
 	}
 

@@ -10,9 +10,10 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Statement;
 
 /**
- * A statement of the portal with its values bound, never written into its text. The templates name their values
- * ({@code :batch}, {@code :version}, {@code :dataset}, {@code :region}, ...); each name becomes a numbered parameter
- * ({@code $1}, {@code $2}, ..., one per name however often it occurs) bound to its value. A name the statement
+ * A statement of the portal with its values bound, never written into its text. The
+ * templates name their values ({@code :batch}, {@code :version}, {@code :dataset},
+ * {@code :region}, ...); each name becomes a numbered parameter ({@code $1}, {@code $2},
+ * ..., one per name however often it occurs) bound to its value. A name the statement
  * uses and the values lack is a mistake of the portal, refused at once.
  *
  * @param sql the statement with numbered parameters
@@ -28,7 +29,10 @@ record BoundSql(String sql, List<Object> values) {
 		return new BoundSql(sql, List.of());
 	}
 
-	/** {@code template} with every {@code :name} it holds bound to {@code values.get(name)}. */
+	/**
+	 * {@code template} with every {@code :name} it holds bound to
+	 * {@code values.get(name)}.
+	 */
 	static BoundSql of(String template, Map<String, ?> values) {
 		Matcher name = NAME.matcher(template);
 		StringBuilder sql = new StringBuilder(template.length());

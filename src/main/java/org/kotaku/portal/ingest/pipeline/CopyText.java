@@ -1,6 +1,9 @@
 package org.kotaku.portal.ingest.pipeline;
 
-/** Writes values in PostgreSQL's COPY text format: tab-separated, {@code \N} for null, escaped specials. */
+/**
+ * Writes values in PostgreSQL's COPY text format: tab-separated, {@code \N} for null,
+ * escaped specials.
+ */
 final class CopyText {
 
 	private CopyText() {

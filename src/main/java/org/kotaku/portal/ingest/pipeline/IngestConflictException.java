@@ -10,8 +10,8 @@ import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.api.ProblemType;
 
 /**
- * A batch was refused because applying it would break a rule that spans records (for example deleting a
- * slum area that activities still reference); nothing was written.
+ * A batch was refused because applying it would break a rule that spans records (for
+ * example deleting a slum area that activities still reference); nothing was written.
  */
 public class IngestConflictException extends PortalException {
 

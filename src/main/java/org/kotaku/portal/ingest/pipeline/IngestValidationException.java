@@ -10,8 +10,9 @@ import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.validation.RowError;
 
 /**
- * A batch was refused because rows are invalid; nothing was written. Carries the first problems (capped) and
- * how many there are in all: a 422 {@code invalid-rows} problem listing them.
+ * A batch was refused because rows are invalid; nothing was written. Carries the first
+ * problems (capped) and how many there are in all: a 422 {@code invalid-rows} problem
+ * listing them.
  */
 public class IngestValidationException extends PortalException {
 
@@ -24,8 +25,9 @@ public class IngestValidationException extends PortalException {
 	private final long rowsReceived;
 
 	public IngestValidationException(Dataset dataset, List<RowError> errors, long totalErrors, long rowsReceived) {
-		super(ProblemType.INVALID_ROWS, totalErrors + " problem(s) in " + rowsReceived + " row(s); nothing was "
-				+ "written. The first " + errors.size() + " are listed in errors.",
+		super(ProblemType.INVALID_ROWS,
+				totalErrors + " problem(s) in " + rowsReceived + " row(s); nothing was " + "written. The first "
+						+ errors.size() + " are listed in errors.",
 				members(dataset, errors, totalErrors, rowsReceived), null);
 		this.dataset = dataset;
 		this.errors = List.copyOf(errors);

@@ -8,9 +8,10 @@ import org.kotaku.portal.ingest.dataset.DatasetSpec.Column;
 import org.kotaku.portal.ingest.dataset.DatasetSpec;
 
 /**
- * The statements that move a staged batch into its canonical table, built from a {@link DatasetSpec}'s
- * constant column lists. Their values are named ({@code :batch}, {@code :version}, {@code :dataset}, the scope's
- * {@code :region} and {@code :year}) and bound when they run ({@link BoundSql}), never written into the text.
+ * The statements that move a staged batch into its canonical table, built from a
+ * {@link DatasetSpec}'s constant column lists. Their values are named ({@code :batch},
+ * {@code :version}, {@code :dataset}, the scope's {@code :region} and {@code :year}) and
+ * bound when they run ({@link BoundSql}), never written into the text.
  */
 final class MergeSql {
 
@@ -22,25 +23,31 @@ final class MergeSql {
 
 	String copy() {
 		return "copy stage (row_no, op, record_id, "
-				+ this.spec.stageColumns().stream().map(Column::name).collect(Collectors.joining(", ")) + ") from stdin";
+				+ this.spec.stageColumns().stream().map(Column::name).collect(Collectors.joining(", "))
+				+ ") from stdin";
 	}
 
 	/**
-	 * Rows whose record id an earlier row of the batch already carries. Grouped by hashing, not sorted: sorting a
-	 * million ids under the database's collation cost seconds, and without duplicates the join reads nothing more.
+	 * Rows whose record id an earlier row of the batch already carries. Grouped by
+	 * hashing, not sorted: sorting a million ids under the database's collation cost
+	 * seconds, and without duplicates the join reads nothing more.
 	 */
 	String duplicates() {
 		return """
 				select s.row_no, '%s', s.record_id, 'appears more than once in this batch (first at row ' || d.first_row || ')'
 				from (select record_id, min(row_no) as first_row from stage group by record_id having count(*) > 1) d
-				join stage s on s.record_id = d.record_id and s.row_no <> d.first_row""".formatted(String.join("+", this.spec.idFields()));
+				join stage s on s.record_id = d.record_id and s.row_no <> d.first_row"""
+			.formatted(String.join("+", this.spec.idFields()));
 	}
 
-	/** Upsert rows that are new or differ from what is stored, with whether each is new. */
+	/**
+	 * Upsert rows that are new or differ from what is stored, with whether each is new.
+	 */
 	String classify() {
 		List<Column> targets = this.spec.targetColumns();
 		String stored = Stream
-			.concat(targets.stream().map((c) -> "t." + c.name()), this.spec.extraComparisons().stream().map(Column::name))
+			.concat(targets.stream().map((c) -> "t." + c.name()),
+					this.spec.extraComparisons().stream().map(Column::name))
 			.collect(Collectors.joining(", "));
 		String staged = Stream
 			.concat(targets.stream().map(Column::expression),
@@ -55,9 +62,10 @@ final class MergeSql {
 	}
 
 	/**
-	 * Inserts the rows classified as new. A plain insert, not an upsert: no other writer can add the same keys
-	 * between the classification and this statement, as every batch holds the ingestion lock and only ingestion
-	 * writes canonical tables (a key that appeared anyway fails on the primary key, and the batch rolls back).
+	 * Inserts the rows classified as new. A plain insert, not an upsert: no other writer
+	 * can add the same keys between the classification and this statement, as every batch
+	 * holds the ingestion lock and only ingestion writes canonical tables (a key that
+	 * appeared anyway fails on the primary key, and the batch rolls back).
 	 */
 	String insertNew() {
 		List<Column> targets = this.spec.targetColumns();
@@ -67,8 +75,7 @@ final class MergeSql {
 				insert into %1$s (%2$s, batch_id, created_version, updated_version)
 				select %3$s, :batch, :version, :version
 				from stage s join changed c on c.row_no = s.row_no
-				where c.is_new"""
-			.formatted(this.spec.table(), columns, values);
+				where c.is_new""".formatted(this.spec.table(), columns, values);
 	}
 
 	/** Rewrites the stored rows classified as changed; their created version stays. */
@@ -81,16 +88,15 @@ final class MergeSql {
 		return """
 				update %1$s t set %2$s, batch_id = :batch, updated_version = :version
 				from stage s join changed c on c.row_no = s.row_no
-				where not c.is_new and %3$s"""
-			.formatted(this.spec.table(), updates, this.spec.keyPredicate());
+				where not c.is_new and %3$s""".formatted(this.spec.table(), updates, this.spec.keyPredicate());
 	}
 
 	String deletes() {
 		return """
 				with gone as (delete from %1$s t using stage s where s.op = 'delete' and %2$s returning s.record_id)
 				insert into tombstone (dataset, record_id, data_version, batch_id)
-				select :dataset, record_id, :version, :batch from gone"""
-			.formatted(this.spec.table(), this.spec.keyPredicate());
+				select :dataset, record_id, :version, :batch from gone""".formatted(this.spec.table(),
+				this.spec.keyPredicate());
 	}
 
 	/** Deletes the stored rows inside the scope that the batch does not carry. */
@@ -99,17 +105,18 @@ final class MergeSql {
 				with gone as (delete from %1$s t where %2$s
 				     and not exists (select 1 from stage s where %3$s) returning %4$s as record_id)
 				insert into tombstone (dataset, record_id, data_version, batch_id)
-				select :dataset, record_id, :version, :batch from gone"""
-			.formatted(this.spec.table(), scopePredicate("t", byRegion, byYear), this.spec.keyPredicate(),
-					targetRecordId());
+				select :dataset, record_id, :version, :batch from gone""".formatted(this.spec.table(),
+				scopePredicate("t", byRegion, byYear), this.spec.keyPredicate(), targetRecordId());
 	}
 
 	/**
-	 * An {@link DatasetSpec#afterMerge()} statement with {@code :in_scope} replaced: false unless a replace batch,
-	 * else whether alias {@code g} lies in the scope's region ({@code :region}; any region without one).
+	 * An {@link DatasetSpec#afterMerge()} statement with {@code :in_scope} replaced:
+	 * false unless a replace batch, else whether alias {@code g} lies in the scope's
+	 * region ({@code :region}; any region without one).
 	 */
 	String afterMerge(String statement, boolean replace, boolean byRegion) {
-		String inScope = !replace ? "false" : "(" + scopePredicate("g", byRegion ? this.spec.scopeColumns().regionColumn() : null, null) + ")";
+		String inScope = !replace ? "false"
+				: "(" + scopePredicate("g", byRegion ? this.spec.scopeColumns().regionColumn() : null, null) + ")";
 		return statement.replace(":in_scope", inScope);
 	}
 
@@ -145,7 +152,10 @@ final class MergeSql {
 	}
 
 	private String targetRecordId() {
-		return this.spec.keyColumns().stream().map((k) -> "t." + k + "::text").collect(Collectors.joining(" || '/' || "));
+		return this.spec.keyColumns()
+			.stream()
+			.map((k) -> "t." + k + "::text")
+			.collect(Collectors.joining(" || '/' || "));
 	}
 
 }

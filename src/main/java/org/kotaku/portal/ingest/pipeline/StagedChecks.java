@@ -11,9 +11,10 @@ import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.validation.RowError;
 
 /**
- * The check step: the row problems found while the upload streamed in, then the checks that need the database
- * over the stage (duplicate ids, the dataset's references and geometries, a replace batch's scope). Any problem
- * refuses the batch with {@link IngestValidationException}, its first problems listed by row.
+ * The check step: the row problems found while the upload streamed in, then the checks
+ * that need the database over the stage (duplicate ids, the dataset's references and
+ * geometries, a replace batch's scope). Any problem refuses the batch with
+ * {@link IngestValidationException}, its first problems listed by row.
  */
 public final class StagedChecks {
 
@@ -46,13 +47,17 @@ public final class StagedChecks {
 		return checks;
 	}
 
-	/** The first problems of one check (each a {@code row_no, field, value, message} row), kept on the staged rows. */
+	/**
+	 * The first problems of one check (each a {@code row_no, field, value, message} row),
+	 * kept on the staged rows.
+	 */
 	private static Mono<Void> firstProblems(Batch batch, String check) {
 		BoundSql limited = batch.bind("select * from (" + check + ") q order by 1 limit :limit",
 				Map.of("limit", StagedRows.MAX_REPORTED_ERRORS));
 		return batch.db()
-			.query(limited, (row) -> new RowError(BatchConnection.number(row, 0), row.get(1, String.class),
-					row.get(2, String.class), row.get(3, String.class)))
+			.query(limited,
+					(row) -> new RowError(BatchConnection.number(row, 0), row.get(1, String.class),
+							row.get(2, String.class), row.get(3, String.class)))
 			.collectList()
 			.doOnNext((first) -> batch.staged().addErrors(first, first.size()))
 			.then();

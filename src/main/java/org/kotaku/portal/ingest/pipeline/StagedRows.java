@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Validates uploaded rows one by one and turns the valid ones into COPY lines for the staging table, while
- * counting rows, keeping the first problems and a SHA-256 over the staged content. Not thread-safe: one batch
- * is one sequential stream.
+ * Validates uploaded rows one by one and turns the valid ones into COPY lines for the
+ * staging table, while counting rows, keeping the first problems and a SHA-256 over the
+ * staged content. Not thread-safe: one batch is one sequential stream.
  */
 final class StagedRows {
 
@@ -52,8 +52,9 @@ final class StagedRows {
 	}
 
 	/**
-	 * The COPY lines (UTF-8) of consecutive rows, numbered on from the previous chunk; invalid rows are recorded
-	 * instead, and once the batch has an error nothing more is staged (every row is still validated).
+	 * The COPY lines (UTF-8) of consecutive rows, numbered on from the previous chunk;
+	 * invalid rows are recorded instead, and once the batch has an error nothing more is
+	 * staged (every row is still validated).
 	 */
 	byte[] stage(List<Map<String, Object>> chunk) {
 		StringBuilder out = new StringBuilder(chunk.size() * 320);

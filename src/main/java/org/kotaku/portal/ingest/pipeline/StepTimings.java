@@ -7,9 +7,9 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * How long a batch took: milliseconds per named step (for the log line of a committed batch), and the two
- * figures the batch records: validation (from the start to the end of the upload's COPY) and merge (from the
- * end of the checks to the batch's counts).
+ * How long a batch took: milliseconds per named step (for the log line of a committed
+ * batch), and the two figures the batch records: validation (from the start to the end of
+ * the upload's COPY) and merge (from the end of the checks to the batch's counts).
  */
 public final class StepTimings {
 

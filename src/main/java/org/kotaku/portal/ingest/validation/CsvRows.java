@@ -11,9 +11,9 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Reads RFC 4180 CSV (UTF-8, a header row naming the fields, quoted cells with line breaks and doubled quotes)
- * into rows of field name to text, one at a time. Every value stays a string; {@link RowReader} converts them
- * and treats an empty cell as absent.
+ * Reads RFC 4180 CSV (UTF-8, a header row naming the fields, quoted cells with line
+ * breaks and doubled quotes) into rows of field name to text, one at a time. Every value
+ * stays a string; {@link RowReader} converts them and treats an empty cell as absent.
  */
 public final class CsvRows {
 
@@ -30,8 +30,8 @@ public final class CsvRows {
 	}
 
 	/**
-	 * The rows of a stream opened on subscription, read on demand (backpressure) off the event loops, since
-	 * reading an {@link InputStream} blocks.
+	 * The rows of a stream opened on subscription, read on demand (backpressure) off the
+	 * event loops, since reading an {@link InputStream} blocks.
 	 */
 	public static Flux<Map<String, Object>> flux(Callable<InputStream> open) {
 		return Flux.using(() -> read(open.call()), (rows) -> Flux.fromIterable(() -> rows), MappingIterator::close)

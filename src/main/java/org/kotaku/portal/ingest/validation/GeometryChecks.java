@@ -1,14 +1,17 @@
 package org.kotaku.portal.ingest.validation;
 
-/** SQL checks of uploaded polygon geometries, run by PostGIS over the staged GeoJSON text. */
+/**
+ * SQL checks of uploaded polygon geometries, run by PostGIS over the staged GeoJSON text.
+ */
 public final class GeometryChecks {
 
 	private GeometryChecks() {
 	}
 
 	/**
-	 * Rows whose GeoJSON does not parse, is not a valid polygon, or leaves Indonesia's extent. Relies on the
-	 * {@code kotaku_try_geojson} function, which returns null instead of raising on malformed input.
+	 * Rows whose GeoJSON does not parse, is not a valid polygon, or leaves Indonesia's
+	 * extent. Relies on the {@code kotaku_try_geojson} function, which returns null
+	 * instead of raising on malformed input.
 	 */
 	public static String polygonChecks(String column, String field, boolean repair) {
 		String validity = repair ? "false" : "not ST_IsValid(g.geom)";
@@ -27,7 +30,10 @@ public final class GeometryChecks {
 					validity);
 	}
 
-	/** The stored MultiPolygon: as uploaded, or repaired by PostGIS (polygonal parts kept). */
+	/**
+	 * The stored MultiPolygon: as uploaded, or repaired by PostGIS (polygonal parts
+	 * kept).
+	 */
 	public static String multiPolygon(String column, boolean repair) {
 		String parsed = "ST_SetSRID(ST_GeomFromGeoJSON(s." + column + "), 4326)";
 		return repair ? "ST_Multi(ST_CollectionExtract(ST_MakeValid(" + parsed + "), 3))" : "ST_Multi(" + parsed + ")";

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The geometry fields of a {@link RowReader}: a point inside Indonesia and a polygon as GeoJSON text. JSON uploads
- * carry GeoJSON, CSV uploads WKT (or {@code lon}/{@code lat} columns for a point); each problem is rejected on the
- * row with its message, and the field then reads as null.
+ * The geometry fields of a {@link RowReader}: a point inside Indonesia and a polygon as
+ * GeoJSON text. JSON uploads carry GeoJSON, CSV uploads WKT (or {@code lon}/{@code lat}
+ * columns for a point); each problem is rejected on the row with its message, and the
+ * field then reads as null.
  */
 final class GeometryFields {
 
@@ -47,9 +48,9 @@ final class GeometryFields {
 
 	private static double[] insideIndonesia(RowReader row, String field, double[] lonLat) {
 		if (lonLat != null && !RowReader.insideIndonesia(lonLat[0], lonLat[1])) {
-			row.reject(field, lonLat[0] + "," + lonLat[1], "must lie inside Indonesia's extent (longitude "
-					+ RowReader.MIN_LON + " to " + RowReader.MAX_LON + ", latitude " + RowReader.MIN_LAT + " to "
-					+ RowReader.MAX_LAT + ")");
+			row.reject(field, lonLat[0] + "," + lonLat[1],
+					"must lie inside Indonesia's extent (longitude " + RowReader.MIN_LON + " to " + RowReader.MAX_LON
+							+ ", latitude " + RowReader.MIN_LAT + " to " + RowReader.MAX_LAT + ")");
 			return null;
 		}
 		return lonLat;
@@ -78,7 +79,10 @@ final class GeometryFields {
 		return null;
 	}
 
-	/** A WKT cell (CSV) as the GeoJSON object a JSON upload would carry; other values unchanged. */
+	/**
+	 * A WKT cell (CSV) as the GeoJSON object a JSON upload would carry; other values
+	 * unchanged.
+	 */
 	private static Object wktAsGeoJson(RowReader row, String field, Object value) {
 		if (!(value instanceof String text) || !Wkt.looksLikeWkt(text)) {
 			return value;

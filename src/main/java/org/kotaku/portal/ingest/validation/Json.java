@@ -2,7 +2,10 @@ package org.kotaku.portal.ingest.validation;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper ingestion uses for small values it writes itself (nested rows staged as jsonb). */
+/**
+ * The one JSON mapper ingestion uses for small values it writes itself (nested rows
+ * staged as jsonb).
+ */
 public final class Json {
 
 	public static final JsonMapper MAPPER = JsonMapper.builder().build();

@@ -5,8 +5,9 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 
 /**
- * The numeric fields of a {@link RowReader}: whole numbers in a range, whole rupiah, decimals. A JSON number or a
- * CSV text; each problem is rejected on the row with its message, and the field then reads as null.
+ * The numeric fields of a {@link RowReader}: whole numbers in a range, whole rupiah,
+ * decimals. A JSON number or a CSV text; each problem is rejected on the row with its
+ * message, and the field then reads as null.
  */
 final class NumberFields {
 
@@ -19,7 +20,8 @@ final class NumberFields {
 			return row.missing(field, required);
 		}
 		if (value instanceof Integer || value instanceof Long) {
-			long whole = ((Number) value).longValue(); // the common case, without BigDecimal arithmetic
+			long whole = ((Number) value).longValue(); // the common case, without
+														// BigDecimal arithmetic
 			if (whole < min || whole > max) {
 				row.reject(field, value, "must be between " + min + " and " + max);
 				return null;
@@ -47,7 +49,8 @@ final class NumberFields {
 			return row.missing(field, required);
 		}
 		if (value instanceof Integer || value instanceof Long) {
-			long whole = ((Number) value).longValue(); // the common case, without BigDecimal arithmetic
+			long whole = ((Number) value).longValue(); // the common case, without
+														// BigDecimal arithmetic
 			if (whole < 0) {
 				row.reject(field, value, "must not be negative");
 				return null;

@@ -15,8 +15,9 @@ public final class ReferenceChecks {
 	}
 
 	/**
-	 * Activities that refer (through {@code column}) to a record that the batch deleted: the batch's tombstones of
-	 * its dataset ({@code :dataset}) at {@code :version}, one message per activity, at most a few.
+	 * Activities that refer (through {@code column}) to a record that the batch deleted:
+	 * the batch's tombstones of its dataset ({@code :dataset}) at {@code :version}, one
+	 * message per activity, at most a few.
 	 */
 	public static String stillReferencedByActivities(String column, String what) {
 		return """

@@ -12,17 +12,24 @@ import java.util.Set;
 import org.kotaku.portal.region.RegionCode;
 
 /**
- * Reads the typed fields of one uploaded row and collects every problem instead of stopping at the first.
- * A row comes from JSON (values are strings, numbers, booleans, objects, arrays or null) or from CSV (every
- * value is a string; an empty string is null). Each getter returns null when the field is absent or invalid;
- * {@link #errors()} then says why.
+ * Reads the typed fields of one uploaded row and collects every problem instead of
+ * stopping at the first. A row comes from JSON (values are strings, numbers, booleans,
+ * objects, arrays or null) or from CSV (every value is a string; an empty string is
+ * null). Each getter returns null when the field is absent or invalid; {@link #errors()}
+ * then says why.
  */
 public final class RowReader {
 
-	/** Indonesia's extent with a margin: every location the program publishes lies inside it. */
+	/**
+	 * Indonesia's extent with a margin: every location the program publishes lies inside
+	 * it.
+	 */
 	public static final double MIN_LON = 94.0, MAX_LON = 142.0, MIN_LAT = -11.5, MAX_LAT = 6.5;
 
-	/** The dates a program record can carry (decrees, activities); the database could not hold year 0. */
+	/**
+	 * The dates a program record can carry (decrees, activities); the database could not
+	 * hold year 0.
+	 */
 	static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1), LAST_DATE = LocalDate.of(2100, 12, 31);
 
 	private final long rowNumber;
@@ -46,17 +53,19 @@ public final class RowReader {
 		return this.errors;
 	}
 
-	/** The value of a field, noting that the field was read (see {@link #rejectUnread()}). */
+	/**
+	 * The value of a field, noting that the field was read (see {@link #rejectUnread()}).
+	 */
 	Object value(String field) {
 		this.read.add(field);
 		return this.values.get(field);
 	}
 
 	/**
-	 * Rejects every field of the row that holds a value but that reading the row did not ask for: it would be
-	 * dropped silently, so a misspelt {@code budgetIDR} would be stored as an absent budget (an empty CSV cell
-	 * drops nothing). {@code except} are fields read elsewhere (the
-	 * operation).
+	 * Rejects every field of the row that holds a value but that reading the row did not
+	 * ask for: it would be dropped silently, so a misspelt {@code budgetIDR} would be
+	 * stored as an absent budget (an empty CSV cell drops nothing). {@code except} are
+	 * fields read elsewhere (the operation).
 	 */
 	public void rejectUnread(Set<String> except) {
 		for (Map.Entry<String, Object> entry : this.values.entrySet()) {
@@ -84,7 +93,8 @@ public final class RowReader {
 	}
 
 	public void reject(String field, Object value, String message) {
-		this.errors.add(new RowError(this.rowNumber, field, value == null ? null : abbreviate(value.toString()), message));
+		this.errors
+			.add(new RowError(this.rowNumber, field, value == null ? null : abbreviate(value.toString()), message));
 	}
 
 	public String text(String field, boolean required, int maxLength) {
@@ -110,7 +120,9 @@ public final class RowReader {
 		return text;
 	}
 
-	/** The first control character other than tab, line feed and carriage return, or -1. */
+	/**
+	 * The first control character other than tab, line feed and carriage return, or -1.
+	 */
 	private static int controlCharacter(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
@@ -130,17 +142,23 @@ public final class RowReader {
 		return text;
 	}
 
-	/** A Kemendagri region code of the given level (1-4), with or without dots; returned dotted. */
+	/**
+	 * A Kemendagri region code of the given level (1-4), with or without dots; returned
+	 * dotted.
+	 */
 	public String regionCode(String field, boolean required, int level) {
 		String text = text(field, required, 20);
 		if (text == null) {
 			return null;
 		}
-		return RegionCode.parse(text).filter((c) -> level == 0 || c.level() == level).map(RegionCode::dotted).orElseGet(() -> {
-			reject(field, text, level == 0 ? "must be a Kemendagri region code such as 64.71 or 6471"
-					: "must be a Kemendagri code of level " + level + " (" + RegionCode.example(level) + ")");
-			return null;
-		});
+		return RegionCode.parse(text)
+			.filter((c) -> level == 0 || c.level() == level)
+			.map(RegionCode::dotted)
+			.orElseGet(() -> {
+				reject(field, text, level == 0 ? "must be a Kemendagri region code such as 64.71 or 6471"
+						: "must be a Kemendagri code of level " + level + " (" + RegionCode.example(level) + ")");
+				return null;
+			});
 	}
 
 	public Long integer(String field, boolean required, long min, long max) {
@@ -192,17 +210,17 @@ public final class RowReader {
 	}
 
 	/**
-	 * A point location inside Indonesia: a GeoJSON Point (or WKT {@code POINT (lon lat)} in CSV) in
-	 * {@code field}, or {@code lon}/{@code lat} fields
-	 * (CSV). Returns {lon, lat}.
+	 * A point location inside Indonesia: a GeoJSON Point (or WKT {@code POINT (lon lat)}
+	 * in CSV) in {@code field}, or {@code lon}/{@code lat} fields (CSV). Returns {lon,
+	 * lat}.
 	 */
 	public double[] point(String field, boolean required) {
 		return GeometryFields.point(this, field, required);
 	}
 
 	/**
-	 * A polygon geometry as GeoJSON text (JSON object or string; WKT in CSV), to be parsed and checked by PostGIS when the
-	 * batch is staged.
+	 * A polygon geometry as GeoJSON text (JSON object or string; WKT in CSV), to be
+	 * parsed and checked by PostGIS when the batch is staged.
 	 */
 	public String geoJson(String field, boolean required) {
 		return GeometryFields.geoJson(this, field, required);

@@ -14,9 +14,10 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * Reads WKT geometries of CSV cells ({@code POINT (lon lat)}, {@code POLYGON (...)}, {@code MULTIPOLYGON
- * (...)}, EPSG:4326, longitude first) into the GeoJSON form that JSON uploads use, so both go through the same
- * checks.
+ * Reads WKT geometries of CSV cells ({@code POINT (lon lat)}, {@code POLYGON (...)},
+ * {@code MULTIPOLYGON
+ * (...)}, EPSG:4326, longitude first) into the GeoJSON form that JSON uploads use, so
+ * both go through the same checks.
  */
 final class Wkt {
 
@@ -29,7 +30,10 @@ final class Wkt {
 		return start.startsWith("POINT") || start.startsWith("POLYGON") || start.startsWith("MULTIPOLYGON");
 	}
 
-	/** The GeoJSON object of a WKT point or (multi)polygon; null when the text is not valid WKT of those. */
+	/**
+	 * The GeoJSON object of a WKT point or (multi)polygon; null when the text is not
+	 * valid WKT of those.
+	 */
 	static Map<String, Object> toGeoJson(String wkt) {
 		Geometry geometry;
 		try {

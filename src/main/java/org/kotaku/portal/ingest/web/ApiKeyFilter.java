@@ -15,8 +15,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Lets a request through to the internal routes only with {@code Authorization: Bearer <key>} of a live API
- * key (401 otherwise), and hands the key to the handler. The token is only ever hashed, never logged.
+ * Lets a request through to the internal routes only with
+ * {@code Authorization: Bearer <key>} of a live API key (401 otherwise), and hands the
+ * key to the handler. The token is only ever hashed, never logged.
  */
 final class ApiKeyFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
@@ -30,12 +31,10 @@ final class ApiKeyFilter implements HandlerFilterFunction<ServerResponse, Server
 
 	@Override
 	public Mono<ServerResponse> filter(ServerRequest request, HandlerFunction<ServerResponse> next) {
-		return this.keys.find(bearer(request))
-			.switchIfEmpty(Mono.error(() -> unauthorized(request)))
-			.flatMap((key) -> {
-				request.attributes().put(KEY_ATTRIBUTE, key);
-				return next.handle(request);
-			});
+		return this.keys.find(bearer(request)).switchIfEmpty(Mono.error(() -> unauthorized(request))).flatMap((key) -> {
+			request.attributes().put(KEY_ATTRIBUTE, key);
+			return next.handle(request);
+		});
 	}
 
 	/** The key that authenticated this request. */
@@ -53,7 +52,10 @@ final class ApiKeyFilter implements HandlerFilterFunction<ServerResponse, Server
 
 	private static PortalException unauthorized(ServerRequest request) {
 		// RFC 6750: tell the client which scheme to use; the problem document follows
-		request.exchange().getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotaku-internal\"");
+		request.exchange()
+			.getResponse()
+			.getHeaders()
+			.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kotaku-internal\"");
 		String detail = request.headers().firstHeader(HttpHeaders.AUTHORIZATION) == null
 				? "This route needs an API key: send Authorization: Bearer <key>."
 				: "The API key is not valid (unknown or revoked).";

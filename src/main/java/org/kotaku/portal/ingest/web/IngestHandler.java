@@ -27,10 +27,11 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The internal, authenticated routes of the program's systems: {@code POST /internal/v1/ingest/{dataset}}
- * streams an upload (JSON array, NDJSON or CSV) into one all-or-nothing batch and answers with its record
- * (201), or with the first record again for a repeated {@code Idempotency-Key} and body (200);
- * {@code GET /internal/v1/batches/{id}} reads a batch record back.
+ * The internal, authenticated routes of the program's systems: {@code POST
+ * /internal/v1/ingest/{dataset}} streams an upload (JSON array, NDJSON or CSV) into one
+ * all-or-nothing batch and answers with its record (201), or with the first record again
+ * for a repeated {@code Idempotency-Key} and body (200); {@code GET
+ * /internal/v1/batches/{id}} reads a batch record back.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestHandler {
@@ -92,12 +93,16 @@ class IngestHandler {
 				.bodyValue(report));
 	}
 
-	/** The same key again: the first answer if the body is the same, 409 if it is not; nothing is written. */
+	/**
+	 * The same key again: the first answer if the body is the same, 409 if it is not;
+	 * nothing is written.
+	 */
 	private Mono<ServerResponse> replay(StoredBatch previous, Upload upload) {
 		return upload.drain().flatMap((checksum) -> {
 			if (!checksum.equals(previous.bodyChecksum())) {
-				return Mono.error(new PortalException(ProblemType.CONFLICT, "Idempotency-Key was already used for batch "
-						+ previous.report().id() + " with a different body; use a new key for a new upload.",
+				return Mono.error(new PortalException(ProblemType.CONFLICT,
+						"Idempotency-Key was already used for batch " + previous.report().id()
+								+ " with a different body; use a new key for a new upload.",
 						Map.of("batchId", previous.report().id()), null));
 			}
 			return ok(previous.report());

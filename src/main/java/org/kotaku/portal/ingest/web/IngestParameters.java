@@ -12,9 +12,10 @@ import org.kotaku.portal.region.RegionCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * Reads the query parameters of an upload into an {@link IngestRequest}: {@code mode=upsert|replace}, the
- * scope of a replace ({@code region}, {@code year}), {@code geometry=repair}, and the {@code Idempotency-Key}
- * header. Bad values are 400 problems naming the parameter.
+ * Reads the query parameters of an upload into an {@link IngestRequest}:
+ * {@code mode=upsert|replace}, the scope of a replace ({@code region}, {@code year}),
+ * {@code geometry=repair}, and the {@code Idempotency-Key} header. Bad values are 400
+ * problems naming the parameter.
  */
 final class IngestParameters {
 
@@ -34,7 +35,8 @@ final class IngestParameters {
 		if (mode == IngestRequest.Mode.UPSERT && scope != null) {
 			throw PortalException.invalidParameter("region", "region and year declare the scope of mode=replace only.");
 		}
-		// PostgreSQL keeps microseconds: the stored batch record then reads exactly like the first answer
+		// PostgreSQL keeps microseconds: the stored batch record then reads exactly like
+		// the first answer
 		Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		IngestRequest ingest = new IngestRequest(dataset, source, mode, scope, idempotencyKey(request), false, false,
 				receivedAt);

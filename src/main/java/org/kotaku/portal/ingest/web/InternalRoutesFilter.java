@@ -11,9 +11,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Every answer under {@code /internal/} (errors included) is never stored by a cache and never opened to
- * other origins: whatever CORS handling the public routes get, its headers are removed here before the
- * response is committed.
+ * Every answer under {@code /internal/} (errors included) is never stored by a cache and
+ * never opened to other origins: whatever CORS handling the public routes get, its
+ * headers are removed here before the response is committed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

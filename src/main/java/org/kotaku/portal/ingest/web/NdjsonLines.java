@@ -10,9 +10,10 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Cuts a stream of byte buffers into NDJSON lines (LF or CRLF; blank lines skipped), carrying a partial line
- * over to the next buffer. A line longer than the row limit is refused (413) instead of being buffered. Not
- * thread-safe: one upload is one sequential stream.
+ * Cuts a stream of byte buffers into NDJSON lines (LF or CRLF; blank lines skipped),
+ * carrying a partial line over to the next buffer. A line longer than the row limit is
+ * refused (413) instead of being buffered. Not thread-safe: one upload is one sequential
+ * stream.
  */
 final class NdjsonLines {
 

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * Turns an upload into a stream of rows, one row decoded at a time as the bytes arrive (backpressure all the
- * way to the socket): a JSON array or NDJSON through Jackson's streaming tokenizer, CSV through Jackson's CSV
- * parser on a bounded-elastic thread. Decimal numbers stay exact ({@code BigDecimal}).
+ * Turns an upload into a stream of rows, one row decoded at a time as the bytes arrive
+ * (backpressure all the way to the socket): a JSON array or NDJSON through Jackson's
+ * streaming tokenizer, CSV through Jackson's CSV parser on a bounded-elastic thread.
+ * Decimal numbers stay exact ({@code BigDecimal}).
  */
 @Component
 class RowDecoder {
@@ -37,7 +38,8 @@ class RowDecoder {
 
 	static final List<MediaType> SUPPORTED = List.of(MediaType.APPLICATION_JSON, NDJSON, CSV);
 
-	private static final ResolvableType ROW = ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class);
+	private static final ResolvableType ROW = ResolvableType.forClassWithGenerics(Map.class, String.class,
+			Object.class);
 
 	/** Bytes the CSV reader may request ahead of the parser. */
 	private static final int CSV_PREFETCH = 16;
@@ -90,8 +92,9 @@ class RowDecoder {
 	}
 
 	/**
-	 * NDJSON is cut into lines on the event loop (cheap) and parsed in blocks on parallel threads with Jackson's
-	 * blocking parser, one pass per row: the bulk format, so the fast path.
+	 * NDJSON is cut into lines on the event loop (cheap) and parsed in blocks on parallel
+	 * threads with Jackson's blocking parser, one pass per row: the bulk format, so the
+	 * fast path.
 	 */
 	private Flux<Map<String, Object>> ndjson(Upload upload) {
 		return Flux.defer(() -> {
@@ -117,8 +120,8 @@ class RowDecoder {
 			}
 		}
 		if (ex instanceof DataBufferLimitException) {
-			return new PortalException(ProblemType.PAYLOAD_TOO_LARGE, "One row is larger than the limit of "
-					+ this.maxRowBytes + " bytes (portal.ingest.max-row-size).");
+			return new PortalException(ProblemType.PAYLOAD_TOO_LARGE,
+					"One row is larger than the limit of " + this.maxRowBytes + " bytes (portal.ingest.max-row-size).");
 		}
 		if (ex instanceof DecodingException || ex instanceof tools.jackson.core.JacksonException) {
 			return new PortalException(ProblemType.MALFORMED_BODY, "The body could not be read: " + firstLine(ex)

@@ -16,10 +16,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * The raw bytes of one upload as they stream in: counted against the size limit (413 past it), timed against the
- * idle and total limits (408 past them: a stalled or trickling client holds its connection for a bounded time)
- * and digested (SHA-256) on the way, so the body's checksum is known as soon as the last byte has been read,
- * without ever holding the body. Single use.
+ * The raw bytes of one upload as they stream in: counted against the size limit (413 past
+ * it), timed against the idle and total limits (408 past them: a stalled or trickling
+ * client holds its connection for a bounded time) and digested (SHA-256) on the way, so
+ * the body's checksum is known as soon as the last byte has been read, without ever
+ * holding the body. Single use.
  */
 final class Upload {
 
@@ -34,8 +35,8 @@ final class Upload {
 	private String checksum;
 
 	/**
-	 * @param digested whether to compute the body's checksum (needed only to recognise a repeated
-	 * idempotency key; SHA-256 over gigabytes is not free)
+	 * @param digested whether to compute the body's checksum (needed only to recognise a
+	 * repeated idempotency key; SHA-256 over gigabytes is not free)
 	 */
 	Upload(Flux<DataBuffer> body, IngestProperties limits, boolean digested) {
 		this.maxBytes = limits.maxBodySize().toBytes();
@@ -48,12 +49,18 @@ final class Upload {
 		return this.body;
 	}
 
-	/** Reads the whole body without decoding it and emits its checksum (for an idempotent replay). */
+	/**
+	 * Reads the whole body without decoding it and emits its checksum (for an idempotent
+	 * replay).
+	 */
 	Mono<String> drain() {
 		return this.body.doOnNext(DataBufferUtils::release).then(Mono.fromSupplier(this::checksum));
 	}
 
-	/** SHA-256 of the raw body in hex, final once the body has been read to the end; null when not digested. */
+	/**
+	 * SHA-256 of the raw body in hex, final once the body has been read to the end; null
+	 * when not digested.
+	 */
 	String checksum() {
 		if (this.checksum == null && this.digest != null) {
 			this.checksum = HexFormat.of().formatHex(this.digest.digest());
@@ -83,8 +90,9 @@ final class Upload {
 	}
 
 	/**
-	 * The body, failing with 408 once it pauses longer than {@code idle} or runs past {@code total} since the
-	 * upload began: each wait for the next piece lasts until whichever of the two comes first.
+	 * The body, failing with 408 once it pauses longer than {@code idle} or runs past
+	 * {@code total} since the upload began: each wait for the next piece lasts until
+	 * whichever of the two comes first.
 	 */
 	private static Flux<DataBuffer> timed(Flux<DataBuffer> body, Duration idle, Duration total) {
 		return Flux.defer(() -> {

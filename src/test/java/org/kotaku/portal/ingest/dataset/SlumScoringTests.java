@@ -12,15 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The scoring rules of Permen PUPR 14/2018 as the reference data describes them. */
 class SlumScoringTests {
 
-	static final List<String> CRITERIA = List.of("1a", "1b", "1c", "2a", "2b", "3a", "3b", "4a", "4b", "4c", "5a",
-			"5b", "6a", "6b", "7a", "7b");
+	static final List<String> CRITERIA = List.of("1a", "1b", "1c", "2a", "2b", "3a", "3b", "4a", "4b", "4c", "5a", "5b",
+			"6a", "6b", "7a", "7b");
 
 	static SlumScoring rules() {
 		List<SlumScoring.Criterion> criteria = CRITERIA.stream()
-			.map((c) -> new SlumScoring.Criterion(c, c.startsWith("1") || c.startsWith("7") ? "buildings" : "households"))
+			.map((c) -> new SlumScoring.Criterion(c,
+					c.startsWith("1") || c.startsWith("7") ? "buildings" : "households"))
 			.toList();
 		List<SlumScoring.ScoreBand> scores = List.of(new SlumScoring.ScoreBand(new BigDecimal("0"), 0),
-				new SlumScoring.ScoreBand(new BigDecimal("24.995"), 1), new SlumScoring.ScoreBand(new BigDecimal("50.995"), 3),
+				new SlumScoring.ScoreBand(new BigDecimal("24.995"), 1),
+				new SlumScoring.ScoreBand(new BigDecimal("50.995"), 3),
 				new SlumScoring.ScoreBand(new BigDecimal("75.995"), 5));
 		List<SlumScoring.LevelBand> levels = List.of(new SlumScoring.LevelBand("tidak_kumuh", 0, 15),
 				new SlumScoring.LevelBand("ringan", 16, 37), new SlumScoring.LevelBand("sedang", 38, 59),

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** RFC 4180 as spreadsheets write it: quoted cells with commas, doubled quotes and line breaks, CRLF, a BOM. */
+/**
+ * RFC 4180 as spreadsheets write it: quoted cells with commas, doubled quotes and line
+ * breaks, CRLF, a BOM.
+ */
 class CsvRowsTests {
 
 	@Test

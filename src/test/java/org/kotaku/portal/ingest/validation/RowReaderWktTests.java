@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CSV cells may carry geometries as WKT: they read exactly like the GeoJSON of a JSON upload. */
+/**
+ * CSV cells may carry geometries as WKT: they read exactly like the GeoJSON of a JSON
+ * upload.
+ */
 class RowReaderWktTests {
 
 	@Test

@@ -35,11 +35,12 @@ import org.kotaku.portal.support.TinyDemo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults during an upload, on a PostgreSQL cluster and a portal JVM of the test's own: the database stopped while
- * the rows stream in answers a 503 with Retry-After and writes nothing, and the same upload retried under its
- * Idempotency-Key then commits once; the portal killed with SIGKILL while the rows are copied, or while the batch
- * merges, leaves nothing of the batch, no lock and no open transaction, and starts again with a data version that
- * is the one of the change log.
+ * Faults during an upload, on a PostgreSQL cluster and a portal JVM of the test's own:
+ * the database stopped while the rows stream in answers a 503 with Retry-After and writes
+ * nothing, and the same upload retried under its Idempotency-Key then commits once; the
+ * portal killed with SIGKILL while the rows are copied, or while the batch merges, leaves
+ * nothing of the batch, no lock and no open transaction, and starts again with a data
+ * version that is the one of the change log.
  */
 @ExtendWith(HangDiagnostics.class)
 class IngestFaultIntegrationTests {
@@ -59,8 +60,8 @@ class IngestFaultIntegrationTests {
 				"--portal.demo.seed=" + TinyDemo.SEED, "--portal.demo.region-files=target/no-region-files",
 				"--portal.read-model.reconnect-delay=500ms");
 		int demoBatches = DemoDataset.loadOrder().size();
-		await("the tiny demo loaded", Duration.ofSeconds(120),
-				() -> cluster.count("select count(*) from ingest_batch where source = '" + DemoDataset.SOURCE + "'") == demoBatches);
+		await("the tiny demo loaded", Duration.ofSeconds(120), () -> cluster
+			.count("select count(*) from ingest_batch where source = '" + DemoDataset.SOURCE + "'") == demoBatches);
 		key = createKey();
 	}
 
@@ -84,7 +85,8 @@ class IngestFaultIntegrationTests {
 			socket.setSoTimeout(60_000);
 			OutputStream out = startUpload(socket, body, idempotencyKey);
 			cluster.stop();
-			// the rest of the body, as a client would keep sending it; the server may stop reading once it has answered
+			// the rest of the body, as a client would keep sending it; the server may
+			// stop reading once it has answered
 			CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> writeQuietly(out, body, body.length / 5));
 			answer = readAnswer(socket.getInputStream());
 			rest.get();
@@ -127,7 +129,8 @@ class IngestFaultIntegrationTests {
 		long batchesBefore = batches();
 		byte[] body = ndjson("F3-", 20_000);
 		try (Connection blocker = cluster.connect(); Socket socket = new Socket("127.0.0.1", portal.port())) {
-			// the batch stages its rows, takes the merge lock, records itself, and then waits for this lock to
+			// the batch stages its rows, takes the merge lock, records itself, and then
+			// waits for this lock to
 			// write the activities: it is killed in the middle of its merge
 			blocker.setAutoCommit(false);
 			try (Statement lock = blocker.createStatement()) {
@@ -156,13 +159,14 @@ class IngestFaultIntegrationTests {
 		assertThat(count("select count(*) from activity where id like '" + prefix + "%'")).isZero();
 		assertThat(batches()).as("no batch recorded").isEqualTo(batchesBefore);
 		assertThat(count("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
-				+ "where l.locktype = 'advisory' and d.datname = current_database()")).isZero();
+				+ "where l.locktype = 'advisory' and d.datname = current_database()"))
+			.isZero();
 		assertThat(count("select count(*) from pg_prepared_xacts")).isZero();
 	}
 
 	/**
-	 * Starts the portal again: it answers the data version of the change log, and the same upload sent again
-	 * commits (no lock of the killed batch is in its way).
+	 * Starts the portal again: it answers the data version of the change log, and the
+	 * same upload sent again commits (no lock of the killed batch is in its way).
 	 */
 	private static void restartAndResend(byte[] body, int rows) throws InterruptedException {
 		portal.restart();
@@ -193,7 +197,8 @@ class IngestFaultIntegrationTests {
 	}
 
 	private static HttpResponse<String> upload(byte[] body, String idempotencyKey) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(portal.baseUrl() + "/internal/v1/ingest/activities"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(portal.baseUrl() + "/internal/v1/ingest/activities"))
 			.timeout(Duration.ofSeconds(60))
 			.header("Authorization", "Bearer " + key)
 			.header("Content-Type", "application/x-ndjson")
@@ -217,13 +222,16 @@ class IngestFaultIntegrationTests {
 	}
 
 	private static byte[] headers(long length, String idempotencyKey) {
-		String headers = "POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-				+ "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + length + "\r\n"
+		String headers = "POST /internal/v1/ingest/activities HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+				+ key + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + length + "\r\n"
 				+ (idempotencyKey == null ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n") + "\r\n";
 		return headers.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** Sends the headers and the first fifth of the body, and waits until the portal copies rows into its stage. */
+	/**
+	 * Sends the headers and the first fifth of the body, and waits until the portal
+	 * copies rows into its stage.
+	 */
 	private static OutputStream startUpload(Socket socket, byte[] body, String idempotencyKey) throws Exception {
 		OutputStream out = socket.getOutputStream();
 		out.write(headers(body.length, idempotencyKey));
@@ -239,11 +247,15 @@ class IngestFaultIntegrationTests {
 			out.flush();
 		}
 		catch (IOException ex) {
-			// the server answered and closed the connection before reading the whole body: allowed
+			// the server answered and closed the connection before reading the whole
+			// body: allowed
 		}
 	}
 
-	/** The status line, headers and body of the answer (up to the end of the stream or of a Content-Length body). */
+	/**
+	 * The status line, headers and body of the answer (up to the end of the stream or of
+	 * a Content-Length body).
+	 */
 	private static String readAnswer(InputStream in) throws IOException {
 		byte[] buffer = new byte[64 * 1024];
 		StringBuilder answer = new StringBuilder();
@@ -296,7 +308,10 @@ class IngestFaultIntegrationTests {
 		}
 	}
 
-	/** An API key of this test's source for activities, stored as the portal stores keys (SHA-256 of the text). */
+	/**
+	 * An API key of this test's source for activities, stored as the portal stores keys
+	 * (SHA-256 of the text).
+	 */
 	private static String createKey() throws Exception {
 		String text = "ktk_faults" + System.nanoTime();
 		String hash = HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -14,9 +14,9 @@ import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.support.TinyDemo;
 
 /**
- * Valid upload rows of every dataset for HTTP tests: rows of the tiny synthetic dataset (whose regions and
- * references the test database holds) with ids of their own, so they never touch the rows of other tests,
- * written as NDJSON, a JSON array or CSV.
+ * Valid upload rows of every dataset for HTTP tests: rows of the tiny synthetic dataset
+ * (whose regions and references the test database holds) with ids of their own, so they
+ * never touch the rows of other tests, written as NDJSON, a JSON array or CSV.
  */
 final class IngestFixtures {
 
@@ -26,8 +26,8 @@ final class IngestFixtures {
 	}
 
 	/**
-	 * The first {@code count} rows of a dataset with ids of their own that keep referring to the stored tiny
-	 * dataset (its slum areas and allocations).
+	 * The first {@code count} rows of a dataset with ids of their own that keep referring
+	 * to the stored tiny dataset (its slum areas and allocations).
 	 */
 	static List<Map<String, Object>> standalone(Dataset dataset, String prefix, int count) {
 		List<Map<String, Object>> rows = rows(dataset, prefix, count);
@@ -37,7 +37,10 @@ final class IngestFixtures {
 		return rows;
 	}
 
-	/** {@code count} copies of the first standalone activity, with ids {@code prefix + n} and the same name. */
+	/**
+	 * {@code count} copies of the first standalone activity, with ids {@code prefix + n}
+	 * and the same name.
+	 */
 	static List<Map<String, Object>> activities(String prefix, int count, String name) {
 		Map<String, Object> template = standalone(Dataset.ACTIVITIES, prefix, 1).get(0);
 		List<Map<String, Object>> rows = new ArrayList<>(count);
@@ -50,7 +53,10 @@ final class IngestFixtures {
 		return rows;
 	}
 
-	/** The first {@code count} rows of a dataset, renamed under {@code prefix} (ids and references alike). */
+	/**
+	 * The first {@code count} rows of a dataset, renamed under {@code prefix} (ids and
+	 * references alike).
+	 */
 	static List<Map<String, Object>> rows(Dataset dataset, String prefix, int count) {
 		DemoDataset demo = new DemoDataset(DemoScale.TINY, TinyDemo.SEED);
 		List<Map<String, Object>> rows = new ArrayList<>();
@@ -66,7 +72,8 @@ final class IngestFixtures {
 
 	private static Map<String, Object> rename(Dataset dataset, String prefix, Map<String, Object> row, int index) {
 		switch (dataset) {
-			case REGIONS -> row.put("code", row.get("code").toString().substring(0, 9) + String.format("%04d", 9000 + index));
+			case REGIONS ->
+				row.put("code", row.get("code").toString().substring(0, 9) + String.format("%04d", 9000 + index));
 			case ACCESS_INDICATORS -> row.put("year", ((Number) row.get("year")).intValue() + 70);
 			default -> {
 				for (String field : List.of("id", "slumAreaId", "allocationId", "decreeId")) {
@@ -85,7 +92,10 @@ final class IngestFixtures {
 		return JSON.writeValueAsString(rows);
 	}
 
-	/** RFC 4180 CSV with a header row; nested values (a point becomes lon/lat) are written as JSON text. */
+	/**
+	 * RFC 4180 CSV with a header row; nested values (a point becomes lon/lat) are written
+	 * as JSON text.
+	 */
 	static String csv(List<Map<String, Object>> rows) {
 		List<Map<String, Object>> flat = rows.stream().map(IngestFixtures::flatten).toList();
 		List<String> header = flat.stream().flatMap((r) -> r.keySet().stream()).distinct().toList();
@@ -116,7 +126,9 @@ final class IngestFixtures {
 		}
 		String text;
 		if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-			text = list.stream().map(Object::toString).collect(Collectors.joining(";")); // village code lists
+			text = list.stream().map(Object::toString).collect(Collectors.joining(";")); // village
+																							// code
+																							// lists
 		}
 		else {
 			text = (value instanceof Map || value instanceof List) ? JSON.writeValueAsString(value) : value.toString();

@@ -37,15 +37,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seeded fuzzing of the ingestion parsers over HTTP (JSON, NDJSON and CSV bodies; numbers, dates, codes, WKT and
- * GeoJSON geometries; byte-level damage: invalid UTF-8, NUL, truncation, stray quotes and brackets). The
- * invariant for every case: the answer is a success or a 4xx problem+json, never a 5xx, and a refused upload
- * writes nothing at all (no batch, no row in any canonical table). Values come from the corpus
- * {@code src/test/resources/fuzz/values.txt}; {@code -Dfuzz.seed} and {@code -Dfuzz.cases} run other or more
- * cases, and a failing case names its seed and is saved under {@code target/fuzz-failures} to join the corpus.
+ * Seeded fuzzing of the ingestion parsers over HTTP (JSON, NDJSON and CSV bodies;
+ * numbers, dates, codes, WKT and GeoJSON geometries; byte-level damage: invalid UTF-8,
+ * NUL, truncation, stray quotes and brackets). The invariant for every case: the answer
+ * is a success or a 4xx problem+json, never a 5xx, and a refused upload writes nothing at
+ * all (no batch, no row in any canonical table). Values come from the corpus
+ * {@code src/test/resources/fuzz/values.txt}; {@code -Dfuzz.seed} and
+ * {@code -Dfuzz.cases} run other or more cases, and a failing case names its seed and is
+ * saved under {@code target/fuzz-failures} to join the corpus.
  */
 @IntegrationTest
-@TestPropertySource(properties = "test.database=own") // what the parsers accept is committed: kept from the others
+@TestPropertySource(properties = "test.database=own") // what the parsers accept is
+														// committed: kept from the others
 class IngestFuzzIntegrationTests {
 
 	private static final long SEED = Long.getLong("fuzz.seed", 20161L);
@@ -106,7 +109,8 @@ class IngestFuzzIntegrationTests {
 			}
 		}
 		assertThat(failures).as("cases of seed " + SEED + " (bodies in target/fuzz-failures)").isEmpty();
-		// the damage is neither too mild nor too brutal: both accepted and refused uploads occur
+		// the damage is neither too mild nor too brutal: both accepted and refused
+		// uploads occur
 		System.out.println("ingest fuzz, seed " + SEED + ", " + CASES + " cases, answers by status: " + statuses);
 		assertThat(statuses).as("answers by status").containsKeys(201, 400, 422);
 	}
@@ -115,9 +119,14 @@ class IngestFuzzIntegrationTests {
 	private String check(int n, Dataset dataset, MediaType format, byte[] body, Map<Integer, Integer> statuses)
 			throws Exception {
 		long[] before = written();
-		EntityExchangeResult<byte[]> answer = this.http.post().uri("/internal/v1/ingest/" + dataset.publicName())
-			.header("Authorization", "Bearer " + this.key).contentType(format).bodyValue(body)
-			.exchange().expectBody().returnResult();
+		EntityExchangeResult<byte[]> answer = this.http.post()
+			.uri("/internal/v1/ingest/" + dataset.publicName())
+			.header("Authorization", "Bearer " + this.key)
+			.contentType(format)
+			.bodyValue(body)
+			.exchange()
+			.expectBody()
+			.returnResult();
 		int status = answer.getStatus().value();
 		statuses.merge(status, 1, Integer::sum);
 		long[] after = written();
@@ -137,7 +146,8 @@ class IngestFuzzIntegrationTests {
 		Path saved = save(n, dataset, format, body);
 		return "case " + n + " (" + dataset.publicName() + ", " + format + "): " + problem + ": "
 				+ new String(answer.getResponseBodyContent() == null ? new byte[0] : answer.getResponseBodyContent(),
-						StandardCharsets.UTF_8) + " [" + saved + "]";
+						StandardCharsets.UTF_8)
+				+ " [" + saved + "]";
 	}
 
 	private static boolean isProblem(EntityExchangeResult<byte[]> answer) {
@@ -151,13 +161,15 @@ class IngestFuzzIntegrationTests {
 	}
 
 	/** A valid upload, then one to three kinds of damage. */
-	private static byte[] damaged(List<Map<String, Object>> rows, MediaType format, List<String> values, Random random) {
+	private static byte[] damaged(List<Map<String, Object>> rows, MediaType format, List<String> values,
+			Random random) {
 		int kinds = 1 + random.nextInt(3);
 		boolean bytesDamaged = false;
 		for (int k = 0; k < kinds; k++) {
 			switch (random.nextInt(4)) {
 				case 0, 1 -> replaceValue(rows, values, random);
-				case 2 -> rows.get(random.nextInt(rows.size())).put(randomFieldName(rows, random), parse(pick(values, random)));
+				case 2 -> rows.get(random.nextInt(rows.size()))
+					.put(randomFieldName(rows, random), parse(pick(values, random)));
 				default -> bytesDamaged = true;
 			}
 		}
@@ -171,7 +183,9 @@ class IngestFuzzIntegrationTests {
 		row.put(fields.get(random.nextInt(fields.size())), parse(pick(values, random)));
 	}
 
-	/** A field the dataset has (of another row's shape), a misspelt one, or an odd name. */
+	/**
+	 * A field the dataset has (of another row's shape), a misspelt one, or an odd name.
+	 */
 	private static String randomFieldName(List<Map<String, Object>> rows, Random random) {
 		List<String> names = new ArrayList<>(rows.get(0).keySet());
 		String name = names.get(random.nextInt(names.size()));
@@ -190,7 +204,9 @@ class IngestFuzzIntegrationTests {
 			case 2 -> new byte[] { '"' };
 			case 3 -> new byte[] { '{', '[' };
 			case 4 -> new byte[] { '\r', '\n', ',' };
-			default -> new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }; // a BOM in the middle
+			default -> new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }; // a BOM in
+																				// the
+																				// middle
 		};
 		if (body.length == 0 || random.nextInt(5) == 0) {
 			return java.util.Arrays.copyOf(body, body.length == 0 ? 0 : random.nextInt(body.length)); // truncated
@@ -232,7 +248,8 @@ class IngestFuzzIntegrationTests {
 
 	private long[] written() throws Exception {
 		try (Connection c = DriverManager.getConnection(this.environment.getRequiredProperty("spring.flyway.url"),
-				TestDatabase.USER, TestDatabase.PASSWORD); Statement s = c.createStatement();
+				TestDatabase.USER, TestDatabase.PASSWORD);
+				Statement s = c.createStatement();
 				ResultSet rows = s.executeQuery(WRITTEN)) {
 			rows.next();
 			return new long[] { rows.getLong(1), rows.getLong(2) };

@@ -10,7 +10,10 @@ import org.springframework.web.server.WebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whatever a CORS setup adds, internal answers leave without it and are never stored by caches. */
+/**
+ * Whatever a CORS setup adds, internal answers leave without it and are never stored by
+ * caches.
+ */
 class InternalRoutesFilterTests {
 
 	private final InternalRoutesFilter filter = new InternalRoutesFilter();
@@ -32,14 +35,17 @@ class InternalRoutesFilterTests {
 	}
 
 	private static MockServerWebExchange exchange(String path) {
-		return MockServerWebExchange.from(MockServerHttpRequest.get(path).header("Origin", "https://elsewhere.example"));
+		return MockServerWebExchange
+			.from(MockServerHttpRequest.get(path).header("Origin", "https://elsewhere.example"));
 	}
 
 	/** A chain that answers like a CORS-open route. */
 	private static WebFilterChain corsOpen() {
 		return (exchange) -> {
 			exchange.getResponse().getHeaders().setAccessControlAllowOrigin("*");
-			exchange.getResponse().getHeaders().setAccessControlAllowMethods(java.util.List.of(org.springframework.http.HttpMethod.GET));
+			exchange.getResponse()
+				.getHeaders()
+				.setAccessControlAllowMethods(java.util.List.of(org.springframework.http.HttpMethod.GET));
 			return exchange.getResponse().setComplete();
 		};
 	}
