@@ -13,7 +13,7 @@ import org.kotaku.portal.listing.Bbox;
 import org.kotaku.portal.listing.Near;
 import org.kotaku.portal.listing.Listings;
 import org.kotaku.portal.listing.Where;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 
 /**
  * Turns the filter parameters of {@code /api/v1/activities} into SQL conditions: region

@@ -19,8 +19,8 @@
  * top.</li>
  * </ul>
  * Depends on {@code api}, {@code catalog}, {@code dataversion} (the channel that
- * announces a new version) and {@code region}, never on the read side; {@code api} does
- * not depend on it (ingestion's exceptions are {@code PortalException}s carrying their
- * problem type).
+ * announces a new version) and {@code regioncode}, never on the read side; {@code api}
+ * does not depend on it (ingestion's exceptions are {@code PortalException}s carrying
+ * their problem type).
  */
 package org.kotaku.portal.ingest;

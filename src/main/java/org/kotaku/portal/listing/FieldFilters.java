@@ -10,7 +10,7 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.catalog.FieldType;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 
 /**
  * The filters of a listing that has none of its own, derived from its dataset: one

@@ -19,7 +19,7 @@ import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Field;
 import org.kotaku.portal.licence.Licence;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;

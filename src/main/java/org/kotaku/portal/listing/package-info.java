@@ -3,6 +3,7 @@
  * keyset cursors pinned to a data version, planner-estimated or exact counts, and one set
  * of rows written as JSON, CSV or GeoJSON (paged, or streamed whole with
  * {@code limit=all}). Depends on {@code api}, {@code catalog}, {@code dataversion},
- * {@code region}, {@code licence} and {@code web} (the client address); knows no feature.
+ * {@code regioncode}, {@code licence} and {@code web} (the client address); knows no
+ * feature.
  */
 package org.kotaku.portal.listing;

@@ -11,7 +11,7 @@ import org.kotaku.portal.catalog.vocabulary.Typology;
 import org.kotaku.portal.listing.Bbox;
 import org.kotaku.portal.listing.Near;
 import org.kotaku.portal.listing.Where;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 
 /**
  * Turns the filter parameters of {@code /api/v1/slum-areas} into SQL conditions: region

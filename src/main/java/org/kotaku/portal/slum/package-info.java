@@ -5,6 +5,7 @@
  * score_band, level_band), and the site's page of one slum area ({@code /kawasan/{id}},
  * rendered on the server through {@code recordpage}; village names from
  * {@code readmodel}). Depends on {@code api}, {@code catalog}, {@code dataversion},
- * {@code listing}, {@code readmodel}, {@code recordpage}, {@code region} and {@code web}.
+ * {@code listing}, {@code readmodel}, {@code recordpage}, {@code regioncode} and
+ * {@code web}.
  */
 package org.kotaku.portal.slum;

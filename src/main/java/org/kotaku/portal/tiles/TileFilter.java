@@ -9,7 +9,7 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.vocabulary.ActivityType;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.springframework.util.MultiValueMap;
 
 /**

@@ -6,6 +6,6 @@
  * {@code httpcache}'s one ETag format and matcher (a tile's ETag names its path and
  * filter). Depends on {@code api}, {@code catalog} (the activity types),
  * {@code dataversion}, {@code httpcache}, {@code licence}, {@code readmodel} and
- * {@code region} (codes); never on other features.
+ * {@code regioncode} (codes); never on other features.
  */
 package org.kotaku.portal.tiles;

@@ -31,33 +31,39 @@ class PackageDependenciesTests {
 	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
 			// the base: codes, the catalog of published fields, the data version,
 			// problems and parameters
-			Map.entry("region", Set.of()), Map.entry("catalog", Set.of()), Map.entry("dataversion", Set.of()),
-			Map.entry("api", Set.of("dataversion", "region")),
+			Map.entry("regioncode", Set.of()), Map.entry("catalog", Set.of()), Map.entry("dataversion", Set.of()),
+			Map.entry("api", Set.of("dataversion", "regioncode")),
 			// the read side's infrastructure
 			Map.entry("readmodel", Set.of("api", "catalog", "dataversion")),
 			Map.entry("httpcache", Set.of("api", "dataversion", "readmodel")),
 			Map.entry("licence", Set.of("httpcache")),
 			Map.entry("web", Set.of("api", "dataversion", "httpcache", "licence")),
-			Map.entry("listing", Set.of("api", "catalog", "dataversion", "licence", "region", "web")),
+			Map.entry("listing", Set.of("api", "catalog", "dataversion", "licence", "regioncode", "web")),
 			// public features
 			// the server-rendered page of one record, for the features that own records
 			Map.entry("recordpage", Set.of("api", "catalog", "dataversion", "licence", "opendata", "web")),
-			Map.entry("activity", Set.of("api", "catalog", "dataversion", "listing", "recordpage", "region", "web")),
+			Map.entry("activity",
+					Set.of("api", "catalog", "dataversion", "listing", "recordpage", "regioncode", "web")),
 			Map.entry("slum",
-					Set.of("api", "catalog", "dataversion", "listing", "readmodel", "recordpage", "region", "web")),
+					Set.of("api", "catalog", "dataversion", "listing", "readmodel", "recordpage", "regioncode", "web")),
 			Map.entry("access", Set.of("catalog", "listing")), Map.entry("funding", Set.of("catalog", "listing")),
-			Map.entry("aggregates",
-					Set.of("api", "catalog", "dataversion", "httpcache", "licence", "listing", "readmodel",
-							"recordpage", "region", "web")),
+			// the headline figures: summary, progress, spending
+			Map.entry("figures",
+					Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel", "regioncode")),
+			// the regions: hierarchy, search, profile and its page
+			Map.entry("region",
+					Set.of("api", "catalog", "dataversion", "figures", "httpcache", "licence", "listing", "readmodel",
+							"recordpage", "regioncode", "web")),
 			Map.entry("ogc", Set.of("api", "catalog", "dataversion", "httpcache", "licence")),
-			Map.entry("tiles", Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel", "region")),
+			Map.entry("tiles",
+					Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel", "regioncode")),
 			Map.entry("checks", Set.of("api", "catalog", "dataversion", "httpcache", "licence", "readmodel")),
 			Map.entry("bulk", Set.of("api", "catalog", "dataversion", "licence", "listing", "readmodel")),
 			Map.entry("opendata",
 					Set.of("api", "bulk", "catalog", "dataversion", "httpcache", "licence", "ogc", "readmodel", "web")),
 			Map.entry("changes", Set.of("api", "bulk", "dataversion", "ingest", "licence")),
 			// the write side: it never reads the read side's infrastructure
-			Map.entry("ingest", Set.of("api", "catalog", "dataversion", "region")),
+			Map.entry("ingest", Set.of("api", "catalog", "dataversion", "regioncode")),
 			Map.entry("imports", Set.of("ingest")), Map.entry("demo", Set.of("imports", "ingest")));
 
 	/**

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.kotaku.portal.catalog.Term;
 import org.kotaku.portal.catalog.vocabulary.RegionType;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.kotaku.portal.ingest.validation.GeometryChecks;
 import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;

@@ -11,7 +11,7 @@ import org.kotaku.portal.catalog.vocabulary.Handling;
 import org.kotaku.portal.catalog.vocabulary.Legality;
 import org.kotaku.portal.catalog.vocabulary.Scale;
 import org.kotaku.portal.catalog.vocabulary.Typology;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.kotaku.portal.ingest.validation.GeometryChecks;
 import org.kotaku.portal.ingest.validation.ReferenceChecks;
 import org.kotaku.portal.ingest.validation.RowReader;

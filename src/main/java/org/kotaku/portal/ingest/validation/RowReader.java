@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 
 /**
  * Reads the typed fields of one uploaded row and collects every problem instead of

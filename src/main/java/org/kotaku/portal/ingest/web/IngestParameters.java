@@ -8,7 +8,7 @@ import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.batch.IngestRequest;
-import org.kotaku.portal.region.RegionCode;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import org.kotaku.portal.readmodel.TypeFigures;
  * twice and is never mixed: official (area now tidak kumuh) and weighted (area times
  * handling contribution).
  */
-final class FiguresView {
+public final class FiguresView {
 
 	record Slum(long areas, BigDecimal baselineHa, BigDecimal currentHa, BigDecimal officialReducedHa,
 			BigDecimal officialReducedPct, BigDecimal weightedReducedHa, Map<String, Long> areasByLevel) {
@@ -60,7 +60,7 @@ final class FiguresView {
 	 * The members after the envelope: year, hasData, sections, coverage and the yearly
 	 * series.
 	 */
-	static Map<String, Object> of(Snapshot snapshot, String code, int year) {
+	public static Map<String, Object> of(Snapshot snapshot, String code, int year) {
 		Tally tally = snapshot.tally(code, year).orElse(null);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("year", year == 0 ? null : year);

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.util.List;
 
@@ -30,7 +30,7 @@ class RegionTypes {
 	record AtVersion(DataVersion version, List<TypeFigures> types) {
 	}
 
-	private static final String SQL = SqlFile.read("sql/aggregates/region-types.sql");
+	private static final String SQL = SqlFile.read("sql/figures/region-types.sql");
 
 	private final DatabaseClient db;
 

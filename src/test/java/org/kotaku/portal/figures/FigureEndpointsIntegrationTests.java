@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @IntegrationTest
 @WithTinyDemo(readModel = true)
-class AggregateEndpointsIntegrationTests {
+class FigureEndpointsIntegrationTests {
 
 	@Autowired
 	WebTestClient client;

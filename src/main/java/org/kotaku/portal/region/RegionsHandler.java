@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.region;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +9,9 @@ import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.figures.Envelope;
+import org.kotaku.portal.regioncode.RegionCode;
+import org.kotaku.portal.figures.FigureParams;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.httpcache.CachedAnswers;
 import org.kotaku.portal.httpcache.SelfValidatingRoutes;
@@ -63,11 +66,11 @@ class RegionsHandler {
 
 	Mono<ServerResponse> list(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		Params params = AggregateParams.of(request, "parent", "q", "level", "limit");
-		String parent = AggregateParams.region(params, "parent", snapshot);
+		Params params = FigureParams.of(request, "parent", "q", "level", "limit");
+		String parent = FigureParams.region(params, "parent", snapshot);
 		String query = params.text("q", MAX_QUERY_LENGTH).orElse("");
-		int defaultLevel = query.isEmpty() ? (parent.isEmpty() ? 1 : parent.split("\\.").length + 1) : 0;
-		int level = AggregateParams.level(params, defaultLevel);
+		int defaultLevel = query.isEmpty() ? RegionCode.levelOf(parent) + 1 : 0;
+		int level = FigureParams.level(params, defaultLevel);
 		int limit = params.integer("limit", 1, MAX_LIMIT).orElse((long) MAX_LIMIT).intValue();
 		return this.answers.json(request, snapshot.version(),
 				() -> listBody(snapshot, matches(snapshot, query, parent, level), limit));
@@ -75,8 +78,8 @@ class RegionsHandler {
 
 	Mono<ServerResponse> profile(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		String code = AggregateParams.pathRegion(request, snapshot);
-		int year = AggregateParams.year(AggregateParams.of(request, "year"));
+		String code = FigureParams.pathRegion(request, snapshot);
+		int year = FigureParams.year(FigureParams.of(request, "year"));
 		return this.answers.json(request, snapshot.version(),
 				() -> RegionProfile.of(snapshot, code, year, this.licence));
 	}
@@ -93,7 +96,7 @@ class RegionsHandler {
 	 */
 	private static Stream<RegionEntry> below(Snapshot snapshot, String parent, int level) {
 		List<RegionEntry> current = snapshot.children(parent);
-		int depth = parent.isEmpty() ? 1 : parent.split("\\.").length + 1;
+		int depth = RegionCode.levelOf(parent) + 1;
 		for (; depth < level; depth++) {
 			List<RegionEntry> next = new ArrayList<>();
 			current.forEach((r) -> next.addAll(snapshot.children(r.code())));

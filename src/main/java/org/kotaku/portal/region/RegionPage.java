@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.region;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.kotaku.portal.figures.Metric;
 import org.kotaku.portal.api.Params;
 import org.kotaku.portal.api.PortalException;
 import org.kotaku.portal.catalog.Catalog;
@@ -117,7 +118,7 @@ class RegionPage implements SiteRecordPage {
 	 * did.
 	 */
 	static String description(Snapshot snapshot, RegionEntry region, Tally tally) {
-		Map<String, Object> ranking = RegionProfile.ranking(snapshot, region, 0);
+		RegionProfile.Ranking ranking = RegionProfile.ranking(snapshot, region, 0);
 		String place = snapshot.path(region.code()).isEmpty() ? "Indonesia"
 				: snapshot.path(region.code()).get(snapshot.path(region.code()).size() - 1).name();
 		StringBuilder text = new StringBuilder(region.name()).append(", ").append(place).append(": ");
@@ -129,11 +130,11 @@ class RegionPage implements SiteRecordPage {
 		if (tally.hasAllocations()) {
 			text.append(", tersalurkan ").append(RecordFormat.idr(tally.disbursedIdr()));
 		}
-		if (ranking.get("position") != null) {
+		if (ranking.position() != null) {
 			text.append("; peringkat ")
-				.append(ranking.get("position"))
+				.append(ranking.position())
 				.append(" dari ")
-				.append(ranking.get("of"))
+				.append(ranking.of())
 				.append(" wilayah setingkat menurut pengurangan kumuh");
 		}
 		return text.append('.').toString();

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -83,12 +83,12 @@ class SpendingHandler {
 
 	Mono<ServerResponse> spending(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		Params params = AggregateParams.of(request, "groupBy", "region", "year", "format");
+		Params params = FigureParams.of(request, "groupBy", "region", "year", "format");
 		GroupBy groupBy = params.choice("groupBy", GroupBy.class).orElse(GroupBy.YEAR);
-		String region = AggregateParams.region(params, "region", snapshot);
-		int year = AggregateParams.year(params);
+		String region = FigureParams.region(params, "region", snapshot);
+		int year = FigureParams.year(params);
 		Breakdown breakdown = new Breakdown(groupBy, Envelope.region(snapshot, region), year,
-				AggregateParams.format(request, params));
+				FigureParams.format(request, params));
 		if (groupBy == GroupBy.TYPE && !Snapshot.keepsTypes(region, year)) {
 			return this.regionTypes.read(region, year)
 				.flatMap((read) -> answer(request, breakdown, read.version(),
@@ -101,12 +101,12 @@ class SpendingHandler {
 	 * What a request asks for: the grouping, the region (null: the nation), the year (0:
 	 * all) and the format.
 	 */
-	private record Breakdown(GroupBy groupBy, Map<String, Object> region, int year, AggregateParams.Format format) {
+	private record Breakdown(GroupBy groupBy, Envelope.RegionRef region, int year, FigureParams.Format format) {
 	}
 
 	private Mono<ServerResponse> answer(ServerRequest request, Breakdown breakdown, DataVersion version,
 			List<Item> items) {
-		if (breakdown.format() == AggregateParams.Format.CSV) {
+		if (breakdown.format() == FigureParams.Format.CSV) {
 			return this.answers.answer(request, version, () -> csv(breakdown.groupBy(), breakdown.year(), items));
 		}
 		return this.answers.json(request, version, () -> {

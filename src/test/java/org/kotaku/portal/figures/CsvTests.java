@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  * repeated or malformed parameters are 400 problems naming them) and checked against the
  * snapshot (an unknown region is a 404).
  */
-final class AggregateParams {
+public final class FigureParams {
 
 	/** Representations of the endpoints that offer CSV. */
 	enum Format {
@@ -22,16 +22,16 @@ final class AggregateParams {
 
 	}
 
-	private AggregateParams() {
+	private FigureParams() {
 	}
 
 	/** The request's parameters; {@code names} are all the endpoint accepts. */
-	static Params of(ServerRequest request, String... names) {
+	public static Params of(ServerRequest request, String... names) {
 		return Params.of(request, Set.of(names));
 	}
 
 	/** The {@code year} parameter, 0 when absent (all years). */
-	static int year(Params params) {
+	public static int year(Params params) {
 		return params.integer("year", 2010, 2100).orElse(0L).intValue();
 	}
 
@@ -39,7 +39,7 @@ final class AggregateParams {
 	 * The {@code level} parameter (1 province .. 4 village), or {@code fallback} when
 	 * absent.
 	 */
-	static int level(Params params, int fallback) {
+	public static int level(Params params, int fallback) {
 		return params.integer("level", 1, 4).orElse((long) fallback).intValue();
 	}
 
@@ -47,14 +47,14 @@ final class AggregateParams {
 	 * A region code parameter in dotted form, {@link Snapshot#NATIONAL} when absent; 404
 	 * when unknown.
 	 */
-	static String region(Params params, String name, Snapshot snapshot) {
+	public static String region(Params params, String name, Snapshot snapshot) {
 		return params.region(name).map((code) -> known(snapshot, code.dotted())).orElse(Snapshot.NATIONAL);
 	}
 
 	/**
 	 * The region code of the path, in dotted form; 400 when malformed, 404 when unknown.
 	 */
-	static String pathRegion(ServerRequest request, Snapshot snapshot) {
+	public static String pathRegion(ServerRequest request, Snapshot snapshot) {
 		return known(snapshot, Params.regionCode("code", request.pathVariable("code")).dotted());
 	}
 

@@ -1,4 +1,4 @@
-package org.kotaku.portal.region;
+package org.kotaku.portal.regioncode;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,7 +25,15 @@ public record RegionCode(String dotted, int level) {
 		if (!DOTTED.matcher(code).matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new RegionCode(code, code.split("\\.").length));
+		return Optional.of(new RegionCode(code, levelOf(code)));
+	}
+
+	/**
+	 * The level of a dotted code already checked, 0 for the empty code of Indonesia as a
+	 * whole.
+	 */
+	public static int levelOf(String dotted) {
+		return dotted.isEmpty() ? 0 : (int) dotted.chars().filter((c) -> c == '.').count() + 1;
 	}
 
 	public String digits() {

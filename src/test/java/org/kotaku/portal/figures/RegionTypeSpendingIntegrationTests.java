@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.util.ArrayList;
 import java.util.List;

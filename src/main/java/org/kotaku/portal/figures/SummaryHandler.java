@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.util.Map;
 
@@ -52,9 +52,9 @@ class SummaryHandler {
 
 	Mono<ServerResponse> summary(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		Params params = AggregateParams.of(request, "region", "year");
-		String region = AggregateParams.region(params, "region", snapshot);
-		int year = AggregateParams.year(params);
+		Params params = FigureParams.of(request, "region", "year");
+		String region = FigureParams.region(params, "region", snapshot);
+		int year = FigureParams.year(params);
 		return this.answers.json(request, snapshot.version(), () -> body(snapshot, region, year));
 	}
 

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import org.kotaku.portal.readmodel.Tally.Slot;
  * The figures one value per region can be shown for (choropleths, rankings), with their
  * unit. A value is null when the region has no data for it: "no data yet", never zero.
  */
-enum Metric {
+public enum Metric {
 
 	SLUM_REDUCED_HA("ha",
 			(t) -> t.hasSlum() ? Numbers.hectares(t.get(Slot.SLUM_BASELINE_CHA) - t.get(Slot.SLUM_CURRENT_CHA)) : null),
@@ -42,15 +42,15 @@ enum Metric {
 	}
 
 	/** The name used in the API, e.g. {@code slum_reduced_pct}. */
-	String apiName() {
+	public String apiName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	String unit() {
+	public String unit() {
 		return this.unit;
 	}
 
-	BigDecimal of(Tally tally) {
+	public BigDecimal of(Tally tally) {
 		return tally == null ? null : this.value.apply(tally);
 	}
 

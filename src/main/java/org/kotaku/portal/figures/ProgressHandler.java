@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import org.kotaku.portal.httpcache.Rendered;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
+import org.kotaku.portal.regioncode.RegionCode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -61,18 +62,18 @@ class ProgressHandler {
 
 	Mono<ServerResponse> progress(ServerRequest request) {
 		Snapshot snapshot = this.readModel.require();
-		Params params = AggregateParams.of(request, "parent", "level", "year", "metric", "format");
-		String parent = AggregateParams.region(params, "parent", snapshot);
-		int parentLevel = parent.isEmpty() ? 0 : parent.split("\\.").length;
-		int level = AggregateParams.level(params, parentLevel + 1);
+		Params params = FigureParams.of(request, "parent", "level", "year", "metric", "format");
+		String parent = FigureParams.region(params, "parent", snapshot);
+		int parentLevel = RegionCode.levelOf(parent);
+		int level = FigureParams.level(params, parentLevel + 1);
 		if (level <= parentLevel) {
 			throw PortalException.invalidParameter("level",
 					"level " + level + " is not below parent " + parent + " (level " + parentLevel + ").");
 		}
-		int year = AggregateParams.year(params);
+		int year = FigureParams.year(params);
 		Metric metric = params.choice("metric", Metric.class).orElse(Metric.SLUM_REDUCED_PCT);
 		Query query = new Query(parent, level, year, metric);
-		if (AggregateParams.format(request, params) == AggregateParams.Format.CSV) {
+		if (FigureParams.format(request, params) == FigureParams.Format.CSV) {
 			return this.answers.answer(request, snapshot.version(), () -> csv(snapshot, query));
 		}
 		return this.answers.json(request, snapshot.version(), () -> json(snapshot, query));

@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.region;
 
 import java.util.List;
 import java.util.Map;

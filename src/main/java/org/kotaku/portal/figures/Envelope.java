@@ -1,4 +1,4 @@
-package org.kotaku.portal.aggregates;
+package org.kotaku.portal.figures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,12 +12,12 @@ import org.kotaku.portal.readmodel.Snapshot;
  * The members every answer from the read model starts with: dataset, dataVersion, asOf,
  * licence.
  */
-final class Envelope {
+public final class Envelope {
 
 	private Envelope() {
 	}
 
-	static Map<String, Object> of(Snapshot snapshot, Licence licence) {
+	public static Map<String, Object> of(Snapshot snapshot, Licence licence) {
 		return of(snapshot.version(), licence);
 	}
 
@@ -31,18 +31,18 @@ final class Envelope {
 		return body;
 	}
 
-	/** A region as a short reference: code, name, level, type; null for the nation. */
-	static Map<String, Object> region(Snapshot snapshot, String code) {
-		if (code.isEmpty()) {
-			return null;
+	/** A region as a short reference. */
+	public record RegionRef(String code, String name, int level, String type) {
+
+		static RegionRef of(RegionEntry entry) {
+			return new RegionRef(entry.code(), entry.name(), entry.level(), entry.type());
 		}
-		RegionEntry entry = snapshot.region(code).orElseThrow();
-		Map<String, Object> region = new LinkedHashMap<>();
-		region.put("code", entry.code());
-		region.put("name", entry.name());
-		region.put("level", entry.level());
-		region.put("type", entry.type());
-		return region;
+
+	}
+
+	/** A region as a short reference: code, name, level, type; null for the nation. */
+	public static RegionRef region(Snapshot snapshot, String code) {
+		return code.isEmpty() ? null : RegionRef.of(snapshot.region(code).orElseThrow());
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.kotaku.portal.region;
+package org.kotaku.portal.regioncode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
