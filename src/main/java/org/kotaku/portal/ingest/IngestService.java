@@ -96,14 +96,15 @@ public class IngestService {
 	private Mono<BatchReport> run(BatchConnection db, Batch batch, Flux<Map<String, Object>> rows,
 			Supplier<String> bodyChecksum) {
 		StepTimings timings = new StepTimings();
+		Mono<BatchReport> underLock = timings.time("checks", StagedChecks.check(batch))
+			.then(Mono.defer(() -> record(batch, bodyChecksum.get(), timings)))
+			.flatMap((opened) -> merge(batch, opened, timings))
+			.flatMap((report) -> commit(db, report, timings));
 		return db.begin()
 			.then(Stage.create(batch))
 			.then(timings.time("upload", Stage.copy(batch, rows).doOnSuccess((copied) -> timings.validated())))
 			.then(timings.time("lock", db.lock(this.lockWait)))
-			.then(timings.time("checks", StagedChecks.check(batch)))
-			.then(Mono.defer(() -> record(batch, bodyChecksum.get(), timings)))
-			.flatMap((opened) -> merge(batch, opened, timings))
-			.flatMap((report) -> commit(db, report, timings))
+			.then(BatchConnection.boundedLockWaits(underLock, this.lockWait))
 			.onErrorMap(R2dbcDataIntegrityViolationException.class, IngestConflictException::from);
 	}
 

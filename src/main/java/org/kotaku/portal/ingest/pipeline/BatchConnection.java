@@ -11,6 +11,8 @@ import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import io.r2dbc.spi.Wrapped;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -25,8 +27,17 @@ import org.kotaku.portal.api.Problems;
  * unless it committed; the advisory lock that serialises the merges; the notification a
  * commit delivers; and the statements of the steps, with their values bound. Every step
  * is cold: nothing runs until it is subscribed to, one statement after the other.
+ *
+ * <p>
+ * No batch waits for a lock without bound, nor keeps working on the server once nobody
+ * waits for it: every lock wait of the transaction, the merge lock's and any row or table
+ * lock after it, is bounded by the lock wait (then 503 with Retry-After), and a batch
+ * that is cancelled (its client gone, its caller's time up) first cancels the statement
+ * the server is running, so that its transaction ends and its locks go with it.
  */
 public final class BatchConnection {
+
+	private static final Log log = LogFactory.getLog(BatchConnection.class);
 
 	private static final long INGEST_LOCK = 0x4B4F54414B55L; // "KOTAKU"
 
@@ -34,6 +45,9 @@ public final class BatchConnection {
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	private static final int BUSY_RETRY_AFTER_SECONDS = 30;
+
+	/** The longest the cancellation of a batch waits for each step of its ending. */
+	private static final Duration ENDING_WAIT = Duration.ofSeconds(10);
 
 	private final Connection connection;
 
@@ -49,7 +63,7 @@ public final class BatchConnection {
 			Function<BatchConnection, Mono<T>> work) {
 		return Mono.usingWhen(connections, (connection) -> work.apply(new BatchConnection(connection)),
 				BatchConnection::close, (connection, error) -> rollbackAndClose(connection),
-				BatchConnection::rollbackAndClose);
+				BatchConnection::cancelRollbackAndClose);
 	}
 
 	public Mono<Void> begin() {
@@ -58,15 +72,24 @@ public final class BatchConnection {
 
 	/**
 	 * Waits for the batch in front to merge, at most {@code lockWait} (then 503 with
-	 * Retry-After); the bounded wait applies to the lock alone, the merge after it waits
-	 * as long as it must.
+	 * Retry-After). The same bound stays on every lock the rest of the transaction waits
+	 * for ({@link #boundedLockWaits}): all writers of the canonical tables merge under
+	 * this lock, so a longer wait means a session outside the portal holds what the merge
+	 * needs.
 	 */
 	public Mono<Void> lock(Duration lockWait) {
 		return setLockTimeout(lockWait.toMillis() + "ms")
 			.then(execute(BoundSql.of("select pg_advisory_xact_lock(:lock)", Map.of("lock", INGEST_LOCK))))
 			.onErrorMap(BatchConnection::lockNotAvailable, (ex) -> busy(lockWait))
-			.then(setLockTimeout("0"))
 			.then();
+	}
+
+	/**
+	 * {@code steps} with a lock wait past {@code lockWait} (after the merge lock)
+	 * answered as 503 with Retry-After, the batch rolled back.
+	 */
+	public static <T> Mono<T> boundedLockWaits(Mono<T> steps, Duration lockWait) {
+		return steps.onErrorMap(BatchConnection::lockNotAvailable, (ex) -> blocked(lockWait, ex));
 	}
 
 	/**
@@ -133,14 +156,38 @@ public final class BatchConnection {
 				Map.of(Problems.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS), null);
 	}
 
+	private static PortalException blocked(Duration lockWait, Throwable cause) {
+		log.warn("a batch waited more than " + lockWait.toSeconds() + " s for a lock after the merge lock: "
+				+ cause.getMessage());
+		return new PortalException(ProblemType.SERVICE_UNAVAILABLE,
+				"The merge waited more than " + lockWait.toSeconds()
+						+ " s for rows another database session holds; nothing of this upload was written. "
+						+ "Send it again shortly.",
+				Map.of(Problems.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS), null);
+	}
+
 	private static Mono<Void> close(Connection connection) {
 		return Mono.from(connection.close());
 	}
 
 	private static Mono<Void> rollbackAndClose(Connection connection) {
 		return Mono.from(connection.rollbackTransaction())
+			.timeout(ENDING_WAIT)
 			.onErrorResume((ex) -> Mono.empty())
 			.then(Mono.from(connection.close()));
+	}
+
+	/**
+	 * A cancelled batch: the statement in flight is cancelled on the server first (the
+	 * driver would otherwise queue the rollback behind it, and a statement waiting for a
+	 * lock keeps the merge lock for every batch after it), then rolled back and closed.
+	 */
+	private static Mono<Void> cancelRollbackAndClose(Connection connection) {
+		return new BatchConnection(connection).postgresql()
+			.cancelRequest()
+			.timeout(ENDING_WAIT)
+			.onErrorResume((ex) -> Mono.empty())
+			.then(rollbackAndClose(connection));
 	}
 
 }

@@ -177,6 +177,40 @@ class IngestLimitsIntegrationTests {
 	}
 
 	@Test
+	void aMergeThatWaitsTooLongForRowsAnotherSessionHoldsIsBusyAndWritesNothing() throws Exception {
+		upload(IngestFixtures.ndjson(IngestFixtures.activities("L9-", 1, "first"))).expectStatus().isCreated();
+		String changed = IngestFixtures.ndjson(IngestFixtures.activities("L9-", 1, "changed"));
+		try (Connection holder = TestDatabase.shared().connect(); Statement s = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			s.execute("select id from activity where id like 'L9-%' for update"); // an
+																					// operator's
+																					// open
+																					// transaction
+			upload(changed).expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "30")
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("another database session")
+					.contains("nothing of this upload"));
+			holder.rollback();
+		}
+		assertThat(count("select count(*) from activity where id like 'L9-%' and name = 'changed'")).isZero();
+		upload(changed).expectStatus().isCreated();
+		assertThat(count("select count(*) from activity where id like 'L9-%' and name = 'changed'")).isOne();
+	}
+
+	private WebTestClient.ResponseSpec upload(String ndjson) {
+		return this.http.post()
+			.uri("/internal/v1/ingest/activities")
+			.header("Authorization", "Bearer " + this.key)
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.bodyValue(ndjson)
+			.exchange();
+	}
+
+	@Test
 	void aDeclaredBodyAboveTheLimitIsRefused() {
 		this.http.post()
 			.uri("/internal/v1/ingest/activities")

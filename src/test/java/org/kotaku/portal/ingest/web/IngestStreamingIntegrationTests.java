@@ -3,25 +3,33 @@ package org.kotaku.portal.ingest.web;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.demo.DemoLoader;
 import org.kotaku.portal.ingest.dataset.Dataset;
 import org.kotaku.portal.ingest.IngestConnections;
+import org.kotaku.portal.ingest.IngestService;
+import org.kotaku.portal.ingest.batch.BatchReport;
+import org.kotaku.portal.ingest.batch.IngestRequest;
 import org.kotaku.portal.ingest.keys.ApiKeys;
 import org.kotaku.portal.support.IntegrationTest;
+import org.kotaku.portal.support.TestDatabase;
 import org.kotaku.portal.support.TinyDemo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.kotaku.portal.ingest.web.IngestHttpIntegrationTests.count;
 
 /**
@@ -41,6 +49,9 @@ class IngestStreamingIntegrationTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	IngestService ingest;
 
 	String key;
 
@@ -85,6 +96,44 @@ class IngestStreamingIntegrationTests {
 				"select count(*) from pg_stat_activity where datname = current_database() " + "and application_name = '"
 						+ IngestConnections.APPLICATION_NAME + "' " + "and state like 'idle in transaction%'"))
 			.isZero();
+	}
+
+	@Test
+	void aBatchWhoseCallerGivesUpLetsGoOfTheMergeLockAtOnce() throws Exception {
+		this.ingest.ingest(request(), Flux.fromIterable(IngestFixtures.activities("S4-", 1, "first")))
+			.block(Duration.ofSeconds(30));
+		try (Connection holder = TestDatabase.shared().connect(); Statement s = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			s.execute("select id from activity where id like 'S4-%' for update");
+			Mono<BatchReport> blocked = this.ingest.ingest(request(),
+					Flux.fromIterable(IngestFixtures.activities("S4-", 1, "second")));
+			assertThatThrownBy(() -> blocked.block(Duration.ofSeconds(2))).hasMessageContaining("Timeout");
+			// the server stopped the batch's statement: nothing of ingestion waits, and
+			// the
+			// merge lock is free for the next batch although the row is still held
+			awaitZero("ingestion sessions waiting for a lock",
+					"select count(*) from pg_stat_activity where datname = current_database() and "
+							+ "application_name = '" + IngestConnections.APPLICATION_NAME
+							+ "' and wait_event_type = 'Lock'");
+			awaitZero("advisory locks held", "select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+					+ "where l.locktype = 'advisory' and d.datname = current_database()");
+			holder.rollback();
+		}
+		this.ingest.ingest(request(), Flux.fromIterable(IngestFixtures.activities("S4-", 1, "third")))
+			.block(Duration.ofSeconds(30));
+		assertThat(count("select count(*) from activity where id like 'S4-%' and name = 'third'")).isOne();
+	}
+
+	private static IngestRequest request() {
+		return IngestRequest.upsert(Dataset.ACTIVITIES, "stream-cancel-tests", false);
+	}
+
+	private static void awaitZero(String what, String query) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (count(query) > 0) {
+			assertThat(System.nanoTime()).as(what + " 5 s after the caller gave up").isLessThan(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	@Test
