@@ -12,7 +12,7 @@ import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Text;
-import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.kotaku.portal.recordpage.Cell;
 import org.kotaku.portal.recordpage.Figure;
 import org.kotaku.portal.recordpage.RecordFormat;
@@ -40,14 +40,14 @@ class ActivityPage implements SiteRecordPage {
 
 	private static final Dataset ACTIVITIES = Catalog.ACTIVITIES;
 
-	private final Listings listings;
+	private final Records records;
 
 	private final DataVersions versions;
 
 	private final RecordPages pages;
 
-	ActivityPage(Listings listings, DataVersions versions, RecordPages pages) {
-		this.listings = listings;
+	ActivityPage(Records records, DataVersions versions, RecordPages pages) {
+		this.records = records;
 		this.versions = versions;
 		this.pages = pages;
 	}
@@ -60,7 +60,7 @@ class ActivityPage implements SiteRecordPage {
 	@Override
 	public Mono<Found> find(ServerRequest request) {
 		String id = RecordIds.of(request, ACTIVITIES);
-		return this.versions.of(request).zipWith(this.listings.record(ACTIVITIES, id), this::found);
+		return this.versions.of(request).zipWith(this.records.record(ACTIVITIES, id), this::found);
 	}
 
 	private Found found(DataVersion version, Map<String, Object> activity) {

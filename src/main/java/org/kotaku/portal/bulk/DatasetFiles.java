@@ -13,7 +13,7 @@ import org.kotaku.portal.dataversion.DataVersion;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.listing.FileRow;
 import org.kotaku.portal.listing.Format;
-import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.WholeDatasets;
 
 /**
  * The whole files of one dataset at one version (CSV.gz, GeoJSON.gz where it has a
@@ -24,10 +24,10 @@ final class DatasetFiles {
 
 	private static final Log log = LogFactory.getLog(DatasetFiles.class);
 
-	private final Listings listings;
+	private final WholeDatasets datasets;
 
-	DatasetFiles(Listings listings) {
-		this.listings = listings;
+	DatasetFiles(WholeDatasets datasets) {
+		this.datasets = datasets;
 	}
 
 	/**
@@ -39,7 +39,7 @@ final class DatasetFiles {
 		List<BulkFormat> formats = dataset.hasGeometry()
 				? List.of(BulkFormat.CSV, BulkFormat.GEOJSON, BulkFormat.GEOPACKAGE)
 				: List.of(BulkFormat.CSV, BulkFormat.GEOPACKAGE);
-		Flux<FileRow> rows = this.listings.wholeForFiles(dataset, version).publish().autoConnect(formats.size());
+		Flux<FileRow> rows = this.datasets.rows(dataset, version).publish().autoConnect(formats.size());
 		List<Mono<Download>> files = formats.stream()
 			.map((kind) -> write(dataset, kind, version, folder, rows.publishOn(Schedulers.boundedElastic(), ROWS)))
 			.toList();
@@ -56,9 +56,8 @@ final class DatasetFiles {
 			Flux<FileRow> rows) {
 		Path file = folder.resolve(kind.fileName(dataset));
 		Mono<Long> written = switch (kind) {
-			case CSV -> text(rows, this.listings.wholeText(dataset, Format.CSV, version, path(version, file)), file);
-			case GEOJSON ->
-				text(rows, this.listings.wholeText(dataset, Format.GEOJSON, version, path(version, file)), file);
+			case CSV -> text(rows, this.datasets.text(dataset, Format.CSV, version, path(version, file)), file);
+			case GEOJSON -> text(rows, this.datasets.text(dataset, Format.GEOJSON, version, path(version, file)), file);
 			default -> geoPackage(rows, dataset, file);
 		};
 		long started = System.nanoTime();
@@ -75,7 +74,7 @@ final class DatasetFiles {
 		return BulkStore.DOWNLOADS + "/" + version.version() + "/" + file.getFileName();
 	}
 
-	private static Mono<Long> text(Flux<FileRow> rows, Listings.WholeText text, Path file) {
+	private static Mono<Long> text(Flux<FileRow> rows, WholeDatasets.Text text, Path file) {
 		return Mono.using(() -> new GzipText(file),
 				(out) -> rows.index()
 					.doOnSubscribe((s) -> out.write(text.head()))

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -23,8 +24,11 @@ public class AllocationHandler {
 
 	private final Listings listings;
 
-	AllocationHandler(Listings listings) {
+	private final Records records;
+
+	AllocationHandler(Listings listings, Records records) {
 		this.listings = listings;
+		this.records = records;
 	}
 
 	@Bean
@@ -39,7 +43,7 @@ public class AllocationHandler {
 	 * answer.
 	 */
 	private Mono<Map<String, Object>> tranches(String allocationId) {
-		return this.listings.records(Catalog.DISBURSEMENTS, "allocationId", allocationId, "t.tranche")
+		return this.records.records(Catalog.DISBURSEMENTS, "allocationId", allocationId, "t.tranche")
 			.map((rows) -> Map.of("tranches", rows));
 	}
 

@@ -4,7 +4,6 @@ import org.kotaku.portal.dataversion.DataVersion;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import org.kotaku.portal.readmodel.Tally.Slot;
 
 /**
  * Rolls the pre-aggregated rows of {@link SnapshotRepository} (per village and year, per
@@ -117,8 +114,9 @@ final class SnapshotBuilder {
 				.add(region);
 		}
 		children.replaceAll((code, list) -> List.copyOf(list));
-		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(), reporting(frozen, yearList),
-				new NameIndex(byCode.values()), slumYears, Snapshot.Origin.BUILT);
+		return new Snapshot(version, yearList, byCode, children, frozen, typeFigures(),
+				FrozenFigures.reporting(frozen, yearList), new NameIndex(byCode.values()), slumYears,
+				Snapshot.Origin.BUILT);
 	}
 
 	/** The fiscal years of the rows added so far, ascending. */
@@ -129,7 +127,7 @@ final class SnapshotBuilder {
 	/** The figures of every region rows were added to, frozen for {@code years}. */
 	Map<String, Tally[]> frozenTallies(List<Integer> years) {
 		Map<String, Tally[]> frozen = new HashMap<>(this.tallies.size() * 2);
-		this.tallies.forEach((code, byYear) -> frozen.put(code, freeze(byYear, years)));
+		this.tallies.forEach((code, byYear) -> frozen.put(code, FrozenFigures.freeze(byYear, years)));
 		return frozen;
 	}
 
@@ -139,104 +137,6 @@ final class SnapshotBuilder {
 		this.types.forEach(
 				(key, byType) -> figures.put(key, byType.values().stream().map(TypeAccumulator::figures).toList()));
 		return figures;
-	}
-
-	/**
-	 * The regencies that reported activities, allocations or access figures, per year (0:
-	 * in any year): those whose tally of that year counts any.
-	 */
-	static Map<Integer, Set<String>> reporting(Map<String, Tally[]> tallies, List<Integer> years) {
-		int first = years.isEmpty() ? 0 : years.get(0);
-		Map<Integer, Set<String>> reporting = new HashMap<>();
-		tallies.forEach((code, byYear) -> {
-			if (code.length() != 5) {
-				return;
-			}
-			for (int i = 0; i < byYear.length; i++) {
-				Tally tally = byYear[i];
-				if (tally != null && (tally.hasActivities() || tally.hasAllocations() || tally.hasAccess())) {
-					reporting.computeIfAbsent(i == 0 ? 0 : first + i - 1, (y) -> new TreeSet<>()).add(code);
-				}
-			}
-		});
-		reporting.replaceAll((year, regencies) -> Set.copyOf(regencies));
-		return reporting;
-	}
-
-	/**
-	 * The figures of a region summed from its children's (frozen for the same years):
-	 * what a whole build gives it. Each year's access figures are the children's sums;
-	 * those of all years (index 0) come from the latest year that has any. Null when no
-	 * child has figures.
-	 */
-	static Tally[] sum(List<Tally[]> children, List<Integer> years) {
-		if (children.isEmpty()) {
-			return null;
-		}
-		Tally[] sum = new Tally[children.get(0).length];
-		for (Tally[] child : children) {
-			for (int i = 0; i < sum.length; i++) {
-				if (child[i] != null) {
-					if (sum[i] == null) {
-						sum[i] = new Tally();
-					}
-					sum[i].addAll(child[i], true, i != 0);
-				}
-			}
-		}
-		int first = years.isEmpty() ? 0 : years.get(0);
-		int latest = 0;
-		for (int i = 1; i < sum.length; i++) {
-			if (sum[i] != null && sum[i].hasAccess()) {
-				sum[i].copyAccess(sum[i], first + i - 1);
-				latest = i;
-			}
-		}
-		if (latest > 0 && sum[0] != null) {
-			sum[0].copyAccess(sum[latest], first + latest - 1);
-		}
-		return sum;
-	}
-
-	/**
-	 * Activities by type summed over regions, by type and unit (what a whole build gives
-	 * their parent).
-	 */
-	static List<TypeFigures> sumTypes(List<List<TypeFigures>> regions) {
-		Map<String, TypeAccumulator> byType = new TreeMap<>();
-		for (List<TypeFigures> region : regions) {
-			for (TypeFigures figures : region) {
-				byType.computeIfAbsent(figures.type(), TypeAccumulator::new).add(figures);
-			}
-		}
-		return byType.values().stream().map(TypeAccumulator::figures).toList();
-	}
-
-	/**
-	 * Index 0: all years (with the latest year's access figures); index i: year first + i
-	 * - 1.
-	 */
-	private static Tally[] freeze(Map<Integer, Tally> byYear, List<Integer> years) {
-		int first = years.isEmpty() ? 0 : years.get(0);
-		Tally[] array = new Tally[years.isEmpty() ? 1 : years.get(years.size() - 1) - first + 2];
-		array[0] = byYear.get(0);
-		for (Map.Entry<Integer, Tally> entry : byYear.entrySet()) {
-			if (entry.getKey() != 0) {
-				array[entry.getKey() - first + 1] = entry.getValue();
-			}
-		}
-		byYear.entrySet()
-			.stream()
-			.filter((e) -> e.getKey() != 0 && e.getValue().hasAccess())
-			.max(Comparator.comparingInt(Map.Entry::getKey))
-			.filter((latest) -> array[0] != null)
-			.ifPresent((latest) -> array[0].copyAccess(latest.getValue(), latest.getKey()));
-		byYear.forEach((year, tally) -> {
-			if (year != 0 && tally.hasAccess()) {
-				tally.copyAccess(tally, year);
-			}
-		});
-		return array;
 	}
 
 	private Tally tally(String code, Integer year) {

@@ -72,7 +72,7 @@ final class SnapshotPatch {
 		for (int length : new int[] { 8, 5, 2, 0 }) {
 			for (String code : List.copyOf(this.children.keySet())) {
 				if (code.length() == length) {
-					put(code, SnapshotBuilder.sum(childTallies(code), this.years));
+					put(code, FrozenFigures.sum(childTallies(code), this.years));
 				}
 			}
 		}
@@ -80,7 +80,7 @@ final class SnapshotPatch {
 			return Optional.empty();
 		}
 		return Optional.of(this.previous.patched(version, this.tallies, types(),
-				SnapshotBuilder.reporting(this.tallies, this.years)));
+				FrozenFigures.reporting(this.tallies, this.years)));
 	}
 
 	/**
@@ -174,7 +174,7 @@ final class SnapshotPatch {
 			types.remove(key);
 		}
 		else {
-			types.put(key, SnapshotBuilder.sumTypes(parts));
+			types.put(key, FrozenFigures.sumTypes(parts));
 		}
 	}
 

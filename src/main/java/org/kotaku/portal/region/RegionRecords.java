@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Text;
-import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.kotaku.portal.listing.Where;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -46,10 +46,10 @@ class RegionRecords {
 	record Related(List<List<Cell>> areas, List<List<Cell>> activities) {
 	}
 
-	private final Listings listings;
+	private final Records records;
 
-	RegionRecords(Listings listings) {
-		this.listings = listings;
+	RegionRecords(Records records) {
+		this.records = records;
 	}
 
 	Mono<Related> of(Snapshot snapshot, RegionEntry region) {
@@ -62,7 +62,7 @@ class RegionRecords {
 			return Mono.just(List.of());
 		}
 		Where village = new Where().and("a.village_code = :village", "village", region.code());
-		return this.listings.records(Catalog.ACTIVITIES, village, "a.fiscal_year desc, a.id", MAX_ROWS)
+		return this.records.records(Catalog.ACTIVITIES, village, "a.fiscal_year desc, a.id", MAX_ROWS)
 			.map((rows) -> rows.stream().map(RegionRecords::activity).toList());
 	}
 
@@ -72,7 +72,7 @@ class RegionRecords {
 		}
 		Where where = region.level() == 2 ? new Where().and("s.regency_code = :regency", "regency", region.code())
 				: new Where().and(AREA_SPANS_VILLAGE, "village", region.code());
-		return this.listings.records(Catalog.SLUM_AREAS, where, "s.id", MAX_ROWS)
+		return this.records.records(Catalog.SLUM_AREAS, where, "s.id", MAX_ROWS)
 			.map((rows) -> rows.stream().map(RegionRecords::area).toList());
 	}
 

@@ -13,7 +13,7 @@ import org.kotaku.portal.dataversion.DataVersions;
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.catalog.Dataset;
 import org.kotaku.portal.catalog.Text;
-import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.kotaku.portal.readmodel.ReadModel;
 import org.kotaku.portal.readmodel.RegionEntry;
 import org.kotaku.portal.readmodel.Snapshot;
@@ -63,7 +63,7 @@ class SlumAreaPage implements SiteRecordPage {
 			Text.of("Peraturan", "Regulation"), Text.of("Skor total", "Total score"), Text.of("Tingkat", "Level"),
 			Text.of("Luas dinilai", "Area assessed"), Text.of("Kepala keluarga", "Households"));
 
-	private final Listings listings;
+	private final Records datasetRecords;
 
 	private final SlumAreaRecords records;
 
@@ -73,9 +73,9 @@ class SlumAreaPage implements SiteRecordPage {
 
 	private final RecordPages pages;
 
-	SlumAreaPage(Listings listings, SlumAreaRecords records, ReadModel readModel, DataVersions versions,
+	SlumAreaPage(Records datasetRecords, SlumAreaRecords records, ReadModel readModel, DataVersions versions,
 			RecordPages pages) {
-		this.listings = listings;
+		this.datasetRecords = datasetRecords;
 		this.records = records;
 		this.readModel = readModel;
 		this.versions = versions;
@@ -90,7 +90,7 @@ class SlumAreaPage implements SiteRecordPage {
 	@Override
 	public Mono<Found> find(ServerRequest request) {
 		String id = RecordIds.of(request, AREAS);
-		return Mono.zip(this.versions.of(request), this.listings.record(AREAS, id), this.records.of(id))
+		return Mono.zip(this.versions.of(request), this.datasetRecords.record(AREAS, id), this.records.of(id))
 			.map((read) -> found(read.getT1(), read.getT2(), read.getT3()));
 	}
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.catalog.Catalog;
-import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.kotaku.portal.listing.Where;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +30,17 @@ class SlumAreaRecords {
 	record Related(Map<String, Object> decree, List<Map<String, Object>> assessments) {
 	}
 
-	private final Listings listings;
+	private final Records records;
 
-	SlumAreaRecords(Listings listings) {
-		this.listings = listings;
+	SlumAreaRecords(Records records) {
+		this.records = records;
 	}
 
 	Mono<Related> of(String id) {
 		Where decree = new Where().and(DECREE_OF_AREA, "slumAreaId", id);
 		return Mono
-			.zip(this.listings.records(Catalog.DECREES, decree, "d.id"),
-					this.listings.records(Catalog.ASSESSMENTS, "slumAreaId", id, Catalog.NEWEST_ASSESSMENT_FIRST))
+			.zip(this.records.records(Catalog.DECREES, decree, "d.id"),
+					this.records.records(Catalog.ASSESSMENTS, "slumAreaId", id, Catalog.NEWEST_ASSESSMENT_FIRST))
 			.map((both) -> new Related(both.getT1().isEmpty() ? null : both.getT1().get(0), both.getT2()));
 	}
 

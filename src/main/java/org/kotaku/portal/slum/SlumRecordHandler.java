@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.kotaku.portal.catalog.Catalog;
 import org.kotaku.portal.listing.Listings;
+import org.kotaku.portal.listing.Records;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -27,8 +28,11 @@ public class SlumRecordHandler {
 
 	private final Listings listings;
 
-	SlumRecordHandler(Listings listings) {
+	private final Records records;
+
+	SlumRecordHandler(Listings listings, Records records) {
 		this.listings = listings;
+		this.records = records;
 	}
 
 	@Bean
@@ -44,7 +48,7 @@ public class SlumRecordHandler {
 	 * member of its answer.
 	 */
 	private Mono<Map<String, Object>> scores(String assessmentId) {
-		return this.listings.records(Catalog.ASSESSMENT_SCORES, "assessmentId", assessmentId, CRITERION_ORDER)
+		return this.records.records(Catalog.ASSESSMENT_SCORES, "assessmentId", assessmentId, CRITERION_ORDER)
 			.map((rows) -> Map.of("scores", rows));
 	}
 

@@ -66,8 +66,8 @@ class ListingPartsTests {
 
 	@Test
 	void csvLargerThanASpreadsheetCarriesAWarning() {
-		assertThat(Listings.spreadsheetWarning(1_048_575)).isEmpty();
-		assertThat(Listings.spreadsheetWarning(1_048_576))
+		assertThat(ListingAnswers.spreadsheetWarning(1_048_575)).isEmpty();
+		assertThat(ListingAnswers.spreadsheetWarning(1_048_576))
 			.hasValueSatisfying((w) -> assertThat(w).contains("1048576 rows"));
 	}
 
