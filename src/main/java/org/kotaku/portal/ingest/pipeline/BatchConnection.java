@@ -33,7 +33,9 @@ import org.kotaku.portal.api.Problems;
  * waits for it: every lock wait of the transaction, the merge lock's and any row or table
  * lock after it, is bounded by the lock wait (then 503 with Retry-After), and a batch
  * that is cancelled (its client gone, its caller's time up) first cancels the statement
- * the server is running, so that its transaction ends and its locks go with it.
+ * the server is running, so that its transaction ends and its locks go with it. Should
+ * the portal lose a batch's session anyway, the server ends it after the lock wait idle
+ * in its transaction.
  */
 public final class BatchConnection {
 
@@ -78,9 +80,10 @@ public final class BatchConnection {
 	 * needs.
 	 */
 	public Mono<Void> lock(Duration lockWait) {
-		return setLockTimeout(lockWait.toMillis() + "ms")
+		return setLocal("lock_timeout", lockWait)
 			.then(execute(BoundSql.of("select pg_advisory_xact_lock(:lock)", Map.of("lock", INGEST_LOCK))))
 			.onErrorMap(BatchConnection::lockNotAvailable, (ex) -> busy(lockWait))
+			.then(setLocal("idle_in_transaction_session_timeout", lockWait))
 			.then();
 	}
 
@@ -106,9 +109,15 @@ public final class BatchConnection {
 		return Mono.defer(() -> Mono.from(this.connection.commitTransaction()));
 	}
 
-	private Mono<Long> setLockTimeout(String value) {
-		return query(BoundSql.of("select set_config('lock_timeout', :value, true)", Map.of("value", value)),
-				(row) -> 1L)
+	/**
+	 * Sets {@code setting} (a time) for the rest of the transaction. Once the merge lock
+	 * is held, the portal sends the batch's statements one after the other and never
+	 * waits for its client, so a session idle in its transaction that long is one the
+	 * portal lost: the server then ends it, and its locks with it.
+	 */
+	private Mono<Long> setLocal(String setting, Duration value) {
+		return query(BoundSql.of("select set_config(:setting, :value, true)",
+				Map.of("setting", setting, "value", value.toMillis() + "ms")), (row) -> 1L)
 			.reduce(0L, Long::sum);
 	}
 
@@ -174,7 +183,11 @@ public final class BatchConnection {
 		return Mono.from(connection.rollbackTransaction())
 			.timeout(ENDING_WAIT)
 			.onErrorResume((ex) -> Mono.empty())
-			.then(Mono.from(connection.close()));
+			.then(Mono.from(connection.close()).timeout(ENDING_WAIT))
+			.onErrorResume((ex) -> {
+				log.warn("a batch's connection did not close within " + ENDING_WAIT.toSeconds() + " s: " + ex);
+				return Mono.empty();
+			});
 	}
 
 	/**
