@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections for batches at once (each upload holds one while it streams
  * in)
  * @param lockWait the longest a staged batch waits for the batch in front of it to merge
+ * @param rebuildFromRows a batch that inserts or changes at least this many rows of a
+ * large table, and at least as many as the table holds beside them, rebuilds the table
+ * beside the live one and swaps it in (the bulk path of {@code TableRebuild})
  */
 @ConfigurationProperties("portal.ingest.database")
-public record IngestDatabaseProperties(@DefaultValue("4") int poolSize, @DefaultValue("60s") Duration lockWait) {
+public record IngestDatabaseProperties(@DefaultValue("4") int poolSize, @DefaultValue("60s") Duration lockWait,
+		@DefaultValue("100000") long rebuildFromRows) {
 }

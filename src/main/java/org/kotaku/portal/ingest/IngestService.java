@@ -25,6 +25,7 @@ import org.kotaku.portal.ingest.pipeline.OpenedBatch;
 import org.kotaku.portal.ingest.pipeline.Stage;
 import org.kotaku.portal.ingest.pipeline.StagedChecks;
 import org.kotaku.portal.ingest.pipeline.StepTimings;
+import org.kotaku.portal.ingest.pipeline.TableRebuild;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,10 +55,13 @@ public class IngestService {
 
 	private final Duration lockWait;
 
+	private final long rebuildFromRows;
+
 	public IngestService(IngestConnections connections, IngestDatabaseProperties properties, DatasetSpecs specs) {
 		this.connections = connections;
 		this.specs = specs;
 		this.lockWait = properties.lockWait();
+		this.rebuildFromRows = properties.rebuildFromRows();
 	}
 
 	/**
@@ -114,18 +118,27 @@ public class IngestService {
 		return BatchBookkeeping.open(batch, bodyChecksum);
 	}
 
-	/** The merge steps, each timed under its name, then the batch's counts. */
-	private static Mono<BatchReport> merge(Batch batch, OpenedBatch opened, StepTimings timings) {
+	/**
+	 * The merge steps, each timed under its name, then the batch's counts. A batch that
+	 * changes a large share of its table takes the bulk path ({@link TableRebuild}): the
+	 * same steps against an unindexed copy, its indexes built after the writes, swapped
+	 * in last.
+	 */
+	private Mono<BatchReport> merge(Batch batch, OpenedBatch opened, StepTimings timings) {
 		MergeSteps merge = new MergeSteps(batch, opened);
+		TableRebuild rebuild = new TableRebuild(batch, this.rebuildFromRows, this.lockWait);
 		return merge.beginChanges()
 			.then(timings.time("before", merge.beforeUpsert()))
 			.then(timings.time("classify", merge.classify()))
+			.flatMap((changed) -> timings.time("rebuild", rebuild.begin(changed)))
 			.then(timings.time("insert", merge.insertNew()))
 			.then(timings.time("update", merge.updateChanged()))
 			.then(timings.time("after", merge.afterUpsert()))
+			.then(timings.time("indexes", rebuild.buildIndexes()))
 			.then(timings.time("analyze", merge.analyzeAfterLargeBatch()))
 			.then(timings.time("delete", merge.delete()))
 			.flatMap((deleted) -> timings.time("afterMerge", merge.afterMerge()).thenReturn(deleted))
+			.flatMap((deleted) -> timings.time("swap", rebuild.swap()).thenReturn(deleted))
 			.flatMap((deleted) -> BatchBookkeeping.close(batch, opened, deleted, timings));
 	}
 

@@ -203,6 +203,15 @@ final class ActivityRows extends IdKeyedRows {
 		return statements;
 	}
 
+	/**
+	 * A first national load inserts a million activities: building the eight indexes once
+	 * costs far less than maintaining them row by row (bench/results/ingest-rebuild.md).
+	 */
+	@Override
+	public boolean rebuildsLargeBatches() {
+		return true;
+	}
+
 	@Override
 	public ScopeColumns scopeColumns() {
 		return new ScopeColumns("village_code", "fiscal_year");

@@ -119,6 +119,16 @@ public interface DatasetSpec {
 	}
 
 	/**
+	 * Whether a batch that inserts or changes a large share of the table may rebuild it
+	 * beside the live one ({@code TableRebuild}) instead of maintaining its indexes row
+	 * by row: for the large tables whose statements after the merge read them only by
+	 * name.
+	 */
+	default boolean rebuildsLargeBatches() {
+		return false;
+	}
+
+	/**
 	 * The target columns a replace-mode scope restricts on: a region code column and a
 	 * year column.
 	 */

@@ -8,9 +8,11 @@
  * {@link org.kotaku.portal.ingest.pipeline.StagedChecks},
  * {@link org.kotaku.portal.ingest.pipeline.BatchBookkeeping} (the batch's row in
  * {@code ingest_batch}), {@link org.kotaku.portal.ingest.pipeline.MergeSteps} (statements
- * of {@code MergeSql}) and {@link org.kotaku.portal.ingest.pipeline.StepTimings}. Every
- * value a statement needs is bound ({@code BoundSql}: {@code :name} becomes {@code $n}),
- * never written into its text. A batch that fails raises
+ * of {@code MergeSql}), {@link org.kotaku.portal.ingest.pipeline.TableRebuild} (the bulk
+ * path: the table rebuilt beside the live one and swapped in) and
+ * {@link org.kotaku.portal.ingest.pipeline.StepTimings}. Every value a statement needs is
+ * bound ({@code BoundSql}: {@code :name} becomes {@code $n}), never written into its
+ * text. A batch that fails raises
  * {@link org.kotaku.portal.ingest.pipeline.IngestValidationException} (422) or
  * {@link org.kotaku.portal.ingest.pipeline.IngestConflictException} (409), both
  * {@code PortalException}s with their problem type. Depends on {@code ingest.batch},
