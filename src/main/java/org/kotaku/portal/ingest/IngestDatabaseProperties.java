@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poolSize connections for batches at once (each upload holds one while it streams
  * in)
  * @param lockWait the longest a staged batch waits for the batch in front of it to merge
- * @param rebuildFromRows a batch that inserts or changes at least this many rows of a
- * large table, and at least as many as the table holds beside them, rebuilds the table
- * beside the live one and swaps it in (the bulk path of {@code TableRebuild})
+ * @param rebuildFromRows a batch that inserts at least this many new rows into a large
+ * table, and at least as many as the table holds already, rebuilds the table beside the
+ * live one and swaps it in (the bulk path of {@code TableRebuild})
  */
 @ConfigurationProperties("portal.ingest.database")
 public record IngestDatabaseProperties(@DefaultValue("4") int poolSize, @DefaultValue("60s") Duration lockWait,

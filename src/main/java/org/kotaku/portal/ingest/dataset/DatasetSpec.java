@@ -119,10 +119,9 @@ public interface DatasetSpec {
 	}
 
 	/**
-	 * Whether a batch that inserts or changes a large share of the table may rebuild it
-	 * beside the live one ({@code TableRebuild}) instead of maintaining its indexes row
-	 * by row: for the large tables whose statements after the merge read them only by
-	 * name.
+	 * Whether a batch that inserts a large share of the table may rebuild it beside the
+	 * live one ({@code TableRebuild}) instead of maintaining its indexes row by row: for
+	 * the large tables whose statements after the merge read them only by name.
 	 */
 	default boolean rebuildsLargeBatches() {
 		return false;
