@@ -120,7 +120,7 @@ public class IngestService {
 
 	/**
 	 * The merge steps, each timed under its name, then the batch's counts. A batch that
-	 * changes a large share of its table takes the bulk path ({@link TableRebuild}): the
+	 * inserts a large share of its table takes the bulk path ({@link TableRebuild}): the
 	 * same steps against an unindexed copy, its indexes built after the writes, swapped
 	 * in last.
 	 */

@@ -68,21 +68,15 @@ public final class TableRebuild {
 				"select kotaku_rebuild_swap(cast(:live as regclass), cast(:copy as regclass), cast(:patience as interval))"));
 	}
 
-	/** Whether this batch took the bulk path. */
-	public boolean active() {
-		return this.active;
-	}
-
 	/**
 	 * How many rows the table holds, or -1 when something a copy would lose (triggers,
 	 * row security, references to it) is attached to it.
 	 */
 	private Mono<Long> storedRowsIfEligible() {
-		String table = this.batch.spec().table();
 		return this.batch.db()
 			.query(BoundSql
 				.of("select case when kotaku_rebuild_eligible(cast(:live as regclass)) then (select count(*) from "
-						+ table + ") else -1 end", Map.of("live", table)),
+						+ this.batch.spec().table() + ") else -1 end", values()),
 					(row) -> row.get(0, Long.class))
 			.next();
 	}
@@ -103,10 +97,13 @@ public final class TableRebuild {
 	}
 
 	private Mono<Void> query(String template) {
-		Map<String, Object> values = Map.of("live", "public." + this.batch.spec().table(), "copy",
-				SCHEMA + "." + this.batch.spec().table(), "schema", SCHEMA, "patience",
-				this.lockWait.toMillis() + " milliseconds");
-		return this.batch.db().query(BoundSql.of(template, values), (row) -> 1L).then();
+		return this.batch.db().query(BoundSql.of(template, values()), (row) -> 1L).then();
+	}
+
+	/** The values the statements of this class name. */
+	private Map<String, Object> values() {
+		return Map.of("live", "public." + this.batch.spec().table(), "copy", SCHEMA + "." + this.batch.spec().table(),
+				"schema", SCHEMA, "patience", this.lockWait.toMillis() + " milliseconds");
 	}
 
 }
